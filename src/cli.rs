@@ -1,0 +1,120 @@
+//! The `rapor` command-line tool: the engine's JSON in, JSON out.
+//!
+//! Exit 0 with the result on stdout, or exit 2 with one line on stderr naming the place
+//! of the problem; never a panic, never a partial result.
+
+use crate::engine::number::exact_string;
+use crate::engine::score::{Outcome, UnitOutcome};
+use crate::engine::{evaluate, Catalog, InputError, Scenario};
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+
+const USAGE: &str = "usage: rapor [--ruleset-file FILE]... COMMAND
+commands:
+  rulesets            list the rulesets: [{\"id\", \"title\"}]
+  ruleset ID          print one ruleset in the data-file schema
+  score FILE|-        score a scenario (JSON file, or - for standard input)";
+
+/// Runs the tool; returns the exit code.
+pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    match dispatch(args, stdin) {
+        Ok(out) => {
+            let _ = writeln!(stdout, "{out}");
+            0
+        }
+        Err(msg) => {
+            let _ = writeln!(stderr, "rapor: {}", msg.replace('\n', " "));
+            2
+        }
+    }
+}
+
+fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
+    let mut catalog = Catalog::built_in();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--ruleset-file" {
+            let path = it.next().ok_or("--ruleset-file needs a FILE")?;
+            let text = read_source(path, stdin)?;
+            catalog.add_json(&text).map_err(|e| format!("{path}: {e}"))?;
+        } else if a == "-h" || a == "--help" {
+            return Ok(USAGE.to_string());
+        } else {
+            rest.push(a.as_str());
+        }
+    }
+    match rest.as_slice() {
+        ["rulesets"] => {
+            let list: Vec<Value> = catalog.all().iter().map(|r| json!({"id": r.id, "title": r.title})).collect();
+            Ok(pretty(&Value::Array(list)))
+        }
+        ["ruleset", id] => {
+            let rs = catalog.require(id).map_err(|e| e.to_string())?;
+            serde_json::to_string_pretty(rs).map_err(|e| e.to_string())
+        }
+        ["score", file] => {
+            let text = read_source(file, stdin)?;
+            let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
+            let rs = catalog.require(&scenario.ruleset).map_err(|e| located(file, e))?;
+            let outcome = evaluate(rs, &scenario).map_err(|e| located(file, e))?;
+            score_json(&outcome).map(|v| pretty(&v)).map_err(|e| located(file, e))
+        }
+        _ => Err(format!("unknown command; {}", USAGE.replace('\n', " "))),
+    }
+}
+
+fn located(file: &str, e: InputError) -> String {
+    let name = if file == "-" { "stdin" } else { file };
+    format!("{name}: {e}")
+}
+
+fn read_source(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
+    let mut text = String::new();
+    if path == "-" {
+        stdin.read_to_string(&mut text).map_err(|e| format!("stdin: {e}"))?;
+    } else {
+        text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(text)
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// The `score` result. Scores are strings so they keep their two decimals ("93.28").
+pub fn score_json(o: &Outcome) -> Result<Value, InputError> {
+    let a = o.aggregate.as_ref().ok_or_else(|| InputError::new("units", crate::engine::Problem::NoData))?;
+    Ok(json!({
+        "ruleset": o.ruleset,
+        "score": a.rounded.to_string(),
+        "score_exact": exact_string(a.exact),
+        "category": a.grade.category,
+        "opini": a.grade.opini,
+        "zone": a.grade.zone,
+        "mean_of_units": exact_string(a.mean),
+        "trust_included": a.trust_included,
+        "deduction": a.deduction.to_string(),
+        "units": o.units.iter().map(unit_json).collect::<Vec<_>>(),
+        "excluded": o.excluded,
+    }))
+}
+
+fn unit_json(u: &UnitOutcome) -> Value {
+    let dimensions = if u.dimensions.is_empty() {
+        Value::Null
+    } else {
+        u.dimensions.iter().map(|d| (d.id.clone(), Value::from(d.rounded.to_string()))).collect::<serde_json::Map<_, _>>().into()
+    };
+    json!({
+        "name": u.name,
+        "level": u.level.as_str(),
+        "score": u.rounded.to_string(),
+        "score_exact": exact_string(u.exact),
+        "category": u.grade.category,
+        "zone": u.grade.zone,
+        "dimensions": dimensions,
+        "missing": u.missing,
+    })
+}

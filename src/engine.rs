@@ -1,0 +1,19 @@
+//! The engine: rulesets, scenarios, scoring and grading.
+//!
+//! Pure on purpose: nothing here touches yew, web-sys or gloo, so the widget, the
+//! command-line tool and the host tests all run the very same arithmetic.
+
+pub mod catalog;
+pub mod error;
+pub mod grade;
+pub mod number;
+pub mod ruleset;
+pub mod scenario;
+pub mod score;
+
+pub use catalog::Catalog;
+pub use error::{InputError, Problem};
+pub use grade::Grade;
+pub use ruleset::Ruleset;
+pub use scenario::{Entry, Scenario, Unit};
+pub use score::{evaluate, Outcome, UnitOutcome};

@@ -1,0 +1,140 @@
+//! One error type for everything a user can get wrong, always tied to the place it came
+//! from (`units[2].indicators.proses.biaya`), in English for the command line and in
+//! Indonesian for the widget.
+
+use crate::engine::number::NumberError;
+use rust_decimal::Decimal;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotANumber(String),
+    TwoSeparators(String),
+    Expected(&'static str),
+    AboveMax { value: Decimal, max: Decimal },
+    BelowMin { value: Decimal, min: Decimal },
+    NotALevel { value: Decimal, min: u16, max: u16 },
+    UnknownField,
+    UnknownRuleset(String),
+    UnknownDimension(String),
+    UnknownIndicator(String),
+    ProductCount { expected: usize, got: usize },
+    MixedLevels,
+    NoData,
+    NotInRuleset(&'static str),
+    Invalid(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, problem: Problem) -> Self {
+        InputError { path: path.into(), problem }
+    }
+
+    /// From a failed parse of `text` at `path`.
+    pub fn number(path: impl Into<String>, text: &str, e: NumberError) -> Self {
+        let problem = match e {
+            NumberError::TwoSeparators => Problem::TwoSeparators(text.to_string()),
+            NumberError::Empty | NumberError::NotANumber => Problem::NotANumber(text.to_string()),
+        };
+        InputError::new(path, problem)
+    }
+
+    /// The message in Bahasa Indonesia (`indonesian`) or English, without the path.
+    pub fn message(&self, indonesian: bool) -> String {
+        problem_text(&self.problem, indonesian)
+    }
+}
+
+fn problem_text(p: &Problem, id: bool) -> String {
+    let n = |v: &Decimal| {
+        let s = v.normalize().to_string();
+        if id {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    match (p, id) {
+        (Problem::NotANumber(t), false) => format!("{t:?} is not a number"),
+        (Problem::NotANumber(t), true) => format!("\"{t}\" bukan angka"),
+        (Problem::TwoSeparators(t), false) => {
+            format!("{t:?} has more than one decimal separator; write e.g. 82,84 or 82.84")
+        }
+        (Problem::TwoSeparators(t), true) => {
+            format!("\"{t}\" memuat lebih dari satu pemisah desimal; tulis mis. 82,84")
+        }
+        (Problem::Expected(what), false) => format!("expected {what}"),
+        (Problem::Expected(what), true) => format!("seharusnya {}", expected_id(what)),
+        (Problem::AboveMax { value, max }, false) => {
+            format!("{} is above the maximum {}", n(value), n(max))
+        }
+        (Problem::AboveMax { value, max }, true) => {
+            format!("{} melebihi nilai maksimum {}", n(value), n(max))
+        }
+        (Problem::BelowMin { value, min }, false) => {
+            format!("{} is below the minimum {}", n(value), n(min))
+        }
+        (Problem::BelowMin { value, min }, true) => {
+            format!("{} di bawah nilai minimum {}", n(value), n(min))
+        }
+        (Problem::NotALevel { value, min, max }, false) => {
+            format!("{} is not a level of the scale {min}–{max} (whole numbers)", n(value))
+        }
+        (Problem::NotALevel { value, min, max }, true) => {
+            format!("{} bukan tingkat pada skala {min}–{max} (bilangan bulat)", n(value))
+        }
+        (Problem::UnknownField, false) => "unknown field".into(),
+        (Problem::UnknownField, true) => "isian tidak dikenal".into(),
+        (Problem::UnknownRuleset(r), false) => format!("unknown ruleset {r:?}"),
+        (Problem::UnknownRuleset(r), true) => format!("aturan penilaian \"{r}\" tidak dikenal"),
+        (Problem::UnknownDimension(d), false) => format!("this ruleset has no dimension {d:?}"),
+        (Problem::UnknownDimension(d), true) => format!("aturan ini tidak punya dimensi \"{d}\""),
+        (Problem::UnknownIndicator(i), false) => format!("this ruleset has no indicator {i:?}"),
+        (Problem::UnknownIndicator(i), true) => format!("aturan ini tidak punya indikator \"{i}\""),
+        (Problem::ProductCount { expected, got }, false) => {
+            format!("expected one value per product ({expected}), got {got}")
+        }
+        (Problem::ProductCount { expected, got }, true) => {
+            format!("seharusnya satu nilai per produk ({expected}), ada {got}")
+        }
+        (Problem::MixedLevels, false) => {
+            "give only one of score, dimensions or indicators".into()
+        }
+        (Problem::MixedLevels, true) => "isi hanya salah satu: nilai, dimensi, atau indikator".into(),
+        (Problem::NoData, false) => "no unit has any data yet".into(),
+        (Problem::NoData, true) => "belum ada unit yang berisi data".into(),
+        (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),
+        (Problem::NotInRuleset(what), true) => format!("aturan ini tidak memakai {what}"),
+        (Problem::Invalid(m), _) => m.clone(),
+    }
+}
+
+fn expected_id(what: &str) -> &str {
+    match what {
+        "an object" => "objek",
+        "a list" => "daftar",
+        "a number" => "angka",
+        "a string" => "teks",
+        "true or false" => "true atau false",
+        "a positive whole number" => "bilangan bulat positif",
+        other => other,
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message(false))
+        } else {
+            write!(f, "{}: {}", self.path, self.message(false))
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

@@ -1,0 +1,352 @@
+//! A ruleset: one assessment scheme in one year, as data. The files in `src/rulesets/`
+//! are exactly this schema; a user's own file is read and validated the same way.
+
+use crate::engine::error::{InputError, Problem};
+use crate::engine::number::{serde_str, RoundingMode};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ruleset {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub scheme: String,
+    pub years: Vec<u16>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The top of the score range (100 for every Ombudsman method).
+    #[serde(with = "serde_str", default = "hundred")]
+    pub score_max: Decimal,
+    /// Service products observed per unit for per-product dimensions.
+    #[serde(default = "two")]
+    pub products: usize,
+    pub dimensions: Vec<Dimension>,
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Listed from the top category down.
+    pub bands: Vec<Band>,
+    /// Whether the scheme subtracts a deduction for Ombudsman products not followed up.
+    #[serde(default)]
+    pub deduction: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<Trust>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followed_up: Option<FollowedUp>,
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
+}
+
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+fn two() -> usize {
+    2
+}
+fn one() -> Decimal {
+    Decimal::ONE
+}
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(with = "serde_str")]
+    pub weight: Decimal,
+    #[serde(default)]
+    pub per_product: bool,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub min: u16,
+    pub max: u16,
+    #[serde(with = "serde_str", default = "one")]
+    pub weight: Decimal,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
+}
+
+/// The description of one level of an indicator's scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub value: u16,
+    pub text: String,
+    #[serde(default)]
+    pub text_en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The pemda score is the plain mean of its unit scores.
+    #[default]
+    Mean,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    pub places: u32,
+    #[serde(default)]
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding { places: 2, mode: RoundingMode::HalfUp }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub category: String,
+    pub opini: String,
+    #[serde(default)]
+    pub opini_en: String,
+    pub zone: String,
+    /// The lower bound, compared with the rounded score.
+    #[serde(with = "serde_str")]
+    pub min: Decimal,
+    /// `true`: the score may equal `min`; `false`: it must exceed it (SAKIP's "> 90").
+    #[serde(default = "yes")]
+    pub inclusive: bool,
+}
+
+/// Kepercayaan Masyarakat (2025): a pemda-level survey score worth `weight` percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trust {
+    #[serde(with = "serde_str")]
+    pub weight: Decimal,
+}
+
+/// Text added to the opini when Ombudsman products were followed up (2025).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowedUp {
+    pub suffix: String,
+    #[serde(default)]
+    pub suffix_en: String,
+}
+
+/// Something the sources leave open, which the widget shows and lets the user change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub text_en: String,
+    pub source: String,
+    /// Which part of the ruleset the assumption sets, when it is a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// Where one indicator sits, for code that walks every indicator of a ruleset.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorRef<'a> {
+    pub dimension: &'a Dimension,
+    pub indicator: &'a Indicator,
+}
+
+impl IndicatorRef<'_> {
+    /// "proses.biaya": unique in the ruleset and the key users write in scenarios.
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.dimension.id, self.indicator.id)
+    }
+}
+
+impl Ruleset {
+    /// Reads and validates a ruleset; the error names the offending field.
+    pub fn from_json(text: &str) -> Result<Ruleset, InputError> {
+        let rs: Ruleset = serde_json::from_str(text).map_err(|e| {
+            InputError::new(
+                format!("line {} column {}", e.line(), e.column()),
+                Problem::Invalid(strip_position(&e.to_string())),
+            )
+        })?;
+        rs.validate()?;
+        Ok(rs)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = IndicatorRef<'_>> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| d.indicators.iter().map(move |i| IndicatorRef { dimension: d, indicator: i }))
+    }
+
+    /// Finds "proses.biaya".
+    pub fn indicator(&self, key: &str) -> Option<IndicatorRef<'_>> {
+        let (d, i) = key.split_once('.')?;
+        let dimension = self.dimension(d)?;
+        let indicator = dimension.indicators.iter().find(|x| x.id == i)?;
+        Some(IndicatorRef { dimension, indicator })
+    }
+
+    pub fn dimension_weight_total(&self) -> Decimal {
+        self.dimensions.iter().map(|d| d.weight).sum()
+    }
+
+    /// Checks the rules every scheme must obey, so that a bad file fails on load
+    /// rather than giving a wrong grade later.
+    pub fn validate(&self) -> Result<(), InputError> {
+        let bad = |path: String, msg: String| Err(InputError::new(path, Problem::Invalid(msg)));
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return bad("id".into(), format!("{:?} must be lowercase letters, digits and hyphens", self.id));
+        }
+        if self.years.is_empty() {
+            return bad("years".into(), "must list at least one year".into());
+        }
+        if self.score_max <= Decimal::ZERO {
+            return bad("score_max".into(), "must be positive".into());
+        }
+        if self.products == 0 || self.products > 10 {
+            return bad("products".into(), format!("must be 1 to 10 (got {})", self.products));
+        }
+        if self.rounding.places > 10 {
+            return bad("rounding.places".into(), "must be 10 or fewer".into());
+        }
+        if self.dimensions.is_empty() {
+            return bad("dimensions".into(), "must list at least one dimension".into());
+        }
+        let mut dim_ids = HashSet::new();
+        for (di, d) in self.dimensions.iter().enumerate() {
+            let at = format!("dimensions[{di}]");
+            if !valid_id(&d.id) {
+                return bad(format!("{at}.id"), format!("{:?} must be lowercase letters, digits and hyphens", d.id));
+            }
+            if !dim_ids.insert(d.id.as_str()) {
+                return bad(format!("{at}.id"), format!("{:?} is used twice", d.id));
+            }
+            if d.weight <= Decimal::ZERO {
+                return bad(format!("{at}.weight"), format!("must be positive (got {})", d.weight));
+            }
+            if d.indicators.is_empty() {
+                return bad(format!("{at}.indicators"), "must list at least one indicator".into());
+            }
+            let mut ind_ids = HashSet::new();
+            for (ii, i) in d.indicators.iter().enumerate() {
+                let at = format!("{at}.indicators[{ii}]");
+                if !valid_id(&i.id) {
+                    return bad(format!("{at}.id"), format!("{:?} must be lowercase letters, digits and hyphens", i.id));
+                }
+                if !ind_ids.insert(i.id.as_str()) {
+                    return bad(format!("{at}.id"), format!("{:?} is used twice in {}", i.id, d.id));
+                }
+                if i.weight <= Decimal::ZERO {
+                    return bad(format!("{at}.weight"), format!("must be positive (got {})", i.weight));
+                }
+                if i.max <= i.min {
+                    return bad(format!("{at}.max"), format!("must be above min {} (got {})", i.min, i.max));
+                }
+                let mut seen = HashSet::new();
+                for (li, l) in i.levels.iter().enumerate() {
+                    if l.value < i.min || l.value > i.max {
+                        return bad(format!("{at}.levels[{li}].value"), format!("{} is outside the scale {}–{}", l.value, i.min, i.max));
+                    }
+                    if !seen.insert(l.value) {
+                        return bad(format!("{at}.levels[{li}].value"), format!("{} is described twice", l.value));
+                    }
+                }
+            }
+        }
+        self.validate_bands()?;
+        if let Some(t) = &self.trust {
+            if t.weight <= Decimal::ZERO || t.weight >= Decimal::ONE_HUNDRED {
+                return bad("trust.weight".into(), format!("must be between 0 and 100 percent (got {})", t.weight));
+            }
+        }
+        let mut ids = HashSet::new();
+        for (ai, a) in self.assumptions.iter().enumerate() {
+            if !ids.insert(a.id.as_str()) {
+                return bad(format!("assumptions[{ai}].id"), format!("{:?} is used twice", a.id));
+            }
+        }
+        Ok(())
+    }
+
+    /// Bands are only lower bounds, listed top-down, so they cannot overlap; what can go
+    /// wrong is order, a bottom that leaves low scores unclassified, and a bound finer
+    /// than the rounding (88.005 with 2 places would leave a gap nobody can hit).
+    fn validate_bands(&self) -> Result<(), InputError> {
+        let bad = |path: String, msg: String| Err(InputError::new(path, Problem::Invalid(msg)));
+        if self.bands.is_empty() {
+            return bad("bands".into(), "must list at least one band".into());
+        }
+        let mut cats = HashSet::new();
+        for (bi, b) in self.bands.iter().enumerate() {
+            let at = format!("bands[{bi}]");
+            if b.category.is_empty() {
+                return bad(format!("{at}.category"), "must not be empty".into());
+            }
+            if !cats.insert(b.category.as_str()) {
+                return bad(format!("{at}.category"), format!("{:?} is used twice", b.category));
+            }
+            if b.min.normalize().scale() > self.rounding.places {
+                return bad(
+                    format!("{at}.min"),
+                    format!("{} has more decimals than the rounding precision ({} places), leaving a gap", b.min, self.rounding.places),
+                );
+            }
+            if b.min < Decimal::ZERO || b.min > self.score_max {
+                return bad(format!("{at}.min"), format!("{} is outside 0–{}", b.min, self.score_max));
+            }
+            if bi > 0 && b.min >= self.bands[bi - 1].min {
+                return bad(
+                    format!("{at}.min"),
+                    format!("bands must be listed from the top down: {} is not below {}", b.min, self.bands[bi - 1].min),
+                );
+            }
+        }
+        let last = self.bands.len() - 1;
+        let bottom = &self.bands[last];
+        if !bottom.min.is_zero() || !bottom.inclusive {
+            return bad(format!("bands[{last}].min"), "the lowest band must start at 0, inclusive, so every score has a category".into());
+        }
+        Ok(())
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// serde_json appends " at line L column C"; the path already says where.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

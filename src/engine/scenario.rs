@@ -1,0 +1,303 @@
+//! A scenario: the user's entries for one pemda under one ruleset, at whichever level
+//! each unit is known (total, dimension scores, or indicators).
+//!
+//! Parsed by hand from `serde_json::Value` rather than derived, so every problem is
+//! reported at its exact place (`units[2].indicators.proses.biaya`) and no input,
+//! however odd, can panic. Checks that need the ruleset happen in `score::evaluate`.
+
+use crate::engine::error::{InputError, Problem};
+use crate::engine::number::parse_decimal;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scenario {
+    pub ruleset: String,
+    /// The pemda's name, for reports.
+    pub pemda: String,
+    pub units: Vec<Unit>,
+    pub deduction: Decimal,
+    pub followed_up: Option<bool>,
+    /// Kepercayaan Masyarakat (2025 method): one pemda-level survey score.
+    pub trust: Option<Decimal>,
+    /// Effort per level step of an indicator ("proses.maklumat" → 1), for the planner.
+    pub effort: BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub name: String,
+    pub entry: Entry,
+    /// Indicator keys the planner must not change.
+    pub locked: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// Nothing entered yet: left out of the aggregate.
+    Empty,
+    Score(Decimal),
+    /// Dimension id → score; dimensions not listed count as not yet entered.
+    Dimensions(BTreeMap<String, Decimal>),
+    /// "dimension.indicator" → value(s); indicators not listed count as not yet entered.
+    Indicators(BTreeMap<String, Values>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    One(Option<Decimal>),
+    /// One value per service product; `None` where a product is not yet entered.
+    PerProduct(Vec<Option<Decimal>>),
+}
+
+impl Values {
+    pub fn any_entered(&self) -> bool {
+        match self {
+            Values::One(v) => v.is_some(),
+            Values::PerProduct(vs) => vs.iter().any(Option::is_some),
+        }
+    }
+}
+
+impl Unit {
+    pub fn new(name: impl Into<String>, entry: Entry) -> Unit {
+        Unit { name: name.into(), entry, locked: Vec::new() }
+    }
+
+    pub fn has_data(&self) -> bool {
+        match &self.entry {
+            Entry::Empty => false,
+            Entry::Score(_) => true,
+            Entry::Dimensions(m) => !m.is_empty(),
+            Entry::Indicators(m) => m.values().any(Values::any_entered),
+        }
+    }
+}
+
+/// The current version of the scenario file format (issue 6 adds migrations).
+pub const FORMAT: u32 = 1;
+
+impl Scenario {
+    pub fn from_json_str(text: &str) -> Result<Scenario, InputError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.rfind(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
+            InputError::new(format!("line {} column {}", e.line(), e.column()), Problem::Invalid(format!("not valid JSON: {msg}")))
+        })?;
+        Scenario::from_json(&value)
+    }
+
+    pub fn from_json(value: &Value) -> Result<Scenario, InputError> {
+        let top = object(value, "")?;
+        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort"])?;
+        if let Some(f) = top.get("format") {
+            match f.as_u64() {
+                Some(n) if n >= 1 && n <= FORMAT as u64 => {}
+                _ => return Err(InputError::new("format", Problem::Invalid(format!("unsupported format {f}; this version reads 1 to {FORMAT}")))),
+            }
+        }
+        let ruleset = match top.get("ruleset") {
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err(InputError::new("ruleset", Problem::Expected("a string"))),
+            None => return Err(InputError::new("ruleset", Problem::Invalid("missing: name the ruleset, e.g. \"ombudsman-2023\"".into()))),
+        };
+        let pemda = match top.get("pemda") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err(InputError::new("pemda", Problem::Expected("a string"))),
+        };
+        let units = match top.get("units") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, u)| parse_unit(u, &format!("units[{i}]")))
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(InputError::new("units", Problem::Expected("a list"))),
+            None => return Err(InputError::new("units", Problem::Invalid("missing: list the sampled units".into()))),
+        };
+        let deduction = top.get("deduction").map(|v| number(v, "deduction")).transpose()?.flatten().unwrap_or_default();
+        let followed_up = match top.get("followed_up") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => return Err(InputError::new("followed_up", Problem::Expected("true or false"))),
+        };
+        let trust = top.get("trust").map(|v| number(v, "trust")).transpose()?.flatten();
+        let mut effort = BTreeMap::new();
+        if let Some(e) = top.get("effort") {
+            for (k, v) in object(e, "effort")? {
+                let at = format!("effort.{k}");
+                match v.as_u64() {
+                    Some(n) if n >= 1 && n <= u32::MAX as u64 => {
+                        effort.insert(k.clone(), n as u32);
+                    }
+                    _ => return Err(InputError::new(at, Problem::Expected("a positive whole number"))),
+                }
+            }
+        }
+        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort })
+    }
+
+    /// Writes the scenario in the same schema it is read from; decimals as strings so
+    /// they keep their exact digits.
+    pub fn to_json(&self) -> Value {
+        let mut top = Map::new();
+        top.insert("format".into(), FORMAT.into());
+        top.insert("ruleset".into(), self.ruleset.clone().into());
+        if !self.pemda.is_empty() {
+            top.insert("pemda".into(), self.pemda.clone().into());
+        }
+        top.insert("units".into(), Value::Array(self.units.iter().map(unit_json).collect()));
+        top.insert("deduction".into(), self.deduction.to_string().into());
+        if let Some(f) = self.followed_up {
+            top.insert("followed_up".into(), f.into());
+        }
+        if let Some(t) = self.trust {
+            top.insert("trust".into(), t.to_string().into());
+        }
+        if !self.effort.is_empty() {
+            let e: Map<String, Value> = self.effort.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
+            top.insert("effort".into(), e.into());
+        }
+        Value::Object(top)
+    }
+}
+
+fn unit_json(u: &Unit) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), u.name.clone().into());
+    match &u.entry {
+        Entry::Empty => {}
+        Entry::Score(s) => {
+            m.insert("score".into(), s.to_string().into());
+        }
+        Entry::Dimensions(d) => {
+            let d: Map<String, Value> = d.iter().map(|(k, v)| (k.clone(), v.to_string().into())).collect();
+            m.insert("dimensions".into(), d.into());
+        }
+        Entry::Indicators(i) => {
+            let i: Map<String, Value> = i.iter().map(|(k, v)| (k.clone(), values_json(v))).collect();
+            m.insert("indicators".into(), i.into());
+        }
+    }
+    if !u.locked.is_empty() {
+        m.insert("locked".into(), u.locked.clone().into());
+    }
+    Value::Object(m)
+}
+
+fn values_json(v: &Values) -> Value {
+    let one = |x: &Option<Decimal>| x.map_or(Value::Null, decimal_json);
+    match v {
+        Values::One(x) => one(x),
+        Values::PerProduct(xs) => Value::Array(xs.iter().map(one).collect()),
+    }
+}
+
+/// Whole levels as JSON numbers (what people write by hand), anything else as a string.
+fn decimal_json(d: Decimal) -> Value {
+    if d.fract().is_zero() {
+        if let Some(n) = rust_decimal::prelude::ToPrimitive::to_i64(&d) {
+            return n.into();
+        }
+    }
+    d.to_string().into()
+}
+
+fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
+    let o = object(v, at)?;
+    known_fields(o, at, &["name", "score", "dimensions", "indicators", "locked"])?;
+    let name = match o.get("name") {
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => String::new(),
+        Some(_) => return Err(InputError::new(format!("{at}.name"), Problem::Expected("a string"))),
+    };
+    let mut entries = Vec::new();
+    if let Some(s) = o.get("score") {
+        if let Some(d) = number(s, &format!("{at}.score"))? {
+            entries.push(Entry::Score(d));
+        }
+    }
+    if let Some(dims) = o.get("dimensions") {
+        let mut m = BTreeMap::new();
+        for (k, v) in object(dims, &format!("{at}.dimensions"))? {
+            if let Some(d) = number(v, &format!("{at}.dimensions.{k}"))? {
+                m.insert(k.clone(), d);
+            }
+        }
+        if !m.is_empty() {
+            entries.push(Entry::Dimensions(m));
+        }
+    }
+    if let Some(inds) = o.get("indicators") {
+        let mut m = BTreeMap::new();
+        read_indicators(object(inds, &format!("{at}.indicators"))?, &format!("{at}.indicators"), "", &mut m)?;
+        if m.values().any(Values::any_entered) {
+            entries.push(Entry::Indicators(m));
+        }
+    }
+    if entries.len() > 1 {
+        return Err(InputError::new(at, Problem::MixedLevels));
+    }
+    let entry = entries.pop().unwrap_or(Entry::Empty);
+    let locked = match o.get("locked") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(j, x)| x.as_str().map(str::to_string).ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected("a string"))))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected("a list"))),
+    };
+    Ok(Unit { name, entry, locked })
+}
+
+/// Accepts both `{"proses.biaya": [3, 2]}` and the nested `{"proses": {"biaya": [3, 2]}}`;
+/// both give the key "proses.biaya" and the same error path.
+fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut BTreeMap<String, Values>) -> Result<(), InputError> {
+    for (k, v) in o {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let path = format!("{at}.{k}");
+        match v {
+            Value::Object(inner) if prefix.is_empty() => read_indicators(inner, &path, &key, out)?,
+            Value::Array(items) => {
+                let vals = items
+                    .iter()
+                    .enumerate()
+                    .map(|(p, x)| number(x, &format!("{path}[{p}]")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                out.insert(key, Values::PerProduct(vals));
+            }
+            other => {
+                out.insert(key, Values::One(number(other, &path)?));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, InputError> {
+    v.as_object().ok_or_else(|| InputError::new(at, Problem::Expected("an object")))
+}
+
+fn known_fields(o: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
+    match o.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(InputError::new(if at.is_empty() { k.clone() } else { format!("{at}.{k}") }, Problem::UnknownField)),
+        None => Ok(()),
+    }
+}
+
+/// A JSON number or a string with either decimal separator; `null` and "" mean
+/// "not entered yet".
+fn number(v: &Value, at: &str) -> Result<Option<Decimal>, InputError> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => parse_decimal(s).map(Some).map_err(|e| InputError::number(at, s, e)),
+        Value::Number(n) => {
+            let text = n.to_string();
+            parse_decimal(&text).map(Some).map_err(|e| InputError::number(at, &text, e))
+        }
+        _ => Err(InputError::new(at, Problem::Expected("a number"))),
+    }
+}

@@ -1,0 +1,338 @@
+//! Scoring, per methodology.md:
+//! - dimension score = max · Σ(value·weight) / Σ(max·weight), per-product values
+//!   averaged over the unit's products first (max is the ruleset's `score_max`, 100);
+//! - unit score = Σ (dimension weight / Σ dimension weights) · dimension score;
+//! - pemda score = mean of unit scores (2025: 70 % that mean + 30 % trust) − deduction;
+//! - rounded once, at the very end, by the ruleset's rule.
+
+use crate::engine::error::{InputError, Problem};
+use crate::engine::grade::{grade, Grade};
+use crate::engine::number::round;
+use crate::engine::ruleset::{Dimension, Ruleset};
+use crate::engine::scenario::{Entry, Scenario, Values};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// How a unit was entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Score,
+    Dimensions,
+    Indicators,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Score => "score",
+            Level::Dimensions => "dimensions",
+            Level::Indicators => "indicators",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionOutcome {
+    pub id: String,
+    /// Exact score on the dimension's own 0–max scale.
+    pub exact: Decimal,
+    pub rounded: Decimal,
+    /// What the dimension adds to the unit score (weight share × score), exact.
+    pub contribution: Decimal,
+    /// `false` when nothing in this dimension was entered (it then counts as 0).
+    pub entered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitOutcome {
+    /// Position in `scenario.units`.
+    pub index: usize,
+    pub name: String,
+    pub level: Level,
+    pub exact: Decimal,
+    pub rounded: Decimal,
+    pub grade: Grade,
+    /// Empty when the unit was entered as a total.
+    pub dimensions: Vec<DimensionOutcome>,
+    /// What was not yet entered and so counted as 0: dimension ids, indicator keys, or
+    /// "proses.biaya#2" for product 2 of a per-product indicator.
+    pub missing: Vec<String>,
+    /// Products observed in this unit (for per-product indicators).
+    pub products: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregate {
+    pub exact: Decimal,
+    pub rounded: Decimal,
+    pub grade: Grade,
+    /// The plain mean of unit scores, before trust and deduction.
+    pub mean: Decimal,
+    pub trust_included: bool,
+    pub deduction: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub ruleset: String,
+    /// `None` when no unit has data yet.
+    pub aggregate: Option<Aggregate>,
+    pub units: Vec<UnitOutcome>,
+    /// Names of units left out of the aggregate for lack of data.
+    pub excluded: Vec<String>,
+}
+
+/// Scores a scenario under `rs`, checking every entry against the ruleset.
+pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
+    check_pemda_fields(rs, sc)?;
+    let mut units = Vec::new();
+    let mut excluded = Vec::new();
+    for (i, u) in sc.units.iter().enumerate() {
+        let at = format!("units[{i}]");
+        check_locked(rs, &u.locked, &at)?;
+        match unit_score(rs, &u.entry, &at)? {
+            None => excluded.push(u.name.clone()),
+            Some(s) => {
+                let rounded = round(s.exact, rs.rounding.places, rs.rounding.mode);
+                units.push(UnitOutcome {
+                    index: i,
+                    name: u.name.clone(),
+                    level: s.level,
+                    exact: s.exact,
+                    rounded,
+                    grade: grade(rs, rounded, None),
+                    dimensions: s.dimensions,
+                    missing: s.missing,
+                    products: s.products,
+                });
+            }
+        }
+    }
+    let aggregate = aggregate(rs, sc, units.iter().map(|u| u.exact));
+    Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded })
+}
+
+/// The pemda score from exact unit scores: shared by `evaluate` and the planner, which
+/// must agree to the last digit on where a grade begins.
+pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = Decimal>) -> Option<Aggregate> {
+    let (sum, n) = unit_scores.fold((Decimal::ZERO, 0u32), |(s, n), x| (s + x, n + 1));
+    if n == 0 {
+        return None;
+    }
+    let mean = sum / Decimal::from(n);
+    let (mut exact, trust_included) = match (&rs.trust, sc.trust) {
+        (Some(t), Some(trust)) => {
+            let w = t.weight;
+            ((mean * (Decimal::ONE_HUNDRED - w) + trust * w) / Decimal::ONE_HUNDRED, true)
+        }
+        _ => (mean, false),
+    };
+    exact -= sc.deduction;
+    // A deduction larger than the score cannot push it below the scale.
+    exact = exact.max(Decimal::ZERO);
+    let rounded = round(exact, rs.rounding.places, rs.rounding.mode);
+    let g = grade(rs, rounded, sc.followed_up);
+    Some(Aggregate { exact, rounded, grade: g, mean, trust_included, deduction: sc.deduction })
+}
+
+fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {
+    in_range(sc.deduction, rs.score_max, "deduction")?;
+    if !rs.deduction && !sc.deduction.is_zero() {
+        return Err(InputError::new("deduction", Problem::NotInRuleset("deduction")));
+    }
+    if let Some(t) = sc.trust {
+        in_range(t, rs.score_max, "trust")?;
+        if rs.trust.is_none() {
+            return Err(InputError::new("trust", Problem::NotInRuleset("Kepercayaan Masyarakat (trust)")));
+        }
+    }
+    for key in sc.effort.keys() {
+        if rs.indicator(key).is_none() {
+            return Err(InputError::new(format!("effort.{key}"), Problem::UnknownIndicator(key.clone())));
+        }
+    }
+    Ok(())
+}
+
+fn check_locked(rs: &Ruleset, locked: &[String], at: &str) -> Result<(), InputError> {
+    for (j, key) in locked.iter().enumerate() {
+        if rs.indicator(key).is_none() {
+            return Err(InputError::new(format!("{at}.locked[{j}]"), Problem::UnknownIndicator(key.clone())));
+        }
+    }
+    Ok(())
+}
+
+fn in_range(v: Decimal, max: Decimal, at: &str) -> Result<(), InputError> {
+    if v < Decimal::ZERO {
+        return Err(InputError::new(at, Problem::BelowMin { value: v, min: Decimal::ZERO }));
+    }
+    if v > max {
+        return Err(InputError::new(at, Problem::AboveMax { value: v, max }));
+    }
+    Ok(())
+}
+
+struct UnitScore {
+    level: Level,
+    exact: Decimal,
+    dimensions: Vec<DimensionOutcome>,
+    missing: Vec<String>,
+    products: usize,
+}
+
+fn unit_score(rs: &Ruleset, entry: &Entry, at: &str) -> Result<Option<UnitScore>, InputError> {
+    match entry {
+        Entry::Empty => Ok(None),
+        Entry::Score(s) => {
+            in_range(*s, rs.score_max, &format!("{at}.score"))?;
+            Ok(Some(UnitScore { level: Level::Score, exact: *s, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }))
+        }
+        Entry::Dimensions(m) if m.is_empty() => Ok(None),
+        Entry::Dimensions(m) => {
+            for (k, v) in m {
+                let path = format!("{at}.dimensions.{k}");
+                if rs.dimension(k).is_none() {
+                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
+                }
+                in_range(*v, rs.score_max, &path)?;
+            }
+            let scores: Vec<(Decimal, bool)> =
+                rs.dimensions.iter().map(|d| m.get(&d.id).map_or((Decimal::ZERO, false), |v| (*v, true))).collect();
+            let missing = rs.dimensions.iter().zip(&scores).filter(|(_, s)| !s.1).map(|(d, _)| d.id.clone()).collect();
+            Ok(Some(combine(rs, Level::Dimensions, scores, missing, rs.products)))
+        }
+        Entry::Indicators(m) => indicator_unit(rs, m, at),
+    }
+}
+
+/// Weighs dimension scores into a unit score.
+fn combine(rs: &Ruleset, level: Level, scores: Vec<(Decimal, bool)>, missing: Vec<String>, products: usize) -> UnitScore {
+    let total_w = rs.dimension_weight_total();
+    let mut exact = Decimal::ZERO;
+    let dimensions = rs
+        .dimensions
+        .iter()
+        .zip(scores)
+        .map(|(d, (s, entered))| {
+            let contribution = d.weight * s / total_w;
+            exact += contribution;
+            DimensionOutcome {
+                id: d.id.clone(),
+                exact: s,
+                rounded: round(s, rs.rounding.places, rs.rounding.mode),
+                contribution,
+                entered,
+            }
+        })
+        .collect();
+    UnitScore { level, exact, dimensions, missing, products }
+}
+
+fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result<Option<UnitScore>, InputError> {
+    if !m.values().any(Values::any_entered) {
+        return Ok(None);
+    }
+    let products = product_count(rs, m, at)?;
+    for (k, v) in m {
+        let path = format!("{at}.indicators.{k}");
+        let r = rs.indicator(k).ok_or_else(|| InputError::new(path.clone(), Problem::UnknownIndicator(k.clone())))?;
+        let levels: &[Option<Decimal>] = match v {
+            Values::One(x) if !r.dimension.per_product => std::slice::from_ref(x),
+            Values::PerProduct(xs) if r.dimension.per_product => xs,
+            Values::One(_) => return Err(InputError::new(path, Problem::ProductCount { expected: products, got: 1 })),
+            Values::PerProduct(_) => {
+                return Err(InputError::new(path, Problem::Expected("a single value (this indicator is not per product)")))
+            }
+        };
+        for (p, x) in levels.iter().enumerate() {
+            if let Some(x) = x {
+                let at = if r.dimension.per_product { format!("{path}[{p}]") } else { path.clone() };
+                check_level(*x, r.indicator.min, r.indicator.max, &at)?;
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    let scores = rs.dimensions.iter().map(|d| dimension_from_indicators(rs, d, m, products, &mut missing)).collect();
+    Ok(Some(combine(rs, Level::Indicators, scores, missing, products)))
+}
+
+/// All per-product lists of a unit must agree on the number of products.
+fn product_count(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result<usize, InputError> {
+    let mut count: Option<usize> = None;
+    for (k, v) in m {
+        if let Values::PerProduct(xs) = v {
+            let path = format!("{at}.indicators.{k}");
+            if xs.is_empty() || xs.len() > 10 {
+                return Err(InputError::new(path, Problem::Invalid(format!("give 1 to 10 products (got {})", xs.len()))));
+            }
+            match count {
+                None => count = Some(xs.len()),
+                Some(c) if c != xs.len() => return Err(InputError::new(path, Problem::ProductCount { expected: c, got: xs.len() })),
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(count.unwrap_or(rs.products))
+}
+
+fn check_level(x: Decimal, min: u16, max: u16, at: &str) -> Result<(), InputError> {
+    if x > Decimal::from(max) {
+        return Err(InputError::new(at, Problem::AboveMax { value: x, max: Decimal::from(max) }));
+    }
+    if x < Decimal::from(min) {
+        return Err(InputError::new(at, Problem::BelowMin { value: x, min: Decimal::from(min) }));
+    }
+    if !x.fract().is_zero() {
+        return Err(InputError::new(at, Problem::NotALevel { value: x, min, max }));
+    }
+    Ok(())
+}
+
+/// One dimension's score from its indicators. Per-product values are summed over
+/// products and the denominator multiplied by the product count: the same as averaging
+/// first, with a single division so no intermediate rounding creeps in.
+fn dimension_from_indicators(
+    rs: &Ruleset,
+    d: &Dimension,
+    m: &BTreeMap<String, Values>,
+    products: usize,
+    missing: &mut Vec<String>,
+) -> (Decimal, bool) {
+    let copies = if d.per_product { products } else { 1 };
+    let mut num = Decimal::ZERO;
+    let mut den = Decimal::ZERO;
+    let mut entered = false;
+    for i in &d.indicators {
+        let key = format!("{}.{}", d.id, i.id);
+        den += Decimal::from(i.max) * i.weight * Decimal::from(copies);
+        match m.get(&key) {
+            None => {
+                if d.per_product {
+                    missing.extend((1..=copies).map(|p| format!("{key}#{p}")));
+                } else {
+                    missing.push(key);
+                }
+            }
+            Some(Values::One(x)) => match x {
+                Some(x) => {
+                    num += *x * i.weight;
+                    entered = true;
+                }
+                None => missing.push(key),
+            },
+            Some(Values::PerProduct(xs)) => {
+                for (p, x) in xs.iter().enumerate() {
+                    match x {
+                        Some(x) => {
+                            num += *x * i.weight;
+                            entered = true;
+                        }
+                        None => missing.push(format!("{key}#{}", p + 1)),
+                    }
+                }
+            }
+        }
+    }
+    (rs.score_max * num / den, entered)
+}
