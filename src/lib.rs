@@ -4,6 +4,7 @@
 //! `web` is the Yew widget (wasm32 only).
 
 pub mod engine;
+pub mod form;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -1,0 +1,26 @@
+//! The Yew widget: a thin view over `form` and `engine`.
+
+mod app;
+mod components;
+pub mod i18n;
+mod state;
+
+pub use app::{App, AppProps};
+
+use crate::engine::Catalog;
+use std::sync::OnceLock;
+
+/// The shipped rulesets, parsed once per page.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::built_in)
+}
+
+/// Mounts the widget on the page's `#rapor` element, or the body when there is none.
+pub fn start() {
+    let doc = gloo::utils::document();
+    match doc.get_element_by_id("rapor") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

@@ -1,0 +1,4 @@
+//! One component per file.
+
+pub mod result_panel;
+pub mod unit_row;
