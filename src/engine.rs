@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod exact;
 pub mod grade;
 pub mod number;
 pub mod ruleset;

@@ -1,7 +1,7 @@
 //! Reading and writing scores the way Indonesian users type them ("82,84") as well as
 //! the way JSON and English users do ("82.84"), always as exact decimals.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// Why a piece of text is not a number.
@@ -45,24 +45,6 @@ pub enum RoundingMode {
     /// Truncation, as some spreadsheets do.
     Down,
     Up,
-}
-
-impl RoundingMode {
-    fn strategy(self) -> RoundingStrategy {
-        match self {
-            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
-            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
-            RoundingMode::Down => RoundingStrategy::ToZero,
-            RoundingMode::Up => RoundingStrategy::AwayFromZero,
-        }
-    }
-}
-
-/// Rounds to `places` and keeps exactly that many decimals, so 100 prints as "100.00".
-pub fn round(value: Decimal, places: u32, mode: RoundingMode) -> Decimal {
-    let mut r = value.round_dp_with_strategy(places, mode.strategy());
-    r.rescale(places);
-    r
 }
 
 /// Writes a decimal with a comma ("93,28") for Indonesian or a point for English.
@@ -147,15 +129,6 @@ mod tests {
         assert_eq!(parse_decimal("-"), Err(NumberError::NotANumber));
         assert_eq!(parse_decimal("1.234,5"), Err(NumberError::TwoSeparators));
         assert_eq!(parse_decimal("NaN"), Err(NumberError::NotANumber));
-    }
-
-    #[test]
-    fn rounds_half_up_once() {
-        // Magelang 2022: (100 + 100 + 80.19 + 92.92) / 4 = 93.2775 → 93.28.
-        assert_eq!(round(d("93.2775"), 2, RoundingMode::HalfUp).to_string(), "93.28");
-        assert_eq!(round(d("93.2775"), 2, RoundingMode::Down).to_string(), "93.27");
-        assert_eq!(round(d("0.125"), 2, RoundingMode::HalfEven).to_string(), "0.12");
-        assert_eq!(round(d("100"), 2, RoundingMode::HalfUp).to_string(), "100.00");
     }
 
     #[test]

@@ -3,15 +3,19 @@
 //!   averaged over the unit's products first (max is the ruleset's `score_max`, 100);
 //! - unit score = Σ (dimension weight / Σ dimension weights) · dimension score;
 //! - pemda score = mean of unit scores (2025: 70 % that mean + 30 % trust) − deduction;
-//! - rounded once, at the very end, by the ruleset's rule.
+//! - computed as exact fractions and rounded once, at the very end, by the ruleset's rule.
 
 use crate::engine::error::{InputError, Problem};
+use crate::engine::exact::Ratio;
 use crate::engine::grade::{grade, Grade};
-use crate::engine::number::round;
 use crate::engine::ruleset::{Dimension, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Values};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+
+/// Entered scores may carry at most this many decimals; more would only be noise and
+/// would make the exact fractions needlessly large.
+pub const MAX_DECIMALS: u32 = 6;
 
 /// How a unit was entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +38,11 @@ impl Level {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionOutcome {
     pub id: String,
-    /// Exact score on the dimension's own 0–max scale.
-    pub exact: Decimal,
+    /// Exact score on the 0–max scale.
+    pub exact: Ratio,
     pub rounded: Decimal,
     /// What the dimension adds to the unit score (weight share × score), exact.
-    pub contribution: Decimal,
+    pub contribution: Ratio,
     /// `false` when nothing in this dimension was entered (it then counts as 0).
     pub entered: bool,
 }
@@ -49,7 +53,7 @@ pub struct UnitOutcome {
     pub index: usize,
     pub name: String,
     pub level: Level,
-    pub exact: Decimal,
+    pub exact: Ratio,
     pub rounded: Decimal,
     pub grade: Grade,
     /// Empty when the unit was entered as a total.
@@ -63,11 +67,11 @@ pub struct UnitOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Aggregate {
-    pub exact: Decimal,
+    pub exact: Ratio,
     pub rounded: Decimal,
     pub grade: Grade,
     /// The plain mean of unit scores, before trust and deduction.
-    pub mean: Decimal,
+    pub mean: Ratio,
     pub trust_included: bool,
     pub deduction: Decimal,
 }
@@ -82,6 +86,10 @@ pub struct Outcome {
     pub excluded: Vec<String>,
 }
 
+fn too_precise() -> InputError {
+    InputError::new("", Problem::TooPrecise)
+}
+
 /// Scores a scenario under `rs`, checking every entry against the ruleset.
 pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
     check_pemda_fields(rs, sc)?;
@@ -93,7 +101,7 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
         match unit_score(rs, &u.entry, &at)? {
             None => excluded.push(u.name.clone()),
             Some(s) => {
-                let rounded = round(s.exact, rs.rounding.places, rs.rounding.mode);
+                let rounded = s.exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
                 units.push(UnitOutcome {
                     index: i,
                     name: u.name.clone(),
@@ -108,31 +116,40 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
             }
         }
     }
-    let aggregate = aggregate(rs, sc, units.iter().map(|u| u.exact));
+    let aggregate = aggregate(rs, sc, units.iter().map(|u| u.exact))?;
     Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded })
 }
 
 /// The pemda score from exact unit scores: shared by `evaluate` and the planner, which
-/// must agree to the last digit on where a grade begins.
-pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = Decimal>) -> Option<Aggregate> {
-    let (sum, n) = unit_scores.fold((Decimal::ZERO, 0u32), |(s, n), x| (s + x, n + 1));
-    if n == 0 {
-        return None;
+/// must agree to the last digit on where a grade begins. `Ok(None)`: no unit has data.
+pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = Ratio>) -> Result<Option<Aggregate>, InputError> {
+    let mut sum = Ratio::ZERO;
+    let mut n = 0i64;
+    for x in unit_scores {
+        sum = sum.add(x).ok_or_else(too_precise)?;
+        n += 1;
     }
-    let mean = sum / Decimal::from(n);
+    if n == 0 {
+        return Ok(None);
+    }
+    let mean = sum.div(Ratio::int(n)).ok_or_else(too_precise)?;
     let (mut exact, trust_included) = match (&rs.trust, sc.trust) {
         (Some(t), Some(trust)) => {
-            let w = t.weight;
-            ((mean * (Decimal::ONE_HUNDRED - w) + trust * w) / Decimal::ONE_HUNDRED, true)
+            let w = Ratio::from_decimal(t.weight).div(Ratio::int(100)).ok_or_else(too_precise)?;
+            let rest = Ratio::int(1).sub(w).ok_or_else(too_precise)?;
+            let combined = mean.mul(rest).and_then(|a| Ratio::from_decimal(trust).mul(w).and_then(|b| a.add(b)));
+            (combined.ok_or_else(too_precise)?, true)
         }
         _ => (mean, false),
     };
-    exact -= sc.deduction;
+    exact = exact.sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
     // A deduction larger than the score cannot push it below the scale.
-    exact = exact.max(Decimal::ZERO);
-    let rounded = round(exact, rs.rounding.places, rs.rounding.mode);
+    if exact.is_negative() {
+        exact = Ratio::ZERO;
+    }
+    let rounded = exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
     let g = grade(rs, rounded, sc.followed_up);
-    Some(Aggregate { exact, rounded, grade: g, mean, trust_included, deduction: sc.deduction })
+    Ok(Some(Aggregate { exact, rounded, grade: g, mean, trust_included, deduction: sc.deduction }))
 }
 
 fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {
@@ -163,19 +180,23 @@ fn check_locked(rs: &Ruleset, locked: &[String], at: &str) -> Result<(), InputEr
     Ok(())
 }
 
-fn in_range(v: Decimal, max: Decimal, at: &str) -> Result<(), InputError> {
+/// A score, deduction or trust value: 0 to the scale's top, with few enough decimals.
+pub fn in_range(v: Decimal, max: Decimal, at: &str) -> Result<(), InputError> {
     if v < Decimal::ZERO {
         return Err(InputError::new(at, Problem::BelowMin { value: v, min: Decimal::ZERO }));
     }
     if v > max {
         return Err(InputError::new(at, Problem::AboveMax { value: v, max }));
     }
+    if v.normalize().scale() > MAX_DECIMALS {
+        return Err(InputError::new(at, Problem::TooManyDecimals { max: MAX_DECIMALS }));
+    }
     Ok(())
 }
 
 struct UnitScore {
     level: Level,
-    exact: Decimal,
+    exact: Ratio,
     dimensions: Vec<DimensionOutcome>,
     missing: Vec<String>,
     products: usize,
@@ -186,7 +207,8 @@ fn unit_score(rs: &Ruleset, entry: &Entry, at: &str) -> Result<Option<UnitScore>
         Entry::Empty => Ok(None),
         Entry::Score(s) => {
             in_range(*s, rs.score_max, &format!("{at}.score"))?;
-            Ok(Some(UnitScore { level: Level::Score, exact: *s, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }))
+            let exact = Ratio::from_decimal(*s);
+            Ok(Some(UnitScore { level: Level::Score, exact, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }))
         }
         Entry::Dimensions(m) if m.is_empty() => Ok(None),
         Entry::Dimensions(m) => {
@@ -197,36 +219,27 @@ fn unit_score(rs: &Ruleset, entry: &Entry, at: &str) -> Result<Option<UnitScore>
                 }
                 in_range(*v, rs.score_max, &path)?;
             }
-            let scores: Vec<(Decimal, bool)> =
-                rs.dimensions.iter().map(|d| m.get(&d.id).map_or((Decimal::ZERO, false), |v| (*v, true))).collect();
+            let scores: Vec<(Ratio, bool)> =
+                rs.dimensions.iter().map(|d| m.get(&d.id).map_or((Ratio::ZERO, false), |v| (Ratio::from_decimal(*v), true))).collect();
             let missing = rs.dimensions.iter().zip(&scores).filter(|(_, s)| !s.1).map(|(d, _)| d.id.clone()).collect();
-            Ok(Some(combine(rs, Level::Dimensions, scores, missing, rs.products)))
+            combine(rs, Level::Dimensions, scores, missing, rs.products).map(Some)
         }
         Entry::Indicators(m) => indicator_unit(rs, m, at),
     }
 }
 
 /// Weighs dimension scores into a unit score.
-fn combine(rs: &Ruleset, level: Level, scores: Vec<(Decimal, bool)>, missing: Vec<String>, products: usize) -> UnitScore {
-    let total_w = rs.dimension_weight_total();
-    let mut exact = Decimal::ZERO;
-    let dimensions = rs
-        .dimensions
-        .iter()
-        .zip(scores)
-        .map(|(d, (s, entered))| {
-            let contribution = d.weight * s / total_w;
-            exact += contribution;
-            DimensionOutcome {
-                id: d.id.clone(),
-                exact: s,
-                rounded: round(s, rs.rounding.places, rs.rounding.mode),
-                contribution,
-                entered,
-            }
-        })
-        .collect();
-    UnitScore { level, exact, dimensions, missing, products }
+fn combine(rs: &Ruleset, level: Level, scores: Vec<(Ratio, bool)>, missing: Vec<String>, products: usize) -> Result<UnitScore, InputError> {
+    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
+    let mut exact = Ratio::ZERO;
+    let mut dimensions = Vec::with_capacity(scores.len());
+    for (d, (s, entered)) in rs.dimensions.iter().zip(scores) {
+        let contribution = Ratio::from_decimal(d.weight).mul(s).and_then(|x| x.div(total_w)).ok_or_else(too_precise)?;
+        exact = exact.add(contribution).ok_or_else(too_precise)?;
+        let rounded = s.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
+        dimensions.push(DimensionOutcome { id: d.id.clone(), exact: s, rounded, contribution, entered });
+    }
+    Ok(UnitScore { level, exact, dimensions, missing, products })
 }
 
 fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result<Option<UnitScore>, InputError> {
@@ -253,8 +266,12 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
         }
     }
     let mut missing = Vec::new();
-    let scores = rs.dimensions.iter().map(|d| dimension_from_indicators(rs, d, m, products, &mut missing)).collect();
-    Ok(Some(combine(rs, Level::Indicators, scores, missing, products)))
+    let scores = rs
+        .dimensions
+        .iter()
+        .map(|d| dimension_from_indicators(rs, d, m, products, &mut missing).ok_or_else(too_precise))
+        .collect::<Result<Vec<_>, _>>()?;
+    combine(rs, Level::Indicators, scores, missing, products).map(Some)
 }
 
 /// All per-product lists of a unit must agree on the number of products.
@@ -291,14 +308,14 @@ fn check_level(x: Decimal, min: u16, max: u16, at: &str) -> Result<(), InputErro
 
 /// One dimension's score from its indicators. Per-product values are summed over
 /// products and the denominator multiplied by the product count: the same as averaging
-/// first, with a single division so no intermediate rounding creeps in.
+/// first, with one exact division.
 fn dimension_from_indicators(
     rs: &Ruleset,
     d: &Dimension,
     m: &BTreeMap<String, Values>,
     products: usize,
     missing: &mut Vec<String>,
-) -> (Decimal, bool) {
+) -> Option<(Ratio, bool)> {
     let copies = if d.per_product { products } else { 1 };
     let mut num = Decimal::ZERO;
     let mut den = Decimal::ZERO;
@@ -306,33 +323,24 @@ fn dimension_from_indicators(
     for i in &d.indicators {
         let key = format!("{}.{}", d.id, i.id);
         den += Decimal::from(i.max) * i.weight * Decimal::from(copies);
-        match m.get(&key) {
-            None => {
-                if d.per_product {
-                    missing.extend((1..=copies).map(|p| format!("{key}#{p}")));
-                } else {
-                    missing.push(key);
-                }
+        let mut take = |x: &Option<Decimal>, missing_key: String| match x {
+            Some(x) => {
+                num += *x * i.weight;
+                entered = true;
             }
-            Some(Values::One(x)) => match x {
-                Some(x) => {
-                    num += *x * i.weight;
-                    entered = true;
-                }
-                None => missing.push(key),
-            },
+            None => missing.push(missing_key),
+        };
+        match m.get(&key) {
+            None if d.per_product => missing.extend((1..=copies).map(|p| format!("{key}#{p}"))),
+            None => missing.push(key),
+            Some(Values::One(x)) => take(x, key),
             Some(Values::PerProduct(xs)) => {
                 for (p, x) in xs.iter().enumerate() {
-                    match x {
-                        Some(x) => {
-                            num += *x * i.weight;
-                            entered = true;
-                        }
-                        None => missing.push(format!("{key}#{}", p + 1)),
-                    }
+                    take(x, format!("{key}#{}", p + 1));
                 }
             }
         }
     }
-    (rs.score_max * num / den, entered)
+    let score = Ratio::from_decimal(rs.score_max).mul(Ratio::from_decimal(num))?.div(Ratio::from_decimal(den))?;
+    Some((score, entered))
 }

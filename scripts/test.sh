@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test tier:
+#   host        cargo test: engine unit, golden and property tests, the CLI
+#   components  wasm-bindgen-test: the widget in headless Chromium via chromedriver
+#   end-to-end  node --test + playwright-core: the release build served on 127.0.0.1
+# Any failing tier fails the command. The output ends with one line per tier and a
+# final "N passed, N failed" line. Logs and screenshots go to target/.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+bootstrap_test
+cd "$ROOT"
+
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS" "$ROOT/target/tmp"
+# chromedriver leaves a profile per run; keep it under target/, not /tmp.
+export TMPDIR="$ROOT/target/tmp"
+export CARGO_TERM_COLOR=never
+
+TIERS=()
+declare -A PASSED FAILED
+
+# Sums "test result: ok. N passed; M failed" lines of cargo test.
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "%d %d\n", p, f }' "$1"
+}
+
+# node --test with the TAP reporter ends with "# pass N" and "# fail M".
+node_counts() {
+  awk '/^# pass / { p = $3 } /^# fail / { f = $3 } END { printf "%d %d\n", p, f }' "$1"
+}
+
+record() { # name status passed failed
+  local name=$1 status=$2 p=$3 f=$4
+  # A tier that failed without a failing test (a build error, a crash) still counts.
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  TIERS+=("$name"); PASSED[$name]=$p; FAILED[$name]=$f
+}
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+section "host: cargo test"
+cargo test 2>&1 | tee "$LOGS/host.log"
+status=${PIPESTATUS[0]}
+read -r p f < <(cargo_counts "$LOGS/host.log")
+record host "$status" "$p" "$f"
+
+section "components: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test components 2>&1 | tee "$LOGS/components.log"
+status=${PIPESTATUS[0]}
+read -r p f < <(cargo_counts "$LOGS/components.log")
+record components "$status" "$p" "$f"
+
+section "end-to-end: release build + Playwright"
+if trunk build --release 2>&1 | tee "$LOGS/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  bash "$ROOT/scripts/size-report.sh" dist | tee "$LOGS/size.log"
+  node --test --test-reporter=tap --test-timeout=120000 tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
+  status=${PIPESTATUS[0]}
+  read -r p f < <(node_counts "$LOGS/e2e.log")
+else
+  status=1 p=0 f=0
+fi
+record end-to-end "$status" "$p" "$f"
+
+section "summary"
+total_p=0 total_f=0
+for t in "${TIERS[@]}"; do
+  printf '%s: %d passed, %d failed\n' "$t" "${PASSED[$t]}" "${FAILED[$t]}"
+  total_p=$((total_p + PASSED[$t])); total_f=$((total_f + FAILED[$t]))
+done
+printf '%d passed, %d failed\n' "$total_p" "$total_f"
+[ "$total_f" -eq 0 ]

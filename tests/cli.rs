@@ -1,0 +1,170 @@
+//! The `rapor` binary as other tools call it: JSON out and exit 0, or exit 2 with one
+//! line on stderr naming the place, and nothing on stdout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn rapor(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapor"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn score(input: Value) -> Run {
+    rapor(&["score", "-"], &input.to_string())
+}
+
+fn fails_at(input: Value, want: &str) {
+    let r = score(input);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "partial result on stdout: {}", r.stdout);
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {:?}", r.stderr);
+    assert!(r.stderr.contains(want), "wanted {want:?} in {:?}", r.stderr);
+}
+
+#[test]
+fn score_prints_the_documented_fields() {
+    let r = score(json!({"ruleset": "ombudsman-2022", "units": [
+        {"name": "Disdukcapil", "score": 100}, {"name": "DPMPTSP", "score": "100"},
+        {"name": "Dinkes", "score": "80,19"}, {"name": "Puskesmas", "score": 92.92}, {"name": "Dinsos"}
+    ]}));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["ruleset"], "ombudsman-2022");
+    assert_eq!(v["score"], "93.28");
+    assert_eq!(v["score_exact"], "93.2775");
+    assert_eq!(v["category"], "A");
+    assert_eq!(v["opini"], "Kualitas Tertinggi");
+    assert_eq!(v["zone"], "hijau");
+    assert_eq!(v["units"][2]["name"], "Dinkes");
+    assert_eq!(v["units"][2]["score"], "80.19");
+    assert_eq!(v["units"][2]["category"], "B");
+    assert_eq!(v["units"][2]["dimensions"], Value::Null);
+    assert_eq!(v["excluded"], json!(["Dinsos"]));
+}
+
+#[test]
+fn score_reads_a_file_and_reports_dimensions() {
+    let path = std::env::temp_dir().join(format!("rapor-cli-{}.json", std::process::id()));
+    std::fs::write(&path, json!({"ruleset": "ombudsman-2023", "units": [
+        {"name": "DPMPTSP", "dimensions": {"input": "80", "proses": "90", "output": "85", "pengaduan": "70"}}
+    ]}).to_string())
+    .unwrap();
+    let r = rapor(&["score", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["units"][0]["dimensions"]["proses"], "90.00");
+    assert_eq!(v["score"], "82.30");
+}
+
+#[test]
+fn rulesets_and_ruleset() {
+    let r = rapor(&["rulesets"], "");
+    assert_eq!(r.code, 0);
+    let list: Value = serde_json::from_str(&r.stdout).unwrap();
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021"]);
+    assert!(list[0]["title"].as_str().unwrap().contains("2025"));
+
+    let r = rapor(&["ruleset", "ombudsman-2023"], "");
+    assert_eq!(r.code, 0);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["dimensions"][0]["id"], "input");
+    assert_eq!(v["dimensions"][1]["per_product"], true);
+    assert_eq!(v["dimensions"][1]["weight"], "32.37");
+    assert_eq!(v["dimensions"][1]["indicators"][3]["id"], "biaya");
+    assert_eq!(v["dimensions"][1]["indicators"][3]["max"], 3);
+    assert_eq!(v["bands"][1], json!({"category": "B", "opini": "Kualitas Tinggi", "opini_en": "High quality", "zone": "hijau", "min": "78", "inclusive": true}));
+
+    let r = rapor(&["ruleset", "ombudsman-1999"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown ruleset \"ombudsman-1999\""));
+}
+
+#[test]
+fn a_users_ruleset_file_is_accepted() {
+    let mut v: Value = serde_json::from_str(rapor::engine::Catalog::built_in_source("ombudsman-2023").unwrap()).unwrap();
+    v["id"] = json!("latihan");
+    v["bands"][0]["min"] = json!("95");
+    let path = std::env::temp_dir().join(format!("rapor-rs-{}.json", std::process::id()));
+    std::fs::write(&path, v.to_string()).unwrap();
+    let input = json!({"ruleset": "latihan", "units": [{"name": "A", "score": 93}]}).to_string();
+    let r = rapor(&["--ruleset-file", path.to_str().unwrap(), "score", "-"], &input);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"category\": \"B\""));
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_place() {
+    let per_product = json!({"ruleset": "ombudsman-2023", "units": [
+        {"name": "A", "score": 90}, {"name": "B", "score": 80},
+        {"name": "C", "indicators": {"proses.biaya": [4, 2]}}
+    ]});
+    fails_at(per_product, "units[2].indicators.proses.biaya[0]: 4 is above the maximum 3");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "abc"}]}), "units[0].score: \"abc\" is not a number");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "101"}]}), "units[0].score: 101 is above the maximum 100");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": -1}]}), "units[0].score: -1 is below the minimum 0");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "1.234,5"}]}), "more than one decimal separator");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "93.1234567"}]}), "units[0].score: use at most 6 decimals");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": true}]}), "units[0].score: expected a number");
+    fails_at(json!({"ruleset": "ombudsman-1999", "units": []}), "ruleset: unknown ruleset");
+    fails_at(json!({"units": []}), "ruleset: missing");
+    fails_at(json!({"ruleset": "ombudsman-2023"}), "units: missing");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": {}}), "units: expected a list");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A"}]}), "units: no unit has any data yet");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "scroe": 3}]}), "units[0].scroe: unknown field");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90, "dimensions": {"input": 3}}]}), "units[0]: give only one of");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "dimensions": {"inptu": 3}}]}), "units[0].dimensions.inptu: this ruleset has no dimension");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.bayar": [1, 1]}}]}), "units[0].indicators.proses.bayar: this ruleset has no indicator");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": 2}}]}), "units[0].indicators.proses.biaya: expected one value per product (2), got 1");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": [1, 2]}}]}), "units[0].indicators.input.keamanan: expected a single value");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [1, 2], "proses.moto": [1, 2, 3]}}]}), "units[0].indicators.proses.moto: expected one value per product (2), got 3");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": "1,5"}}]}), "units[0].indicators.input.keamanan: 1,5 is not a level".replace("1,5", "1.5").as_str());
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 9, "locked": ["input.x"]}]}), "units[0].locked[0]: this ruleset has no indicator");
+    fails_at(json!({"ruleset": "ombudsman-2022", "units": [{"name": "A", "score": 90}], "deduction": 1}), "deduction: this ruleset has no deduction");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "trust": 50}), "trust: this ruleset has no Kepercayaan Masyarakat");
+    fails_at(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": 90}], "trust": 500}), "trust: 500 is above the maximum 100");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "effort": {"proses.biaya": 0}}), "effort.proses.biaya: expected a positive whole number");
+    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "followed_up": "ya"}), "followed_up: expected true or false");
+    fails_at(json!([1, 2]), "expected an object");
+    let r = rapor(&["score", "-"], "{\"ruleset\": ");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("line 1 column") && r.stderr.contains("not valid JSON"), "{}", r.stderr);
+    let r = rapor(&["score", "/nonexistent/x.json"], "");
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    let r = rapor(&["frobnicate"], "");
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn nested_indicator_form_is_the_same_as_flat() {
+    let flat = score(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [3, 2], "input.keamanan": 3}}]}));
+    let nested = score(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses": {"biaya": [3, 2]}, "input": {"keamanan": 3}}}]}));
+    assert_eq!(flat.code, 0);
+    assert_eq!(flat.stdout, nested.stdout);
+    let v: Value = serde_json::from_str(&flat.stdout).unwrap();
+    // Missing indicators are reported: 14 of 15 input, 10 of 11 proses × 2, all output and pengaduan.
+    assert_eq!(v["units"][0]["missing"].as_array().unwrap().len(), 14 + 20 + 5 + 6);
+    assert!(v["units"][0]["missing"].as_array().unwrap().contains(&json!("proses.moto#2")));
+}

@@ -1,0 +1,38 @@
+// A static file server for the release build (dist/), on 127.0.0.1 only. Node rather
+// than Python because the README promises a machine with only Rust and Node.
+// Usage: node tests/e2e/server.mjs DIR PORT [BASE]  — BASE serves DIR under a sub-path.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
+};
+
+export function serve(dir, port, base = '/') {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    path = normalize(path.slice(base.length - 1));
+    let file = join(root, path);
+    if (!file.startsWith(root)) { res.writeHead(403).end('forbidden'); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  await serve(dir, Number(port), base);
+  console.log(`serving ${dir} on http://127.0.0.1:${port}${base}`);
+}
