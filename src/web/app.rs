@@ -1,7 +1,7 @@
 //! The top of the widget: method picker, units, result.
 
 use super::catalog;
-use super::components::result_panel::ResultPanel;
+use super::components::result_panel::{MiniResult, ResultPanel};
 use super::components::unit_row::UnitRow;
 use super::i18n::{t, Lang, Text};
 use super::state::{Action, State, DEFAULT_RULESET};
@@ -81,6 +81,7 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
                 <ResultPanel outcome={state.outcome.clone()} lang={lang} has_errors={!state.errors.is_empty()} instance={props.instance.clone()} />
             </div>
+            <MiniResult outcome={state.outcome.clone()} lang={lang} />
         </div>
     }
 }

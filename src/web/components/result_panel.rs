@@ -57,3 +57,25 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct MiniResultProps {
+    pub outcome: Option<Rc<Outcome>>,
+    pub lang: Lang,
+}
+
+/// The one-line bar that stays in view on a phone. Hidden from screen readers: the
+/// live region above already announces the same result.
+#[component]
+pub fn MiniResult(props: &MiniResultProps) -> Html {
+    let lang = props.lang;
+    let Some(a) = props.outcome.as_ref().and_then(|o| o.aggregate.as_ref()) else { return html! {} };
+    let (icon, name) = zone_label(lang, &a.grade.zone);
+    html! {
+        <div class="rapor-mini" aria-hidden="true">
+            <span class="rapor-mini-score">{ format_decimal(a.rounded, lang.decimal_comma()) }</span>
+            <span>{ t(lang, Text::Category) }{ " " }{ &a.grade.category }</span>
+            <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
+        </div>
+    }
+}
