@@ -4,6 +4,7 @@
 //! of the problem; never a panic, never a partial result.
 
 use crate::engine::number::exact_string;
+use crate::engine::plan::{plan, Objective, Plan};
 use crate::engine::score::{Outcome, UnitOutcome};
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
 use serde_json::{json, Value};
@@ -13,7 +14,9 @@ const USAGE: &str = "usage: rapor [--ruleset-file FILE]... COMMAND
 commands:
   rulesets            list the rulesets: [{\"id\", \"title\"}]
   ruleset ID          print one ruleset in the data-file schema
-  score FILE|-        score a scenario (JSON file, or - for standard input)";
+  score FILE|-        score a scenario (JSON file, or - for standard input)
+  plan FILE|- [--target CATEGORY] [--objective steps|indicators]
+                      the cheapest indicator changes that reach the next (or named) category";
 
 /// Runs the tool; returns the exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
@@ -59,6 +62,14 @@ fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
             let rs = catalog.require(&scenario.ruleset).map_err(|e| located(file, e))?;
             let outcome = evaluate(rs, &scenario).map_err(|e| located(file, e))?;
             score_json(&outcome).map(|v| pretty(&v)).map_err(|e| located(file, e))
+        }
+        ["plan", file, opts @ ..] => {
+            let (target, objective) = plan_options(opts)?;
+            let text = read_source(file, stdin)?;
+            let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
+            let rs = catalog.require(&scenario.ruleset).map_err(|e| located(file, e))?;
+            let p = plan(rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
+            Ok(pretty(&plan_json(&p)))
         }
         _ => Err(format!("unknown command; {}", USAGE.replace('\n', " "))),
     }
@@ -117,4 +128,76 @@ fn unit_json(u: &UnitOutcome) -> Value {
         "dimensions": dimensions,
         "missing": u.missing,
     })
+}
+
+fn plan_options(opts: &[&str]) -> Result<(Option<String>, Objective), String> {
+    let (mut target, mut objective) = (None, Objective::Steps);
+    let mut it = opts.iter();
+    while let Some(o) = it.next() {
+        match *o {
+            "--target" => target = Some(it.next().ok_or("--target needs a CATEGORY")?.to_string()),
+            "--objective" => {
+                let v = it.next().ok_or("--objective needs steps or indicators")?;
+                objective = Objective::parse(v).ok_or_else(|| format!("--objective: {v:?} is not steps or indicators"))?;
+            }
+            other => return Err(format!("plan: unknown option {other:?}")),
+        }
+    }
+    Ok((target, objective))
+}
+
+/// Gains are shown to 4 decimals: a single step often moves the pemda score by less
+/// than 0.01, and 2 decimals would show it as 0.
+fn gain_text(r: crate::engine::exact::Ratio) -> String {
+    r.round(4, crate::engine::number::RoundingMode::HalfUp).map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The `plan` result.
+pub fn plan_json(p: &Plan) -> Value {
+    let steps: Vec<Value> = p
+        .steps
+        .iter()
+        .map(|s| {
+            let mut v = json!({"unit": s.unit, "indicator": s.indicator, "from": s.from, "to": s.to, "gain": gain_text(s.gain)});
+            if let Some(n) = s.product {
+                v["product"] = n.into();
+            }
+            if !s.entered {
+                v["entered"] = false.into();
+            }
+            v
+        })
+        .collect();
+    let alternatives: Vec<Value> = p
+        .alternatives
+        .iter()
+        .map(|a| {
+            json!({
+                "unit": a.unit,
+                "kind": if a.dimension.is_some() { "dimension" } else { "unit_total" },
+                "dimension": a.dimension,
+                "points_needed": a.points.to_string(),
+                "possible": a.possible,
+            })
+        })
+        .collect();
+    let mut v = json!({
+        "status": p.status.as_str(),
+        "reachable": matches!(p.status, crate::engine::plan::Status::Planned | crate::engine::plan::Status::AlreadyThere),
+        "objective": p.objective.as_str(),
+        "target": p.target,
+        "threshold": p.threshold.map(|t| t.to_string()),
+        "score_before": p.score_before.to_string(),
+        "category_before": p.category_before,
+        "score_after": p.score_after.to_string(),
+        "category_after": p.category_after,
+        "points_needed": p.points_needed.map(|d| d.to_string()),
+        "cost": p.cost,
+        "steps": steps,
+        "alternatives": alternatives,
+    });
+    if let Some(b) = p.best_reachable {
+        v["best_reachable"] = b.to_string().into();
+    }
+    v
 }

@@ -168,3 +168,60 @@ fn nested_indicator_form_is_the_same_as_flat() {
     assert_eq!(v["units"][0]["missing"].as_array().unwrap().len(), 14 + 20 + 5 + 6);
     assert!(v["units"][0]["missing"].as_array().unwrap().contains(&json!("proses.moto#2")));
 }
+
+#[test]
+fn plan_prints_the_documented_fields() {
+    // One unit at indicator level, all entries at 2 of 3, except proses at 3:
+    // input 2/3, proses 1, output 2/3, pengaduan 2/3 →
+    // 100·(21.85·2/3 + 32.37 + 24.24·2/3 + 21.54·2/3) / 100 = 32.37 + 67.63·2/3 = 77.456… → 77.46 C.
+    let rs = rapor::engine::Catalog::built_in();
+    let rs = rs.get("ombudsman-2023").unwrap();
+    let mut ind = serde_json::Map::new();
+    for r in rs.indicators() {
+        let v = if r.dimension.per_product { json!([3, 3]) } else { json!(2) };
+        ind.insert(r.key(), v);
+    }
+    let input = json!({"ruleset": "ombudsman-2023", "units": [{"name": "Puskesmas", "indicators": ind}]});
+    let r = rapor(&["plan", "-"], &input.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["score_before"], "77.46");
+    assert_eq!((v["status"].as_str(), v["reachable"].as_bool(), v["target"].as_str()), (Some("planned"), Some(true), Some("B")));
+    assert_eq!(v["threshold"], "78");
+    // Output steps gain most: 24.24 / (5·3) = 1.616 unit points each, vs input 21.85/45 = 0.4856
+    // and pengaduan 21.54/18 = 1.1967. 77.456… needs ≥ 77.995: one output step (+1.616) suffices.
+    assert_eq!(v["cost"], 1);
+    let step = &v["steps"][0];
+    assert_eq!((step["unit"].as_str(), step["from"].as_u64(), step["to"].as_u64()), (Some("Puskesmas"), Some(2), Some(3)));
+    assert!(step["indicator"].as_str().unwrap().starts_with("output."));
+    assert_eq!(step["gain"], "1.6160");
+    assert!(step.get("product").is_none());
+    assert_eq!(v["score_after"], "79.07");
+
+    let r = rapor(&["plan", "-", "--target", "A", "--objective", "indicators"], &input.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["target"], "A");
+    assert_eq!(v["objective"], "indicators");
+    let after: rust_decimal::Decimal = v["score_after"].as_str().unwrap().parse().unwrap();
+    assert!(after >= rust_decimal::Decimal::from(88), "{after}");
+
+    let r = rapor(&["plan", "-", "--objective", "cheapest"], &input.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--objective"));
+    let r = rapor(&["plan", "-", "--target", "Z"], &input.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("target: unknown category \"Z\""), "{}", r.stderr);
+}
+
+#[test]
+fn plan_unreachable_gives_best_reachable() {
+    let input = json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "50"}, {"name": "B", "indicators": {"input.keamanan": 0}, "locked": []}]});
+    let r = rapor(&["plan", "-", "--target", "A"], &input.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((v["status"].as_str(), v["reachable"].as_bool()), (Some("unreachable"), Some(false)));
+    // B at its maximum scores 100: (50 + 100) / 2 = 75.00, still short of A.
+    assert_eq!(v["best_reachable"], "75.00");
+    assert_eq!(v["alternatives"][0]["kind"], "unit_total");
+}

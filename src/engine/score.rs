@@ -68,6 +68,8 @@ pub struct UnitOutcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Aggregate {
     pub exact: Ratio,
+    /// `exact` before clamping at 0: what a change of unit scores moves linearly.
+    pub raw: Ratio,
     pub rounded: Decimal,
     pub grade: Grade,
     /// The plain mean of unit scores, before trust and deduction.
@@ -133,7 +135,7 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
         return Ok(None);
     }
     let mean = sum.div(Ratio::int(n)).ok_or_else(too_precise)?;
-    let (mut exact, trust_included) = match (&rs.trust, sc.trust) {
+    let (weighted, trust_included) = match (&rs.trust, sc.trust) {
         (Some(t), Some(trust)) => {
             let w = Ratio::from_decimal(t.weight).div(Ratio::int(100)).ok_or_else(too_precise)?;
             let rest = Ratio::int(1).sub(w).ok_or_else(too_precise)?;
@@ -142,14 +144,12 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
         }
         _ => (mean, false),
     };
-    exact = exact.sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
+    let raw = weighted.sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
     // A deduction larger than the score cannot push it below the scale.
-    if exact.is_negative() {
-        exact = Ratio::ZERO;
-    }
+    let exact = if raw.is_negative() { Ratio::ZERO } else { raw };
     let rounded = exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
     let g = grade(rs, rounded, sc.followed_up);
-    Ok(Some(Aggregate { exact, rounded, grade: g, mean, trust_included, deduction: sc.deduction }))
+    Ok(Some(Aggregate { exact, raw, rounded, grade: g, mean, trust_included, deduction: sc.deduction }))
 }
 
 fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {

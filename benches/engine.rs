@@ -1,8 +1,10 @@
-//! Scoring speed: a typical 7-unit sample and a 500-unit stress case, both at indicator
-//! level (the most work per unit). `cargo bench --bench scoring`.
+//! Engine speed at indicator level (the most work per unit): scoring a typical 7-unit
+//! sample and a 500-unit stress case; planning for 7 and 50 units, with unit effort (the
+//! greedy path) and with efforts (the dynamic programme). `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rapor::engine::scenario::Values;
+use rapor::engine::plan::{plan, Objective};
 use rapor::engine::{evaluate, Catalog, Entry, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -37,5 +39,24 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+fn bench_plan(c: &mut Criterion) {
+    let cat = Catalog::built_in();
+    let rs = cat.get("ombudsman-2023").unwrap();
+    for n in [7, 50] {
+        let sc = indicator_scenario(n);
+        c.bench_function(&format!("plan {n} units, unit effort"), |b| b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
+        let mut with_effort = sc.clone();
+        for (i, r) in rs.indicators().enumerate() {
+            with_effort.effort.insert(r.key(), 1 + (i as u32 * 7) % 10);
+        }
+        c.bench_function(&format!("plan {n} units, efforts 1-10"), |b| {
+            b.iter(|| plan(rs, black_box(&with_effort), Some("A"), Objective::Steps).unwrap())
+        });
+        c.bench_function(&format!("plan {n} units, objective indicators"), |b| {
+            b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Indicators).unwrap())
+        });
+    }
+}
+
+criterion_group!(benches, bench, bench_plan);
 criterion_main!(benches);

@@ -1,0 +1,267 @@
+//! The planner against an exhaustive search written here: on small random instances,
+//! applying the plan reaches the target and no cheaper plan exists.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapor::engine::plan::{applied_plan, plan, Objective, Status};
+use rapor::engine::scenario::Values;
+use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
+use rust_decimal::Decimal;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// A small instrument so every combination can be tried: one plain dimension with
+/// unequal indicator weights, one per-product dimension, bands every 20 points.
+fn tiny() -> Ruleset {
+    Ruleset::from_json(
+        &json!({
+            "id": "tiny", "title": "tiny", "scheme": "test", "years": [2024], "products": 2,
+            "dimensions": [
+                {"id": "a", "name": "A", "weight": "30", "indicators": [
+                    {"id": "x", "name": "x", "max": 2, "weight": "1"},
+                    {"id": "y", "name": "y", "max": 3, "weight": "2"}]},
+                {"id": "b", "name": "B", "weight": "70", "per_product": true, "indicators": [
+                    {"id": "p", "name": "p", "max": 2},
+                    {"id": "q", "name": "q", "max": 1}]}
+            ],
+            "bands": [
+                {"category": "A", "opini": "a", "zone": "hijau", "min": "80"},
+                {"category": "B", "opini": "b", "zone": "hijau", "min": "60"},
+                {"category": "C", "opini": "c", "zone": "kuning", "min": "40"},
+                {"category": "D", "opini": "d", "zone": "merah", "min": "20"},
+                {"category": "E", "opini": "e", "zone": "merah", "min": "0"}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap()
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, m: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % m
+    }
+}
+
+/// (unit, key, product, current, max) for every entry of units at indicator level.
+type Entry5 = (usize, String, Option<usize>, u16, u16);
+
+fn random_scenario(rng: &mut Rng, rs: &Ruleset) -> Scenario {
+    let mut units = Vec::new();
+    for u in 0..(1 + rng.next(2)) {
+        let mut m = BTreeMap::new();
+        for r in rs.indicators() {
+            let lv = |rng: &mut Rng| Some(Decimal::from(rng.next(r.indicator.max as u64 + 1)));
+            let v = if r.dimension.per_product { Values::PerProduct(vec![lv(rng), lv(rng)]) } else { Values::One(lv(rng)) };
+            m.insert(r.key(), v);
+        }
+        let mut unit = Unit::new(format!("U{u}"), Entry::Indicators(m));
+        if rng.next(3) == 0 {
+            unit.locked.push(["a.x", "a.y", "b.p", "b.q"][rng.next(4) as usize].to_string());
+        }
+        units.push(unit);
+    }
+    if rng.next(2) == 0 {
+        units.push(Unit::new("Total", Entry::Score(Decimal::new(rng.next(10001) as i64, 2))));
+    }
+    let mut effort = BTreeMap::new();
+    if rng.next(2) == 0 {
+        for k in ["a.x", "a.y", "b.p", "b.q"] {
+            effort.insert(k.to_string(), 1 + rng.next(5) as u32);
+        }
+    }
+    Scenario { ruleset: "tiny".into(), units, effort, ..Scenario::default() }
+}
+
+fn entries(rs: &Ruleset, sc: &Scenario) -> Vec<Entry5> {
+    let mut out = Vec::new();
+    for (ui, u) in sc.units.iter().enumerate() {
+        let Entry::Indicators(m) = &u.entry else { continue };
+        for r in rs.indicators() {
+            if u.locked.contains(&r.key()) {
+                continue;
+            }
+            let level = |x: &Option<Decimal>| x.map_or(0, |d| d.to_string().parse::<u16>().unwrap());
+            match &m[&r.key()] {
+                Values::One(x) => out.push((ui, r.key(), None, level(x), r.indicator.max)),
+                Values::PerProduct(xs) => {
+                    for (p, x) in xs.iter().enumerate() {
+                        out.push((ui, r.key(), Some(p), level(x), r.indicator.max));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn with_levels(sc: &Scenario, es: &[Entry5], levels: &[u16]) -> Scenario {
+    let mut out = sc.clone();
+    for (e, l) in es.iter().zip(levels) {
+        let Entry::Indicators(m) = &mut out.units[e.0].entry else { unreachable!() };
+        match (m.get_mut(&e.1).unwrap(), e.2) {
+            (Values::One(x), None) => *x = Some(Decimal::from(*l)),
+            (Values::PerProduct(xs), Some(p)) => xs[p] = Some(Decimal::from(*l)),
+            _ => unreachable!(),
+        }
+    }
+    out
+}
+
+/// The cheapest cost over every combination of levels that reaches `threshold`.
+fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, objective: Objective) -> Option<u64> {
+    let mut levels: Vec<u16> = es.iter().map(|e| e.3).collect();
+    let mut best: Option<u64> = None;
+    loop {
+        let o = evaluate(rs, &with_levels(sc, es, &levels)).unwrap();
+        if o.aggregate.unwrap().rounded >= threshold {
+            let cost: u64 = es
+                .iter()
+                .zip(&levels)
+                .map(|(e, l)| match objective {
+                    Objective::Steps => (l - e.3) as u64 * *sc.effort.get(&e.1).unwrap_or(&1) as u64,
+                    Objective::Indicators => (*l > e.3) as u64,
+                })
+                .sum();
+            best = Some(best.map_or(cost, |b| b.min(cost)));
+        }
+        let mut i = 0;
+        loop {
+            if i == es.len() {
+                return best;
+            }
+            if levels[i] < es[i].4 {
+                levels[i] += 1;
+                break;
+            }
+            levels[i] = es[i].3;
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn plans_are_optimal_against_exhaustive_search() {
+    let rs = tiny();
+    let mut rng = Rng(7);
+    let mut checked = [0; 4];
+    for _ in 0..400 {
+        let sc = random_scenario(&mut rng, &rs);
+        let es = entries(&rs, &sc);
+        let combos: u64 = es.iter().map(|e| (e.4 - e.3 + 1) as u64).product();
+        if combos > 4000 {
+            continue;
+        }
+        for objective in [Objective::Steps, Objective::Indicators] {
+            let p = plan(&rs, &sc, None, objective).unwrap();
+            match p.status {
+                Status::AtTop => {
+                    checked[0] += 1;
+                    assert_eq!(p.category_before, "A");
+                }
+                Status::Planned => {
+                    checked[1] += 1;
+                    let t = p.threshold.unwrap();
+                    let want = exhaustive(&rs, &sc, &es, t, objective).expect("planner found a plan the search did not");
+                    assert_eq!(p.cost, want, "not the cheapest ({objective:?}): {:?}", p.steps);
+                    let after = evaluate(&rs, &applied_plan(&sc, &p, &rs)).unwrap().aggregate.unwrap();
+                    assert!(after.rounded >= t, "plan does not reach {t}");
+                    assert_eq!(after.rounded, p.score_after);
+                    for s in &p.steps {
+                        assert!(!sc.units[s.unit_index].locked.contains(&s.indicator), "locked entry changed");
+                        assert!(s.to > s.from);
+                    }
+                }
+                Status::Unreachable => {
+                    checked[2] += 1;
+                    assert_eq!(exhaustive(&rs, &sc, &es, p.threshold.unwrap(), objective), None);
+                    let all_max: Vec<u16> = es.iter().map(|e| e.4).collect();
+                    let best = evaluate(&rs, &with_levels(&sc, &es, &all_max)).unwrap().aggregate.unwrap().rounded;
+                    assert_eq!(p.best_reachable, Some(best));
+                }
+                Status::AlreadyThere => checked[3] += 1,
+            }
+        }
+    }
+    // The random instances must exercise the interesting outcomes.
+    assert!(checked[1] > 100 && checked[0] > 5 && checked[2] > 5, "{checked:?}");
+}
+
+fn catalog_rs(id: &str) -> Ruleset {
+    Catalog::built_in().get(id).unwrap().clone()
+}
+
+#[test]
+fn already_at_the_top_says_so() {
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "93,55"}]})).unwrap();
+    let p = plan(&catalog_rs("ombudsman-2023"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!((p.status, p.target.as_deref(), p.steps.len()), (Status::AtTop, None, 0));
+}
+
+#[test]
+fn a_named_target_at_or_below_the_current_category_needs_nothing() {
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "82,84"}]})).unwrap();
+    let p = plan(&catalog_rs("ombudsman-2023"), &sc, Some("C"), Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::AlreadyThere);
+    let e = plan(&catalog_rs("ombudsman-2023"), &sc, Some("Z"), Objective::Steps).unwrap_err();
+    assert!(e.to_string().starts_with("target: unknown category \"Z\""), "{e}");
+}
+
+#[test]
+fn totals_only_is_unreachable_with_points_per_unit() {
+    // Kukar 2022: 82,84 (B). With one unit at 82.84, A (88) needs 88 − 0.005 − 82.84 =
+    // 5.155 unit points, rounded up to 5.16; the unit can still rise by 17.16, so possible.
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2022", "units": [{"name": "Kukar", "score": "82,84"}]})).unwrap();
+    let p = plan(&catalog_rs("ombudsman-2022"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::Unreachable);
+    assert_eq!(p.points_needed.unwrap().to_string(), "5.16");
+    assert_eq!(p.best_reachable.unwrap().to_string(), "82.84");
+    assert_eq!(p.alternatives.len(), 1);
+    assert_eq!((p.alternatives[0].points.to_string().as_str(), p.alternatives[0].possible), ("5.16", true));
+}
+
+#[test]
+fn locked_entries_are_never_changed() {
+    // Two entries could help; the cheaper one is locked, so the plan must use the other.
+    let rs = tiny();
+    let mut m = BTreeMap::new();
+    m.insert("a.x".to_string(), Values::One(Some(Decimal::ZERO)));
+    m.insert("a.y".to_string(), Values::One(Some(Decimal::from(3))));
+    m.insert("b.p".to_string(), Values::PerProduct(vec![Some(Decimal::from(2)), Some(Decimal::from(2))]));
+    m.insert("b.q".to_string(), Values::PerProduct(vec![Some(Decimal::ONE), Some(Decimal::ZERO)]));
+    let mut u = Unit::new("U", Entry::Indicators(m));
+    u.locked = vec!["b.q".into()];
+    let sc = Scenario { ruleset: "tiny".into(), units: vec![u], ..Scenario::default() };
+    // a: (0·1 + 3·2) / (2·1 + 3·2) = 6/8 → 30 · 6/8 = 22.5.
+    // b: (2 + 2 + 1 + 0) / ((2 + 1) · 2 products) = 5/6 → 70 · 5/6 = 58.33…; total 80.83 → A.
+    let p = plan(&rs, &sc, None, Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::AtTop);
+    // Drop b.p to force a plan below A, with b.q locked.
+    let mut sc2 = sc.clone();
+    if let Entry::Indicators(m) = &mut sc2.units[0].entry {
+        m.insert("b.p".into(), Values::PerProduct(vec![Some(Decimal::ONE), Some(Decimal::ONE)]));
+    }
+    let p = plan(&rs, &sc2, None, Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::Planned);
+    assert!(p.steps.iter().all(|s| s.indicator != "b.q"), "{:?}", p.steps);
+}
+
+#[test]
+fn efforts_change_the_plan() {
+    // Same instrument; make per-product steps expensive and the plan moves to dimension a.
+    let rs = tiny();
+    let mut m = BTreeMap::new();
+    m.insert("a.x".to_string(), Values::One(Some(Decimal::ZERO)));
+    m.insert("a.y".to_string(), Values::One(Some(Decimal::ZERO)));
+    m.insert("b.p".to_string(), Values::PerProduct(vec![Some(Decimal::ONE), Some(Decimal::ONE)]));
+    m.insert("b.q".to_string(), Values::PerProduct(vec![Some(Decimal::ZERO), Some(Decimal::ZERO)]));
+    let sc = Scenario { ruleset: "tiny".into(), units: vec![Unit::new("U", Entry::Indicators(m))], ..Scenario::default() };
+    let cheap = plan(&rs, &sc, None, Objective::Steps).unwrap();
+    assert!(cheap.steps.iter().any(|s| s.indicator.starts_with("b.")));
+    let mut costly = sc.clone();
+    costly.effort.insert("b.p".into(), 50);
+    costly.effort.insert("b.q".into(), 50);
+    let p = plan(&rs, &costly, None, Objective::Steps).unwrap();
+    assert!(p.steps.iter().all(|s| s.indicator.starts_with("a.")), "{:?}", p.steps);
+}
