@@ -109,10 +109,11 @@ fn with_levels(sc: &Scenario, es: &[Entry5], levels: &[u16]) -> Scenario {
     out
 }
 
-/// The cheapest cost over every combination of levels that reaches `threshold`.
-fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, objective: Objective) -> Option<u64> {
+/// The cheapest cost over every combination of levels that reaches `threshold`, and the
+/// fewest units any plan of that cost touches.
+fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, objective: Objective) -> Option<(u64, usize)> {
     let mut levels: Vec<u16> = es.iter().map(|e| e.3).collect();
-    let mut best: Option<u64> = None;
+    let mut best: Option<(u64, usize)> = None;
     loop {
         let o = evaluate(rs, &with_levels(sc, es, &levels)).unwrap();
         if o.aggregate.unwrap().rounded >= threshold {
@@ -124,7 +125,11 @@ fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, ob
                     Objective::Indicators => (*l > e.3) as u64,
                 })
                 .sum();
-            best = Some(best.map_or(cost, |b| b.min(cost)));
+            let mut units: Vec<usize> = es.iter().zip(&levels).filter(|(e, l)| **l > e.3).map(|(e, _)| e.0).collect();
+            units.dedup();
+            units.sort_unstable();
+            units.dedup();
+            best = Some(best.map_or((cost, units.len()), |b| b.min((cost, units.len()))));
         }
         let mut i = 0;
         loop {
@@ -164,7 +169,11 @@ fn plans_are_optimal_against_exhaustive_search() {
                     checked[1] += 1;
                     let t = p.threshold.unwrap();
                     let want = exhaustive(&rs, &sc, &es, t, objective).expect("planner found a plan the search did not");
-                    assert_eq!(p.cost, want, "not the cheapest ({objective:?}): {:?}", p.steps);
+                    assert_eq!(p.cost, want.0, "not the cheapest ({objective:?}): {:?}", p.steps);
+                    let mut units: Vec<usize> = p.steps.iter().map(|s| s.unit_index).collect();
+                    units.sort_unstable();
+                    units.dedup();
+                    assert_eq!(units.len(), want.1, "a plan of the same cost touches fewer units: {:?}", p.steps);
                     let after = evaluate(&rs, &applied_plan(&sc, &p, &rs)).unwrap().aggregate.unwrap();
                     assert!(after.rounded >= t, "plan does not reach {t}");
                     assert_eq!(after.rounded, p.score_after);

@@ -177,11 +177,7 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
 
     let slots = slots(rs, sc, &outcome, share)?;
     let (unit, need_units) = integer_scale(&slots, need, inclusive)?;
-    let chosen = match objective {
-        Objective::Steps => by_steps(&slots, &unit, need_units),
-        Objective::Indicators => by_indicators(&slots, &unit, need_units),
-    };
-    let Some(raise) = chosen else {
+    let Some(raise) = cheapest_touching_fewest_units(&slots, &unit, need_units, objective) else {
         result.status = Status::Unreachable;
         let all: Vec<u16> = slots.iter().map(|s| s.room).collect();
         result.best_reachable = Some(apply(rs, sc, &slots, &all)?.0);
@@ -191,11 +187,8 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     result.status = Status::Planned;
     result.score_after = after;
     result.category_after = category_after;
+    result.cost = plan_cost(&slots, &raise, objective);
     for (s, k) in slots.iter().zip(&raise).filter(|(_, k)| **k > 0) {
-        result.cost += match objective {
-            Objective::Steps => s.effort as u64 * *k as u64,
-            Objective::Indicators => 1,
-        };
         result.steps.push(Step {
             unit_index: s.unit_index,
             unit: sc.units[s.unit_index].name.clone(),
@@ -312,6 +305,69 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
         (a, b) = (b, a % b);
     }
     a.abs().max(1)
+}
+
+/// Units with indicator data up to which ties are broken exactly (2^8 subsets at most).
+const EXACT_TIE_BREAK_UNITS: usize = 8;
+
+/// The cheapest plan; among plans of that cost, one touching the fewest units. Up to
+/// `EXACT_TIE_BREAK_UNITS` units, every set of units is tried in increasing size, so the
+/// tie-break is exact for a typical sample; beyond that, the solvers' own preference for
+/// units already in the plan decides.
+fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, objective: Objective) -> Option<Vec<u16>> {
+    let solve = |keep: &dyn Fn(usize) -> bool| {
+        let idx: Vec<usize> = (0..slots.len()).filter(|&i| keep(slots[i].unit_index)).collect();
+        let sub: Vec<Slot> = idx.iter().map(|&i| slots[i].clone()).collect();
+        let g: Vec<i128> = idx.iter().map(|&i| gain[i]).collect();
+        let r = match objective {
+            Objective::Steps => by_steps(&sub, &g, need),
+            Objective::Indicators => by_indicators(&sub, &g, need),
+        }?;
+        let mut full = vec![0u16; slots.len()];
+        for (k, &i) in idx.iter().enumerate() {
+            full[i] = r[k];
+        }
+        Some(full)
+    };
+    let best = solve(&|_| true)?;
+    let cost = plan_cost(slots, &best, objective);
+    let mut units: Vec<usize> = slots.iter().map(|s| s.unit_index).collect();
+    units.sort_unstable();
+    units.dedup();
+    let touched = touched_units(slots, &best);
+    if units.len() > EXACT_TIE_BREAK_UNITS || touched <= 1 {
+        return Some(best);
+    }
+    for size in 1..touched {
+        for mask in 0u32..(1 << units.len()) {
+            if mask.count_ones() as usize != size {
+                continue;
+            }
+            let keep = |u: usize| units.iter().position(|&x| x == u).is_some_and(|p| mask & (1 << p) != 0);
+            if let Some(r) = solve(&keep) {
+                if plan_cost(slots, &r, objective) == cost {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    Some(best)
+}
+
+fn plan_cost(slots: &[Slot], raise: &[u16], objective: Objective) -> u64 {
+    slots
+        .iter()
+        .zip(raise)
+        .map(|(s, &k)| match objective {
+            Objective::Steps => s.effort as u64 * k as u64,
+            Objective::Indicators => (k > 0) as u64,
+        })
+        .sum()
+}
+
+fn touched_units(slots: &[Slot], raise: &[u16]) -> usize {
+    let set: HashSet<usize> = slots.iter().zip(raise).filter(|(_, &k)| k > 0).map(|(s, _)| s.unit_index).collect();
+    set.len()
 }
 
 /// Objective `steps`: pool slots by (gain, effort), cover exactly, then hand each pool's
