@@ -1,108 +1,204 @@
-//! What the widget's fields hold, as text, and how it becomes a scenario.
+//! What the widget's fields hold, as text, and the edits a user can make to them.
 //!
 //! Pure like the engine (no yew), so the rules that decide what a field's text means —
 //! and which message it gets when it means nothing — are tested on the host. The Yew
-//! view only renders a `Form` and sends it edits.
+//! view only renders a `Form` and sends it edits. Every unit keeps the text of all three
+//! input levels, so switching a unit's level back and forth never loses what was typed.
 
-use crate::engine::number::parse_decimal;
-use crate::engine::{evaluate, Entry, InputError, Outcome, Problem, Ruleset, Scenario, Unit};
+mod convert;
+
+pub use convert::{indicator_field, Changed, FieldError, Reading};
+
+use crate::engine::plan::Step;
+use crate::engine::Ruleset;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// The sample a kabupaten/kota usually gets: 5 OPD and 2 Puskesmas (methodology.md §1).
 pub const TYPICAL_UNITS: [&str; 7] =
     ["Disdukcapil", "DPMPTSP", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial", "Puskesmas 1", "Puskesmas 2"];
 
-#[derive(Debug, Clone, PartialEq)]
+/// At most this many service products per unit.
+pub const MAX_PRODUCTS: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Score,
+    Dimensions,
+    Indicators,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Score => "score",
+            Mode::Dimensions => "dimensions",
+            Mode::Indicators => "indicators",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "score" => Some(Mode::Score),
+            "dimensions" => Some(Mode::Dimensions),
+            "indicators" => Some(Mode::Indicators),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FormUnit {
     /// Stable across reorders and renames, so Yew keeps each row's focus and caret.
     pub key: u32,
     pub name: String,
+    pub mode: Mode,
     pub score: String,
+    /// Dimension id → text.
+    pub dims: BTreeMap<String, String>,
+    /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
+    /// that are not per product.
+    pub levels: BTreeMap<String, Vec<String>>,
+    pub products: usize,
+    pub locked: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub ruleset: String,
-    pub units: Vec<FormUnit>,
+    /// Behind `Rc`s, changed copy-on-write: the widget clones the form on every edit,
+    /// and an unchanged unit then costs a pointer, compares by pointer, and its card
+    /// does not re-render.
+    pub units: Vec<Rc<FormUnit>>,
+    pub deduction: String,
+    pub trust: String,
+    pub followed_up: bool,
+    /// Dimension weights the user changed (dimension id → text); absent = published.
+    pub weights: BTreeMap<String, String>,
+    /// The top of every indicator's scale, when the user changed it ("" = published).
+    pub scale_max: String,
     next_key: u32,
 }
 
-/// A field whose text cannot be used, with the unit it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldError {
-    pub unit_key: u32,
-    pub field: &'static str,
-    pub error: InputError,
-}
-
 impl Form {
-    pub fn typical(ruleset: &str) -> Form {
-        let mut f = Form { ruleset: ruleset.to_string(), units: Vec::new(), next_key: 0 };
+    pub fn typical(ruleset: &str, products: usize) -> Form {
+        let mut f = Form {
+            ruleset: ruleset.to_string(),
+            units: Vec::new(),
+            deduction: String::new(),
+            trust: String::new(),
+            followed_up: false,
+            weights: BTreeMap::new(),
+            scale_max: String::new(),
+            next_key: 0,
+        };
         for name in TYPICAL_UNITS {
-            f.add_unit(name);
+            f.add_unit(name, products);
         }
         f
     }
 
-    pub fn add_unit(&mut self, name: &str) -> u32 {
+    pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {
         let key = self.next_key;
         self.next_key += 1;
-        self.units.push(FormUnit { key, name: name.to_string(), score: String::new() });
+        self.units.push(Rc::new(FormUnit { key, name: name.to_string(), products, ..FormUnit::default() }));
         key
+    }
+
+    pub fn unit(&self, key: u32) -> Option<&FormUnit> {
+        self.units.iter().find(|u| u.key == key).map(|u| &**u)
+    }
+
+    pub fn unit_mut(&mut self, key: u32) -> Option<&mut FormUnit> {
+        self.units.iter_mut().find(|u| u.key == key).map(Rc::make_mut)
+    }
+
+    /// The unit at `i`, for editing.
+    pub fn unit_at_mut(&mut self, i: usize) -> &mut FormUnit {
+        Rc::make_mut(&mut self.units[i])
     }
 
     pub fn remove_unit(&mut self, key: u32) {
         self.units.retain(|u| u.key != key);
     }
 
-    pub fn unit_mut(&mut self, key: u32) -> Option<&mut FormUnit> {
-        self.units.iter_mut().find(|u| u.key == key)
-    }
-
-    /// The scenario the fields describe, and every field that could not be read. A bad
-    /// field leaves its unit out of the scenario rather than guessing a value.
-    pub fn to_scenario(&self, rs: &Ruleset) -> (Scenario, Vec<FieldError>) {
-        let mut errors = Vec::new();
-        let mut units = Vec::new();
-        for (i, u) in self.units.iter().enumerate() {
-            let entry = match parse_decimal(&u.score) {
-                Ok(v) if v < rust_decimal::Decimal::ZERO => {
-                    errors.push(field_error(u.key, "score", i, Problem::BelowMin { value: v, min: 0.into() }));
-                    Entry::Empty
-                }
-                Ok(v) if v > rs.score_max => {
-                    errors.push(field_error(u.key, "score", i, Problem::AboveMax { value: v, max: rs.score_max }));
-                    Entry::Empty
-                }
-                Ok(v) => Entry::Score(v),
-                Err(crate::engine::number::NumberError::Empty) => Entry::Empty,
-                Err(e) => {
-                    errors.push(FieldError {
-                        unit_key: u.key,
-                        field: "score",
-                        error: InputError::number(format!("units[{i}].score"), &u.score, e),
-                    });
-                    Entry::Empty
-                }
-            };
-            units.push(Unit::new(u.name.clone(), entry));
+    /// Moves a unit one place up (`-1`) or down (`1`).
+    pub fn move_unit(&mut self, key: u32, by: isize) {
+        if let Some(i) = self.units.iter().position(|u| u.key == key) {
+            let j = i as isize + by;
+            if j >= 0 && (j as usize) < self.units.len() {
+                self.units.swap(i, j as usize);
+            }
         }
-        let scenario = Scenario { ruleset: rs.id.clone(), units, ..Scenario::default() };
-        (scenario, errors)
     }
 
-    /// Scores the form. `Err` carries the field errors; the caller keeps showing the
-    /// last good outcome meanwhile.
-    pub fn evaluate(&self, rs: &Ruleset) -> Result<Outcome, Vec<FieldError>> {
-        let (scenario, errors) = self.to_scenario(rs);
-        if !errors.is_empty() {
-            return Err(errors);
+    /// A copy right below the original, with everything entered, under a new key.
+    pub fn duplicate_unit(&mut self, key: u32, suffix: &str) -> Option<u32> {
+        let i = self.units.iter().position(|u| u.key == key)?;
+        let mut copy = (*self.units[i]).clone();
+        copy.key = self.next_key;
+        self.next_key += 1;
+        copy.name = format!("{} {suffix}", copy.name);
+        self.units.insert(i + 1, Rc::new(copy));
+        Some(self.next_key - 1)
+    }
+
+    pub fn set_level(&mut self, key: u32, indicator: &str, product: usize, text: String) {
+        if let Some(u) = self.unit_mut(key) {
+            let slots = u.levels.entry(indicator.to_string()).or_default();
+            if slots.len() <= product {
+                slots.resize(product + 1, String::new());
+            }
+            slots[product] = text;
         }
-        evaluate(rs, &scenario).map_err(|e| vec![FieldError { unit_key: u32::MAX, field: "scenario", error: e }])
     }
-}
 
-fn field_error(unit_key: u32, field: &'static str, i: usize, problem: Problem) -> FieldError {
-    FieldError { unit_key, field, error: InputError::new(format!("units[{i}].{field}"), problem) }
+    /// One more observed product, up to `MAX_PRODUCTS`.
+    pub fn add_product(&mut self, key: u32) {
+        if let Some(u) = self.unit_mut(key) {
+            u.products = (u.products + 1).min(MAX_PRODUCTS);
+        }
+    }
+
+    /// One product fewer (never below 1); the last product's entries go with it.
+    pub fn remove_product(&mut self, key: u32, rs: &Ruleset) {
+        if let Some(u) = self.unit_mut(key) {
+            if u.products > 1 {
+                u.products -= 1;
+                for r in rs.indicators().filter(|r| r.dimension.per_product) {
+                    if let Some(v) = u.levels.get_mut(&r.key()) {
+                        v.truncate(u.products);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn toggle_lock(&mut self, key: u32, indicator: &str) {
+        if let Some(u) = self.unit_mut(key) {
+            if !u.locked.remove(indicator) {
+                u.locked.insert(indicator.to_string());
+            }
+        }
+    }
+
+    /// Applies planner steps (what-if): each entry goes up to the step's level.
+    pub fn apply_steps(&mut self, steps: &[Step]) {
+        for s in steps {
+            let Some(key) = self.units.get(s.unit_index).map(|u| u.key) else { continue };
+            self.set_level(key, &s.indicator, s.product.map_or(0, |p| p - 1), s.to.to_string());
+        }
+    }
+
+    /// Whether any assumption differs from the published ruleset.
+    pub fn has_changed_assumptions(&self) -> bool {
+        !self.weights.is_empty() || !self.scale_max.trim().is_empty()
+    }
+
+    pub fn reset_assumptions(&mut self) {
+        self.weights.clear();
+        self.scale_max.clear();
+    }
 }
 
 #[cfg(test)]
@@ -116,36 +212,42 @@ mod tests {
 
     #[test]
     fn starts_with_the_typical_sample_all_empty() {
-        let f = Form::typical("ombudsman-2023");
+        let f = Form::typical("ombudsman-2023", 2);
         assert_eq!(f.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), TYPICAL_UNITS);
-        let o = f.evaluate(&rs()).unwrap();
-        assert!(o.aggregate.is_none());
-        assert_eq!(o.excluded.len(), 7);
+        assert!(f.units.iter().all(|u| u.mode == Mode::Score && u.score.is_empty()));
+        let r = f.read(&rs());
+        assert!(r.outcome.unwrap().aggregate.is_none());
     }
 
     #[test]
-    fn comma_scores_are_read_and_bad_ones_named() {
-        let mut f = Form::typical("ombudsman-2023");
-        f.units[0].score = "93,34".into();
-        let o = f.evaluate(&rs()).unwrap();
-        assert_eq!(o.aggregate.unwrap().rounded.to_string(), "93.34");
-
-        f.units[1].score = "abc".into();
-        f.units[2].score = "101".into();
-        let errs = f.evaluate(&rs()).unwrap_err();
-        assert_eq!(errs.len(), 2);
-        assert_eq!(errs[0].unit_key, f.units[1].key);
-        assert_eq!(errs[0].error.message(true), "\"abc\" bukan angka");
-        assert_eq!(errs[1].error.to_string(), "units[2].score: 101 is above the maximum 100");
+    fn reorder_duplicate_and_remove_keep_keys() {
+        let mut f = Form::typical("ombudsman-2023", 2);
+        let k1 = f.units[1].key;
+        f.unit_at_mut(1).score = "80".into();
+        f.move_unit(k1, -1);
+        assert_eq!(f.units[0].key, k1);
+        f.move_unit(k1, -1);
+        assert_eq!(f.units[0].key, k1, "the first unit cannot move up");
+        let copy = f.duplicate_unit(k1, "(salinan)").unwrap();
+        assert_eq!(f.units[1].key, copy);
+        assert_eq!((f.units[1].name.as_str(), f.units[1].score.as_str()), ("DPMPTSP (salinan)", "80"));
+        f.remove_unit(k1);
+        assert_eq!(f.units[0].key, copy);
+        assert_eq!(f.units.len(), 7);
     }
 
     #[test]
-    fn keys_survive_removal() {
-        let mut f = Form::typical("ombudsman-2023");
-        let k = f.units[3].key;
-        f.remove_unit(f.units[0].key);
-        assert_eq!(f.units[2].key, k);
-        let new = f.add_unit("Puskesmas 3");
-        assert!(f.units.iter().filter(|u| u.key == new).count() == 1);
+    fn products_grow_and_shrink_with_their_entries() {
+        let rs = rs();
+        let mut f = Form::typical("ombudsman-2023", 2);
+        let k = f.units[5].key;
+        f.add_product(k);
+        f.set_level(k, "proses.biaya", 2, "3".into());
+        assert_eq!(f.unit(k).unwrap().products, 3);
+        f.remove_product(k, &rs);
+        assert_eq!(f.unit(k).unwrap().levels["proses.biaya"].len(), 2);
+        f.remove_product(k, &rs);
+        f.remove_product(k, &rs);
+        assert_eq!(f.unit(k).unwrap().products, 1);
     }
 }

@@ -66,9 +66,12 @@ fn broken(change: impl FnOnce(&mut Value)) -> String {
     Ruleset::from_json(&v.to_string()).unwrap_err().to_string()
 }
 
+/// One edit to a ruleset file.
+type Change = Box<dyn FnOnce(&mut Value)>;
+
 #[test]
 fn each_validation_rule_names_its_field() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Change, &str)> = vec![
         (Box::new(|v| v["dimensions"][1]["weight"] = json!("0")), "dimensions[1].weight: must be positive"),
         (Box::new(|v| v["dimensions"][2]["weight"] = json!("-3")), "dimensions[2].weight: must be positive"),
         (Box::new(|v| v["dimensions"][0]["indicators"][2]["weight"] = json!(0)), "dimensions[0].indicators[2].weight: must be positive"),

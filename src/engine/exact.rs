@@ -17,13 +17,26 @@ pub struct Ratio {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// Greatest common divisor (at least 1). Stein's binary algorithm: shifts and
+/// subtractions only, because wasm has no 128-bit division instruction and emulates
+/// `%` in software, which made Euclid's version the widget's hot spot.
+pub fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 0 || b == 0 {
+        return (a | b).max(1) as i128;
     }
-    a.max(1)
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return (a << shift) as i128;
+        }
+    }
 }
 
 impl Ratio {
@@ -55,7 +68,7 @@ impl Ratio {
         self.den
     }
 
-    pub fn add(self, o: Ratio) -> Option<Ratio> {
+    pub fn checked_add(self, o: Ratio) -> Option<Ratio> {
         let g = gcd(self.den, o.den);
         let l = (self.den / g).checked_mul(o.den)?;
         let a = self.num.checked_mul(l / self.den)?;
@@ -63,22 +76,22 @@ impl Ratio {
         Ratio::new(a.checked_add(b)?, l)
     }
 
-    pub fn sub(self, o: Ratio) -> Option<Ratio> {
-        self.add(Ratio { num: -o.num, den: o.den })
+    pub fn checked_sub(self, o: Ratio) -> Option<Ratio> {
+        self.checked_add(Ratio { num: -o.num, den: o.den })
     }
 
-    pub fn mul(self, o: Ratio) -> Option<Ratio> {
+    pub fn checked_mul(self, o: Ratio) -> Option<Ratio> {
         // Cross-reduce first so intermediate products stay small.
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
         Ratio::new((self.num / g1).checked_mul(o.num / g2)?, (self.den / g2).checked_mul(o.den / g1)?)
     }
 
-    pub fn div(self, o: Ratio) -> Option<Ratio> {
+    pub fn checked_div(self, o: Ratio) -> Option<Ratio> {
         if o.num == 0 {
             return None;
         }
-        self.mul(Ratio { num: o.den, den: o.num }.normalised())
+        self.checked_mul(Ratio { num: o.den, den: o.num }.normalised())
     }
 
     fn normalised(self) -> Ratio {
@@ -136,7 +149,7 @@ impl Ord for Ratio {
         match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
             (Some(a), Some(b)) => a.cmp(&b),
             // Beyond i128, compare by the difference's sign instead.
-            _ => match self.sub(*o) {
+            _ => match self.checked_sub(*o) {
                 Some(d) => d.num.cmp(&0),
                 None => self.to_decimal().cmp(&o.to_decimal()),
             },
@@ -157,7 +170,7 @@ mod tests {
     fn thirds_stay_exact_through_weighting() {
         // 32.37 × (55/66 × 100) / 100 = 32.37 × 5/6 = 26.975 exactly.
         let proses = Ratio::new(5500, 66).unwrap();
-        let c = r("32.37").mul(proses).unwrap().div(Ratio::int(100)).unwrap();
+        let c = r("32.37").checked_mul(proses).unwrap().checked_div(Ratio::int(100)).unwrap();
         assert_eq!(c, r("26.975"));
         assert_eq!(c.round(2, RoundingMode::HalfUp).unwrap().to_string(), "26.98");
     }
@@ -174,6 +187,23 @@ mod tests {
         assert_eq!(Ratio::int(100).round(2, RoundingMode::HalfUp).unwrap().to_string(), "100.00");
         // 1/3 never reaches a midpoint: 33.333… → 33.33 whatever the mode (but Up).
         assert_eq!(Ratio::new(100, 3).unwrap().round(2, RoundingMode::HalfUp).unwrap().to_string(), "33.33");
+    }
+
+    #[test]
+    fn gcd_agrees_with_euclid() {
+        fn euclid(mut a: i128, mut b: i128) -> i128 {
+            (a, b) = (a.abs(), b.abs());
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a.max(1)
+        }
+        let samples = [0i128, 1, 2, 3, 6, 9, 12, 45, 66, 100, 2185, 10_000, -18, 1 << 40, 3 * (1 << 70), 10i128.pow(28)];
+        for &a in &samples {
+            for &b in &samples {
+                assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! so they are pooled and handed to an exact covering knapsack (`knapsack::cover`).
 
 use crate::engine::error::{InputError, Problem};
-use crate::engine::exact::Ratio;
+use crate::engine::exact::{gcd, Ratio};
 use crate::engine::grade::threshold;
 use crate::engine::knapsack::{cover, Pool};
 use crate::engine::number::RoundingMode;
@@ -170,7 +170,7 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     result.points_needed = Some(t - agg.rounded);
 
     let (floor, inclusive) = lowest_score_rounding_to(t, rs.rounding.places, rs.rounding.mode);
-    let need = floor.sub(agg.raw).ok_or_else(too_precise)?;
+    let need = floor.checked_sub(agg.raw).ok_or_else(too_precise)?;
     // Units' share of the pemda score, per unit.
     let share = units_share(rs, &outcome, agg.trust_included)?;
     result.alternatives = alternatives(rs, &outcome, need, share, inclusive)?;
@@ -196,7 +196,7 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
             product: s.product.map(|p| p + 1),
             from: s.from,
             to: s.from + k,
-            gain: s.gain.mul(Ratio::int(*k as i64)).ok_or_else(too_precise)?,
+            gain: s.gain.checked_mul(Ratio::int(*k as i64)).ok_or_else(too_precise)?,
             entered: s.entered,
         });
     }
@@ -211,14 +211,14 @@ fn lowest_score_rounding_to(t: Decimal, places: u32, mode: RoundingMode) -> (Rat
     let ulp = Ratio::new(1, 10i128.pow(places)).expect("10^places > 0");
     let half = Ratio::new(1, 2 * 10i128.pow(places)).expect("> 0");
     match mode {
-        RoundingMode::HalfUp => (t.sub(half).unwrap_or(t), true),
+        RoundingMode::HalfUp => (t.checked_sub(half).unwrap_or(t), true),
         RoundingMode::HalfEven => {
             // The midpoint below t rounds up to t only when t's last digit is even.
-            let last_digit_even = t.mul(Ratio::int(10i64.pow(places))).map_or(true, |x| x.numer() % 2 == 0);
-            (t.sub(half).unwrap_or(t), last_digit_even)
+            let last_digit_even = t.checked_mul(Ratio::int(10i64.pow(places))).is_none_or(|x| x.numer() % 2 == 0);
+            (t.checked_sub(half).unwrap_or(t), last_digit_even)
         }
         RoundingMode::Down => (t, true),
-        RoundingMode::Up => (t.sub(ulp).unwrap_or(t), false),
+        RoundingMode::Up => (t.checked_sub(ulp).unwrap_or(t), false),
     }
 }
 
@@ -226,10 +226,10 @@ fn lowest_score_rounding_to(t: Decimal, places: u32, mode: RoundingMode) -> (Rat
 fn units_share(rs: &Ruleset, outcome: &Outcome, trust_included: bool) -> Result<Ratio, InputError> {
     let n = Ratio::int(outcome.units.len() as i64);
     let f = match (&rs.trust, trust_included) {
-        (Some(t), true) => Ratio::int(1).sub(Ratio::from_decimal(t.weight).div(Ratio::int(100)).ok_or_else(too_precise)?),
+        (Some(t), true) => Ratio::int(1).checked_sub(Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?),
         _ => Some(Ratio::int(1)),
     };
-    f.and_then(|f| f.div(n)).ok_or_else(too_precise)
+    f.and_then(|f| f.checked_div(n)).ok_or_else(too_precise)
 }
 
 fn slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result<Vec<Slot>, InputError> {
@@ -245,17 +245,17 @@ fn slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result
             let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight * Decimal::from(copies)).sum();
             // (W_d / ΣW) · max / den · share: the gain of one step of weight 1.
             let per_weight = Ratio::from_decimal(d.weight)
-                .div(total_w)
-                .and_then(|x| x.mul(score_max))
-                .and_then(|x| x.div(Ratio::from_decimal(den)))
-                .and_then(|x| x.mul(share))
+                .checked_div(total_w)
+                .and_then(|x| x.checked_mul(score_max))
+                .and_then(|x| x.checked_div(Ratio::from_decimal(den)))
+                .and_then(|x| x.checked_mul(share))
                 .ok_or_else(too_precise)?;
             for i in &d.indicators {
                 let key = format!("{}.{}", d.id, i.id);
                 if locked.contains(key.as_str()) {
                     continue;
                 }
-                let gain = per_weight.mul(Ratio::from_decimal(i.weight)).ok_or_else(too_precise)?;
+                let gain = per_weight.checked_mul(Ratio::from_decimal(i.weight)).ok_or_else(too_precise)?;
                 let effort = sc.effort.get(&key).copied().unwrap_or(1);
                 for p in 0..copies {
                     let current = match values.get(&key) {
@@ -298,13 +298,6 @@ fn integer_scale(slots: &[Slot], need: Ratio, inclusive: bool) -> Result<(Vec<i1
     let n = scaled(need)?;
     // need is exact in these units: reach it (inclusive) or pass it (exclusive).
     Ok((gains, if inclusive { n } else { n + 1 }))
-}
-
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a.abs().max(1)
 }
 
 /// Units with indicator data up to which ties are broken exactly (2^8 subsets at most).
@@ -435,8 +428,8 @@ fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> 
     // units with more such entries first and each unit's entries together, so the plan
     // touches as few units as it can.
     let mut per_unit_gain: HashMap<(usize, i128), usize> = HashMap::new();
-    for i in 0..slots.len() {
-        *per_unit_gain.entry((slots[i].unit_index, full(i))).or_insert(0) += 1;
+    for (i, s) in slots.iter().enumerate() {
+        *per_unit_gain.entry((s.unit_index, full(i))).or_insert(0) += 1;
     }
     let mut order: Vec<usize> = (0..slots.len()).collect();
     order.sort_by_key(|&i| {
@@ -515,7 +508,7 @@ fn set_level(sc: &mut Scenario, unit: usize, key: &str, product: Option<usize>, 
 /// Points a unit entered as a total (or one dimension of a unit entered by dimension)
 /// would need on its own, rounded up to the ruleset's precision.
 fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, inclusive: bool) -> Result<Vec<Alternative>, InputError> {
-    let unit_need = need.div(share).ok_or_else(too_precise)?;
+    let unit_need = need.checked_div(share).ok_or_else(too_precise)?;
     let up = |r: Ratio| {
         let d = r.round(rs.rounding.places, RoundingMode::Up).ok_or_else(too_precise)?;
         // For an exclusive bound, landing exactly on it is not enough.
@@ -528,14 +521,14 @@ fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, incl
         match u.level {
             Level::Score => {
                 let points = up(unit_need)?;
-                let possible = Ratio::from_decimal(max).sub(u.exact).is_some_and(|room| room >= unit_need);
+                let possible = Ratio::from_decimal(max).checked_sub(u.exact).is_some_and(|room| room >= unit_need);
                 out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, points, possible });
             }
             Level::Dimensions => {
                 for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
-                    let dn = unit_need.mul(total_w).and_then(|x| x.div(Ratio::from_decimal(d.weight))).ok_or_else(too_precise)?;
+                    let dn = unit_need.checked_mul(total_w).and_then(|x| x.checked_div(Ratio::from_decimal(d.weight))).ok_or_else(too_precise)?;
                     let points = up(dn)?;
-                    let possible = Ratio::from_decimal(max).sub(dim.exact).is_some_and(|room| room >= dn);
+                    let possible = Ratio::from_decimal(max).checked_sub(dim.exact).is_some_and(|room| room >= dn);
                     out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: Some(d.id.clone()), points, possible });
                 }
             }

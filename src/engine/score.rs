@@ -128,23 +128,23 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
     let mut sum = Ratio::ZERO;
     let mut n = 0i64;
     for x in unit_scores {
-        sum = sum.add(x).ok_or_else(too_precise)?;
+        sum = sum.checked_add(x).ok_or_else(too_precise)?;
         n += 1;
     }
     if n == 0 {
         return Ok(None);
     }
-    let mean = sum.div(Ratio::int(n)).ok_or_else(too_precise)?;
+    let mean = sum.checked_div(Ratio::int(n)).ok_or_else(too_precise)?;
     let (weighted, trust_included) = match (&rs.trust, sc.trust) {
         (Some(t), Some(trust)) => {
-            let w = Ratio::from_decimal(t.weight).div(Ratio::int(100)).ok_or_else(too_precise)?;
-            let rest = Ratio::int(1).sub(w).ok_or_else(too_precise)?;
-            let combined = mean.mul(rest).and_then(|a| Ratio::from_decimal(trust).mul(w).and_then(|b| a.add(b)));
+            let w = Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?;
+            let rest = Ratio::int(1).checked_sub(w).ok_or_else(too_precise)?;
+            let combined = mean.checked_mul(rest).and_then(|a| Ratio::from_decimal(trust).checked_mul(w).and_then(|b| a.checked_add(b)));
             (combined.ok_or_else(too_precise)?, true)
         }
         _ => (mean, false),
     };
-    let raw = weighted.sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
+    let raw = weighted.checked_sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
     // A deduction larger than the score cannot push it below the scale.
     let exact = if raw.is_negative() { Ratio::ZERO } else { raw };
     let rounded = exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
@@ -234,8 +234,8 @@ fn combine(rs: &Ruleset, level: Level, scores: Vec<(Ratio, bool)>, missing: Vec<
     let mut exact = Ratio::ZERO;
     let mut dimensions = Vec::with_capacity(scores.len());
     for (d, (s, entered)) in rs.dimensions.iter().zip(scores) {
-        let contribution = Ratio::from_decimal(d.weight).mul(s).and_then(|x| x.div(total_w)).ok_or_else(too_precise)?;
-        exact = exact.add(contribution).ok_or_else(too_precise)?;
+        let contribution = Ratio::from_decimal(d.weight).checked_mul(s).and_then(|x| x.checked_div(total_w)).ok_or_else(too_precise)?;
+        exact = exact.checked_add(contribution).ok_or_else(too_precise)?;
         let rounded = s.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
         dimensions.push(DimensionOutcome { id: d.id.clone(), exact: s, rounded, contribution, entered });
     }
@@ -293,7 +293,8 @@ fn product_count(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result
     Ok(count.unwrap_or(rs.products))
 }
 
-fn check_level(x: Decimal, min: u16, max: u16, at: &str) -> Result<(), InputError> {
+/// An indicator level: a whole number on the indicator's scale.
+pub fn check_level(x: Decimal, min: u16, max: u16, at: &str) -> Result<(), InputError> {
     if x > Decimal::from(max) {
         return Err(InputError::new(at, Problem::AboveMax { value: x, max: Decimal::from(max) }));
     }
@@ -341,6 +342,6 @@ fn dimension_from_indicators(
             }
         }
     }
-    let score = Ratio::from_decimal(rs.score_max).mul(Ratio::from_decimal(num))?.div(Ratio::from_decimal(den))?;
+    let score = Ratio::from_decimal(rs.score_max).checked_mul(Ratio::from_decimal(num))?.checked_div(Ratio::from_decimal(den))?;
     Some((score, entered))
 }

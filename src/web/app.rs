@@ -1,11 +1,14 @@
-//! The top of the widget: method picker, units, result.
+//! The top of the widget: toolbar, method, units on one side; result, plan, chart and
+//! the per-unit table on the other.
 
-use super::catalog;
+use super::components::chart::Chart;
+use super::components::plan_panel::PlanPanel;
 use super::components::result_panel::{MiniResult, ResultPanel};
-use super::components::unit_row::UnitRow;
+use super::components::ruleset_panel::RulesetPanel;
+use super::components::unit_card::UnitCard;
+use super::components::unit_table::UnitTable;
 use super::i18n::{t, Lang, Text};
-use super::state::{Action, State, DEFAULT_RULESET};
-use web_sys::HtmlSelectElement;
+use super::state::{Action, RulesetRef, Shared, State, DEFAULT_RULESET};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -31,57 +34,74 @@ pub fn App(props: &AppProps) -> Html {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
         use_reducer(move || State::new(&ruleset, lang))
     };
-    let lang = state.lang;
+    let s = &*state;
+    let lang = s.lang;
+    // One callback for the widget's lifetime: children compare it by identity, so a
+    // fresh closure per render would re-render every unit card on every keystroke.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    let on_ruleset = dispatch.reform(|e: Event| Action::SetRuleset(e.target_unchecked_into::<HtmlSelectElement>().value()));
-    let on_lang = dispatch.reform(|_: MouseEvent| Action::ToggleLang);
-    let on_add = dispatch.reform(|_: MouseEvent| Action::AddUnit);
-    let id = |s: &str| format!("{}-{s}", props.instance);
-    let rs_id = id("ruleset");
+    // Plan after the result is painted: the score never waits for the planner.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((s.plan_due, s.reading.clone()), move |(due, _)| {
+            if *due {
+                gloo::timers::callback::Timeout::new(0, move || dispatch.emit(Action::ComputePlan)).forget();
+            }
+        });
+    }
+    let snapshot = Shared(std::rc::Rc::new(s.clone()));
+    let id = |x: &str| format!("{}-{x}", props.instance);
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let count = s.form.units.len();
 
     html! {
-        <div class="rapor" lang={lang.code()}>
+        <div class={classes!("rapor", s.present.then_some("rapor-present"))} lang={lang.code()}>
             <header class="rapor-header">
                 <div>
-                    <h1 class="rapor-title">{ t(lang, Text::AppTitle) }</h1>
+                    <h1 class="rapor-title">{ "Rapor" }</h1>
                     <p class="rapor-subtitle">{ t(lang, Text::AppSubtitle) }</p>
                 </div>
-                <button type="button" class="rapor-lang" data-testid="lang-toggle" onclick={on_lang}
-                    lang={lang.other().code()}>{ t(lang, Text::SwitchLanguage) }</button>
+                <div class="rapor-toolbar" role="toolbar" aria-label="Rapor">
+                    <button type="button" data-testid="undo" disabled={!s.can_undo()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
+                        <span aria-hidden="true">{ "↶ " }</span>{ t(lang, Text::Undo) }</button>
+                    <button type="button" data-testid="present-toggle" aria-pressed={if s.present { "true" } else { "false" }}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::TogglePresent)}>{ t(lang, Text::Presentation) }</button>
+                    <button type="button" data-testid="print" onclick={on_print}>{ t(lang, Text::Print) }</button>
+                    <button type="button" class="rapor-lang" data-testid="lang-toggle" lang={lang.other().code()}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLang)}>{ t(lang, Text::SwitchLanguage) }</button>
+                </div>
             </header>
-            <div class="rapor-field">
-                <label for={rs_id.clone()}>{ t(lang, Text::Ruleset) }</label>
-                <select id={rs_id} data-testid="ruleset-select" onchange={on_ruleset}>
-                    { for catalog().all().iter().map(|r| html! {
-                        <option value={r.id.clone()} selected={r.id == state.form.ruleset}>
-                            { if lang == Lang::En && !r.title_en.is_empty() { &r.title_en } else { &r.title } }
-                        </option>
-                    }) }
-                </select>
-            </div>
+            <RulesetPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
             <div class="rapor-body">
                 <section class="rapor-units" aria-labelledby={id("units-h")}>
                     <h2 id={id("units-h")}>{ t(lang, Text::Units) }</h2>
-                    <ul class="rapor-unit-list">
-                        { for state.form.units.iter().map(|u| {
-                            let outcome = state.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == state.form.units.iter().position(|f| f.key == u.key).unwrap_or(usize::MAX)).cloned());
-                            html! {
-                                <UnitRow key={u.key} instance={props.instance.clone()} unit={u.clone()} lang={lang}
-                                    error={state.error_for(u.key, "score").map(|e| e.error.message(lang == Lang::Id))}
-                                    outcome={outcome} ondispatch={dispatch.clone()} />
-                            }
+                    <ol class="rapor-unit-list">
+                        { for s.form.units.iter().enumerate().map(|(i, u)| html! {
+                            <UnitCard key={u.key} instance={props.instance.clone()} lang={lang} unit={u.clone()}
+                                ruleset={RulesetRef(s.reading.ruleset.clone())}
+                                outcome={s.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == i).cloned())}
+                                errors={s.reading.errors.iter().filter(|e| e.unit_key == Some(u.key)).cloned().collect::<Vec<_>>()}
+                                position={i} count={count} ondispatch={dispatch.clone()} />
                         }) }
-                    </ul>
-                    <button type="button" class="rapor-add" data-testid="add-unit" onclick={on_add}>
+                    </ol>
+                    <button type="button" class="rapor-add" data-testid="add-unit" onclick={dispatch.reform(|_: MouseEvent| Action::AddUnit)}>
                         <span aria-hidden="true">{ "+ " }</span>{ t(lang, Text::AddUnit) }
                     </button>
                 </section>
-                <ResultPanel outcome={state.outcome.clone()} lang={lang} has_errors={!state.errors.is_empty()} instance={props.instance.clone()} />
+                <div class="rapor-side">
+                    <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
+                    <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                    <Chart state={snapshot.clone()} />
+                    <UnitTable state={snapshot.clone()} />
+                </div>
             </div>
-            <MiniResult outcome={state.outcome.clone()} lang={lang} />
+            <MiniResult state={snapshot} />
         </div>
     }
 }

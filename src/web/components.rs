@@ -1,4 +1,10 @@
 //! One component per file.
 
+pub mod chart;
+pub mod indicator_grid;
+pub mod number_field;
+pub mod plan_panel;
 pub mod result_panel;
-pub mod unit_row;
+pub mod ruleset_panel;
+pub mod unit_card;
+pub mod unit_table;

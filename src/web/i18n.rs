@@ -1,5 +1,8 @@
 //! Every word the widget shows, in Bahasa Indonesia (the default) and English.
 
+use crate::engine::number::format_decimal;
+use rust_decimal::Decimal;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -20,22 +23,70 @@ impl Lang {
             Lang::En => "en",
         }
     }
-    pub fn decimal_comma(self) -> bool {
+    pub fn parse(s: &str) -> Lang {
+        if s.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Id
+        }
+    }
+    pub fn indonesian(self) -> bool {
         self == Lang::Id
+    }
+    /// A number as this language writes it: "93,28" or "93.28".
+    pub fn num(self, d: Decimal) -> String {
+        format_decimal(d, self.indonesian())
+    }
+    /// Picks the Indonesian or the English text, falling back to Indonesian.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        if self == Lang::En && !en.is_empty() {
+            en
+        } else {
+            id
+        }
     }
 }
 
 #[derive(Debug, Clone, Copy)]
 pub enum Text {
-    AppTitle,
     AppSubtitle,
     SwitchLanguage,
+    Presentation,
+    Print,
+    Undo,
     Ruleset,
+    Sources,
+    Assumptions,
+    AssumptionsHelp,
+    ChangedFromPublished,
+    Published,
+    ResetAssumptions,
+    DimensionWeight,
+    IndicatorScale,
+    Deduction,
+    DeductionHelp,
+    Trust,
+    TrustHelp,
+    FollowedUp,
+    TrustNotIncluded,
     Units,
     UnitName,
+    UnitMode,
+    ModeScore,
+    ModeDimensions,
+    ModeIndicators,
     UnitScore,
     AddUnit,
     Remove,
+    MoveUp,
+    MoveDown,
+    Duplicate,
+    CopySuffix,
+    Product,
+    AddProduct,
+    RemoveProduct,
+    Lock,
+    NotEntered,
     Result,
     Score,
     Category,
@@ -45,47 +96,114 @@ pub enum Text {
     LeftOut,
     ScoreHint,
     FieldErrorsKeepResult,
+    UnitResults,
+    Unit,
+    Contributions,
+    Chart,
+    Aggregate,
+    Plan,
+    ApplyPlan,
+    ApplyStep,
+    Applied,
+    ClearWhatIf,
+    Now,
+    WhatIf,
+    AtTop,
+    NoIndicatorUnits,
+    AlternativesIntro,
+    NotPossibleAlone,
+    NoSingleFix,
+    MissingCounted,
 }
 
 pub fn t(lang: Lang, text: Text) -> &'static str {
     use Text::*;
-    match (lang, text) {
-        (Lang::Id, AppTitle) => "Rapor",
-        (Lang::En, AppTitle) => "Rapor",
-        (Lang::Id, AppSubtitle) => "Kalkulator Penilaian Kepatuhan Pelayanan Publik",
-        (Lang::En, AppSubtitle) => "Public Service Compliance Calculator",
-        (Lang::Id, SwitchLanguage) => "English",
-        (Lang::En, SwitchLanguage) => "Bahasa Indonesia",
-        (Lang::Id, Ruleset) => "Metode penilaian",
-        (Lang::En, Ruleset) => "Assessment method",
-        (Lang::Id, Units) => "Unit layanan yang dinilai",
-        (Lang::En, Units) => "Sampled service units",
-        (Lang::Id, UnitName) => "Nama unit",
-        (Lang::En, UnitName) => "Unit name",
-        (Lang::Id, UnitScore) => "Nilai total",
-        (Lang::En, UnitScore) => "Total score",
-        (Lang::Id, AddUnit) => "Tambah unit",
-        (Lang::En, AddUnit) => "Add unit",
-        (Lang::Id, Remove) => "Hapus",
-        (Lang::En, Remove) => "Remove",
-        (Lang::Id, Result) => "Hasil",
-        (Lang::En, Result) => "Result",
-        (Lang::Id, Score) => "Nilai",
-        (Lang::En, Score) => "Score",
-        (Lang::Id, Category) => "Kategori",
-        (Lang::En, Category) => "Category",
-        (Lang::Id, Opini) => "Opini",
-        (Lang::En, Opini) => "Opinion",
-        (Lang::Id, Zone) => "Zona",
-        (Lang::En, Zone) => "Zone",
-        (Lang::Id, NoData) => "Isi nilai minimal satu unit untuk melihat hasil.",
-        (Lang::En, NoData) => "Enter at least one unit's score to see the result.",
-        (Lang::Id, LeftOut) => "Tidak dihitung karena belum ada data:",
-        (Lang::En, LeftOut) => "Left out for lack of data:",
-        (Lang::Id, ScoreHint) => "0–100, mis. 82,84",
-        (Lang::En, ScoreHint) => "0–100, e.g. 82.84",
-        (Lang::Id, FieldErrorsKeepResult) => "Ada isian yang belum benar; hasil terakhir yang sah tetap ditampilkan.",
-        (Lang::En, FieldErrorsKeepResult) => "Some fields need fixing; the last valid result stays on screen.",
+    let (id, en) = match text {
+        AppSubtitle => ("Kalkulator Penilaian Kepatuhan Pelayanan Publik", "Public Service Compliance Calculator"),
+        SwitchLanguage => ("English", "Bahasa Indonesia"),
+        Presentation => ("Mode presentasi", "Presentation mode"),
+        Print => ("Cetak", "Print"),
+        Undo => ("Urungkan", "Undo"),
+        Ruleset => ("Metode penilaian", "Assessment method"),
+        Sources => ("Sumber", "Sources"),
+        Assumptions => ("Asumsi", "Assumptions"),
+        AssumptionsHelp => (
+            "Hal yang tidak dipublikasikan sumber. Angka di bawah dapat diubah; hasil langsung menyesuaikan.",
+            "What the sources leave open. The numbers below can be changed; the result follows at once.",
+        ),
+        ChangedFromPublished => ("diubah dari nilai terbitan", "changed from the published value"),
+        Published => ("terbitan", "published"),
+        ResetAssumptions => ("Kembalikan ke nilai terbitan", "Reset to published values"),
+        DimensionWeight => ("Bobot dimensi", "Dimension weight"),
+        IndicatorScale => ("Nilai tertinggi skala indikator", "Top of the indicator scale"),
+        Deduction => ("Pengurangan nilai (produk Ombudsman tidak ditindaklanjuti)", "Deduction (Ombudsman products not followed up)"),
+        DeductionHelp => ("Besarnya tidak dipublikasikan; isi sendiri, mis. 2,5", "The amount is not published; enter it, e.g. 2.5"),
+        Trust => ("Nilai Kepercayaan Masyarakat (0–100)", "Public trust score (0–100)"),
+        TrustHelp => ("Bobot 30 %; kosongkan bila belum ada", "Weighs 30 %; leave empty if not known"),
+        FollowedUp => ("Produk Ombudsman sudah ditindaklanjuti", "Ombudsman products were followed up"),
+        TrustNotIncluded => (
+            "Komponen Kepercayaan Masyarakat (30 %) belum dihitung: nilai ini hanya rata-rata unit.",
+            "The public trust component (30 %) is not included: this is the mean of the units only.",
+        ),
+        Units => ("Unit layanan yang dinilai", "Sampled service units"),
+        UnitName => ("Nama unit", "Unit name"),
+        UnitMode => ("Isian", "Entry"),
+        ModeScore => ("Nilai total", "Total"),
+        ModeDimensions => ("Per dimensi", "By dimension"),
+        ModeIndicators => ("Per indikator", "By indicator"),
+        UnitScore => ("Nilai total", "Total score"),
+        AddUnit => ("Tambah unit", "Add unit"),
+        Remove => ("Hapus", "Remove"),
+        MoveUp => ("Naikkan", "Move up"),
+        MoveDown => ("Turunkan", "Move down"),
+        Duplicate => ("Gandakan", "Duplicate"),
+        CopySuffix => ("(salinan)", "(copy)"),
+        Product => ("Produk", "Product"),
+        AddProduct => ("Tambah produk", "Add product"),
+        RemoveProduct => ("Kurangi produk", "Remove product"),
+        Lock => ("Kunci", "Lock"),
+        NotEntered => ("— belum diisi", "— not entered"),
+        Result => ("Hasil", "Result"),
+        Score => ("Nilai", "Score"),
+        Category => ("Kategori", "Category"),
+        Opini => ("Opini", "Opinion"),
+        Zone => ("Zona", "Zone"),
+        NoData => ("Isi nilai minimal satu unit untuk melihat hasil.", "Enter at least one unit's score to see the result."),
+        LeftOut => ("Tidak dihitung karena belum ada data:", "Left out for lack of data:"),
+        ScoreHint => ("0–100, mis. 82,84", "0–100, e.g. 82.84"),
+        FieldErrorsKeepResult => (
+            "Ada isian yang belum benar; hasil terakhir yang sah tetap ditampilkan.",
+            "Some fields need fixing; the last valid result stays on screen.",
+        ),
+        UnitResults => ("Nilai per unit", "Scores per unit"),
+        Unit => ("Unit", "Unit"),
+        Contributions => ("Sumbangan dimensi (poin)", "Dimension contributions (points)"),
+        Chart => ("Grafik nilai unit terhadap batas kategori", "Unit scores against the category thresholds"),
+        Aggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
+        Plan => ("Rencana perbaikan termurah", "Cheapest improvement plan"),
+        ApplyPlan => ("Terapkan seluruh rencana (what-if)", "Apply the whole plan (what-if)"),
+        ApplyStep => ("Terapkan", "Apply"),
+        Applied => ("diterapkan", "applied"),
+        ClearWhatIf => ("Hapus skenario what-if", "Clear the what-if scenario"),
+        Now => ("Sekarang", "Now"),
+        WhatIf => ("Bila diterapkan", "If applied"),
+        AtTop => ("Nilai sudah berada di kategori tertinggi; tidak ada kategori di atasnya.", "The score is already in the top category; there is nothing above it."),
+        NoIndicatorUnits => (
+            "Rencana per indikator butuh unit yang diisi per indikator. Untuk unit lain, berikut poin yang dibutuhkan:",
+            "A plan by indicator needs units entered by indicator. For the other units, the points needed:",
+        ),
+        AlternativesIntro => ("Atau, bila hanya satu unit/dimensi dinaikkan:", "Or, raising only one unit or dimension:"),
+        NotPossibleAlone => ("tidak cukup sendirian", "not enough on its own"),
+        NoSingleFix => (
+            "Tidak ada satu unit atau dimensi yang cukup untuk menutup selisih ini sendirian.",
+            "No single unit or dimension can close this gap on its own.",
+        ),
+        MissingCounted => ("isian belum diisi dihitung 0", "entries not filled in count as 0"),
+    };
+    if lang == Lang::En {
+        en
+    } else {
+        id
     }
 }
 
@@ -107,4 +225,39 @@ pub fn zone_label(lang: Lang, zone: &str) -> (&'static str, String) {
         (Lang::En, z) => format!("Zone {z}"),
     };
     (icon, name)
+}
+
+/// "To reach A you need +2,41 points".
+pub fn need_sentence(lang: Lang, category: &str, points: Decimal) -> String {
+    match lang {
+        Lang::Id => format!("Untuk mencapai kategori {category} diperlukan +{} poin.", lang.num(points)),
+        Lang::En => format!("To reach category {category} you need +{} points.", lang.num(points)),
+    }
+}
+
+pub fn unreachable_sentence(lang: Lang, category: &str, best: Decimal) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Kategori {category} tidak tercapai walau semua indikator yang tidak dikunci dinaikkan ke nilai tertinggi; nilai tertinggi yang mungkin: {}.",
+            lang.num(best)
+        ),
+        Lang::En => format!(
+            "Category {category} cannot be reached even with every unlocked indicator at its maximum; the best reachable score is {}.",
+            lang.num(best)
+        ),
+    }
+}
+
+pub fn plan_summary(lang: Lang, steps: usize, cost: u64, after: Decimal, category: &str) -> String {
+    match lang {
+        Lang::Id => format!("{steps} perubahan ({cost} langkah) → nilai {}, kategori {category}.", lang.num(after)),
+        Lang::En => format!("{steps} changes ({cost} steps) → score {}, category {category}.", lang.num(after)),
+    }
+}
+
+pub fn left_out_units(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Id => format!("{n} unit tidak dihitung karena belum ada data:"),
+        Lang::En => format!("{n} units left out for lack of data:"),
+    }
 }

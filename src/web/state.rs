@@ -1,53 +1,204 @@
 //! The widget's one state and the edits it accepts (`use_reducer`).
 
 use super::catalog;
-use super::i18n::Lang;
-use crate::engine::Outcome;
-use crate::form::{FieldError, Form};
+use super::i18n::{t, Lang, Text};
+use crate::engine::plan::{plan, Objective, Plan, Step};
+use crate::engine::{Outcome, Ruleset};
+use crate::form::{FieldError, Form, Mode, Reading};
 use std::rc::Rc;
 use yew::Reducible;
 
 pub const DEFAULT_RULESET: &str = "ombudsman-2024";
 
+/// The state as components receive it. Equality is identity: every edit makes a new
+/// state, so comparing pointers says "changed" exactly when it did, without walking
+/// the whole form on every render.
+#[derive(Clone)]
+pub struct Shared(pub Rc<State>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+/// The effective ruleset as components receive it, compared by identity: `recompute`
+/// keeps the same `Rc` while the assumptions do not change.
+#[derive(Clone)]
+pub struct RulesetRef(pub Rc<Ruleset>);
+
+impl PartialEq for RulesetRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for RulesetRef {
+    type Target = Ruleset;
+    fn deref(&self) -> &Ruleset {
+        &self.0
+    }
+}
+const HISTORY: usize = 200;
+
+/// A planner step applied to the what-if scenario, tied to the unit's key so that
+/// reordering or renaming units keeps it on the right unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppliedStep {
+    pub unit_key: u32,
+    pub step: Step,
+}
+
+/// What undo restores.
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    form: Form,
+    applied: Vec<AppliedStep>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub form: Form,
+    pub applied: Vec<AppliedStep>,
     pub lang: Lang,
+    pub present: bool,
+    /// The form as read now (its errors, its effective ruleset).
+    pub reading: Rc<Reading>,
     /// The last outcome computed from valid fields: a typo never blanks the result.
     pub outcome: Option<Rc<Outcome>>,
-    pub errors: Vec<FieldError>,
+    pub plan: Option<Rc<Plan>>,
+    /// The plan is older than the reading: `ComputePlan` is due (the view sends it right
+    /// after painting the result, so planning never delays the score).
+    pub plan_due: bool,
+    /// The baseline with the applied steps, scored.
+    pub whatif: Option<Rc<Outcome>>,
+    /// Behind `Rc`s: the state is cloned on every edit, and copying 200 whole forms
+    /// each keystroke once cost more than everything else together.
+    history: Vec<Rc<Snapshot>>,
 }
 
 pub enum Action {
     SetRuleset(String),
     ToggleLang,
+    TogglePresent,
     AddUnit,
     RemoveUnit(u32),
     Rename(u32, String),
+    MoveUnit(u32, isize),
+    Duplicate(u32),
+    SetMode(u32, Mode),
     SetScore(u32, String),
+    SetDim(u32, String, String),
+    SetLevel(u32, String, usize, String),
+    AddProduct(u32),
+    RemoveProduct(u32),
+    ToggleLock(u32, String),
+    SetDeduction(String),
+    SetTrust(String),
+    SetFollowedUp(bool),
+    SetWeight(String, String),
+    SetScale(String),
+    ResetAssumptions,
+    ComputePlan,
+    ApplyPlan,
+    ApplyStep(usize),
+    ClearWhatIf,
+    Undo,
 }
 
 impl State {
     pub fn new(ruleset: &str, lang: Lang) -> State {
         let id = if catalog().get(ruleset).is_some() { ruleset } else { DEFAULT_RULESET };
-        let mut s = State { form: Form::typical(id), lang, outcome: None, errors: Vec::new() };
+        let base = catalog().get(id).expect("a shipped ruleset");
+        let form = Form::typical(id, base.products);
+        let reading = Rc::new(form.read(base));
+        let mut s = State {
+            form,
+            applied: Vec::new(),
+            lang,
+            present: false,
+            reading,
+            outcome: None,
+            plan: None,
+            plan_due: false,
+            whatif: None,
+            history: Vec::new(),
+        };
         s.recompute();
         s
     }
 
-    fn recompute(&mut self) {
-        let Some(rs) = catalog().get(&self.form.ruleset) else { return };
-        match self.form.evaluate(rs) {
-            Ok(o) => {
-                self.outcome = Some(Rc::new(o));
-                self.errors.clear();
-            }
-            Err(e) => self.errors = e,
-        }
+    pub fn base(&self) -> &'static Ruleset {
+        catalog().get(&self.form.ruleset).expect("only shipped ids are set")
     }
 
-    pub fn error_for(&self, unit_key: u32, field: &str) -> Option<&FieldError> {
-        self.errors.iter().find(|e| e.unit_key == unit_key && e.field == field)
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    pub fn error_for(&self, unit_key: Option<u32>, field: &str) -> Option<&FieldError> {
+        self.reading.errors.iter().find(|e| e.unit_key == unit_key && e.field == field)
+    }
+
+    /// Reads the form, and when it reads cleanly, scores it and the what-if; the plan
+    /// follows in `compute_plan`.
+    fn recompute(&mut self) {
+        let mut reading = self.form.read(self.base());
+        if reading.ruleset == self.reading.ruleset {
+            reading.ruleset = self.reading.ruleset.clone();
+        }
+        if let Some(o) = &reading.outcome {
+            self.outcome = Some(Rc::new(o.clone()));
+            self.whatif = self.score_whatif();
+            self.plan_due = true;
+        }
+        self.reading = Rc::new(reading);
+    }
+
+    fn compute_plan(&mut self) {
+        if self.plan_due && self.reading.outcome.is_some() {
+            self.plan = plan(&self.reading.ruleset, &self.reading.scenario, None, Objective::Steps).ok().map(Rc::new);
+        }
+        self.plan_due = false;
+    }
+
+    /// The baseline form with the applied steps, read against the same assumptions.
+    fn score_whatif(&self) -> Option<Rc<Outcome>> {
+        if self.applied.is_empty() {
+            return None;
+        }
+        let mut f = self.form.clone();
+        let steps: Vec<Step> = self
+            .applied
+            .iter()
+            .filter_map(|a| f.units.iter().position(|u| u.key == a.unit_key).map(|i| Step { unit_index: i, ..a.step.clone() }))
+            .collect();
+        f.apply_steps(&steps);
+        f.read(self.base()).outcome.map(Rc::new)
+    }
+
+    /// Whether a plan step is already part of the what-if scenario.
+    pub fn is_applied(&self, step: &Step) -> bool {
+        let key = self.form.units.get(step.unit_index).map(|u| u.key);
+        self.applied.iter().any(|a| Some(a.unit_key) == key && a.step.indicator == step.indicator && a.step.product == step.product)
+    }
+
+    fn apply(&mut self, steps: Vec<Step>) {
+        for s in steps {
+            if self.is_applied(&s) {
+                continue;
+            }
+            if let Some(u) = self.form.units.get(s.unit_index) {
+                self.applied.push(AppliedStep { unit_key: u.key, step: s });
+            }
+        }
     }
 }
 
@@ -62,6 +213,31 @@ impl Reducible for State {
                 s.lang = s.lang.other();
                 return Rc::new(s);
             }
+            Action::TogglePresent => {
+                s.present = !s.present;
+                return Rc::new(s);
+            }
+            Action::ComputePlan => {
+                if !s.plan_due {
+                    return self;
+                }
+                s.compute_plan();
+                return Rc::new(s);
+            }
+            Action::Undo => {
+                if let Some(snap) = s.history.pop() {
+                    s.form = snap.form.clone();
+                    s.applied = snap.applied.clone();
+                    s.recompute();
+                }
+                return Rc::new(s);
+            }
+            _ => {}
+        }
+        let before = Snapshot { form: s.form.clone(), applied: s.applied.clone() };
+        let products = s.base().products;
+        let lang = s.lang;
+        match action {
             Action::SetRuleset(id) => {
                 if catalog().get(&id).is_some() {
                     s.form.ruleset = id;
@@ -69,18 +245,71 @@ impl Reducible for State {
             }
             Action::AddUnit => {
                 let n = s.form.units.len() + 1;
-                s.form.add_unit(&format!("Unit {n}"));
+                s.form.add_unit(&format!("Unit {n}"), products);
             }
-            Action::RemoveUnit(k) => s.form.remove_unit(k),
+            Action::RemoveUnit(k) => {
+                s.form.remove_unit(k);
+                s.applied.retain(|a| a.unit_key != k);
+            }
             Action::Rename(k, name) => {
                 if let Some(u) = s.form.unit_mut(k) {
                     u.name = name;
                 }
             }
-            Action::SetScore(k, text) => {
+            Action::MoveUnit(k, by) => s.form.move_unit(k, by),
+            Action::Duplicate(k) => {
+                s.form.duplicate_unit(k, t(lang, Text::CopySuffix));
+            }
+            Action::SetMode(k, m) => {
                 if let Some(u) = s.form.unit_mut(k) {
-                    u.score = text;
+                    u.mode = m;
                 }
+            }
+            Action::SetScore(k, v) => {
+                if let Some(u) = s.form.unit_mut(k) {
+                    u.score = v;
+                }
+            }
+            Action::SetDim(k, d, v) => {
+                if let Some(u) = s.form.unit_mut(k) {
+                    u.dims.insert(d, v);
+                }
+            }
+            Action::SetLevel(k, key, p, v) => s.form.set_level(k, &key, p, v),
+            Action::AddProduct(k) => s.form.add_product(k),
+            Action::RemoveProduct(k) => {
+                let rs = s.base();
+                s.form.remove_product(k, rs);
+            }
+            Action::ToggleLock(k, key) => s.form.toggle_lock(k, &key),
+            Action::SetDeduction(v) => s.form.deduction = v,
+            Action::SetTrust(v) => s.form.trust = v,
+            Action::SetFollowedUp(b) => s.form.followed_up = b,
+            Action::SetWeight(d, v) => {
+                s.form.weights.insert(d, v);
+            }
+            Action::SetScale(v) => s.form.scale_max = v,
+            Action::ResetAssumptions => s.form.reset_assumptions(),
+            Action::ApplyPlan => {
+                // Never apply a plan for an older reading.
+                s.compute_plan();
+                if let Some(p) = s.plan.clone() {
+                    s.apply(p.steps.clone());
+                }
+            }
+            Action::ApplyStep(i) => {
+                s.compute_plan();
+                if let Some(step) = s.plan.as_ref().and_then(|p| p.steps.get(i).cloned()) {
+                    s.apply(vec![step]);
+                }
+            }
+            Action::ClearWhatIf => s.applied.clear(),
+            Action::ToggleLang | Action::TogglePresent | Action::Undo | Action::ComputePlan => unreachable!("handled above"),
+        }
+        if s.form != before.form || s.applied != before.applied {
+            s.history.push(Rc::new(before));
+            if s.history.len() > HISTORY {
+                s.history.remove(0);
             }
         }
         s.recompute();

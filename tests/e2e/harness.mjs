@@ -38,3 +38,34 @@ export async function open(env, query = '') {
   await page.getByTestId('unit').first().waitFor();
   return { page, problems };
 }
+
+/** Runs axe-core (from node_modules, never a CDN) and returns serious or critical violations. */
+export async function axe(page) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** Puts unit `i` in indicator mode and sets every level picker to `level`. */
+export async function allIndicators(page, i, level) {
+  const unit = page.getByTestId('unit').nth(i);
+  await unit.getByTestId('unit-mode').selectOption('indicators');
+  for (const sel of await unit.locator('select[data-testid^="ind-"]').all()) await sel.selectOption(String(level));
+  return unit;
+}
+
+/** Waits until the first element with `testid` has text matching `re` (the plan arrives
+ *  just after the score), then returns that text. */
+export async function until(page, testid, re, timeout = 5000) {
+  await page.waitForFunction(
+    ([id, src, flags]) => new RegExp(src, flags).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    [testid, re.source, re.flags],
+    { timeout },
+  ).catch(async () => {
+    const got = await page.getByTestId(testid).first().textContent().catch(() => '(missing)');
+    throw new Error(`${testid}: ${JSON.stringify(got)} never matched ${re}`);
+  });
+  return page.getByTestId(testid).first().textContent();
+}

@@ -2,11 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, open, start, stop } from './harness.mjs';
+import { ARTIFACTS, allIndicators, axe, open, start, stop, until } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env); });
+
+const text = (page, id) => page.getByTestId(id).first().textContent();
 
 test('Magelang 2022 totals give 93,28 A hijau, live on every keystroke', async () => {
   const { page, problems } = await open(env);
@@ -14,19 +16,20 @@ test('Magelang 2022 totals give 93,28 A hijau, live on every keystroke', async (
   const scores = page.getByTestId('unit-score');
   // Kota Magelang 2022 pre-evaluation: 100, 100, 80.19, 92.92 → mean 93.2775 → 93,28.
   await scores.nth(0).fill('100');
-  assert.equal(await page.getByTestId('aggregate-score').textContent(), '100,00');
+  assert.equal(await text(page, 'aggregate-score'), '100,00');
   await scores.nth(1).fill('100');
   await scores.nth(2).fill('80,19');
   await scores.nth(3).fill('92,92');
-  assert.equal(await page.getByTestId('aggregate-score').textContent(), '93,28');
-  assert.equal(await page.getByTestId('aggregate-category').textContent(), 'A');
-  assert.equal(await page.getByTestId('aggregate-opini').textContent(), 'Kualitas Tertinggi');
-  assert.match((await page.getByTestId('aggregate-zone').textContent()).toLowerCase(), /hijau/);
-  assert.match(await page.getByTestId('excluded-note').textContent(), /Dinas Sosial/);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: join(ARTIFACTS, 'magelang-1280.png'), fullPage: true });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.screenshot({ path: join(ARTIFACTS, 'magelang-360.png'), fullPage: true });
+  assert.equal(await text(page, 'aggregate-score'), '93,28');
+  assert.equal(await text(page, 'aggregate-category'), 'A');
+  assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Tertinggi');
+  assert.match((await text(page, 'aggregate-zone')).toLowerCase(), /hijau/);
+  assert.match(await text(page, 'excluded-note'), /3 unit.*Dinas Sosial, Puskesmas 1, Puskesmas 2/);
+  for (const [w, h] of [[1280, 900], [360, 740], [1920, 1080]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: join(ARTIFACTS, `magelang-${w}.png`), fullPage: true });
+  }
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
 });
 
@@ -34,36 +37,209 @@ test('a bad score is flagged beside the field and the last result stays', async 
   const { page, problems } = await open(env);
   const scores = page.getByTestId('unit-score');
   await scores.nth(0).fill('82,84');
-  assert.equal(await page.getByTestId('aggregate-category').textContent(), 'B');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
   await scores.nth(1).fill('120');
   assert.equal(await scores.nth(1).getAttribute('aria-invalid'), 'true');
-  assert.match(await page.getByTestId('field-error').textContent(), /120 melebihi nilai maksimum 100/);
-  assert.equal(await page.getByTestId('aggregate-score').textContent(), '82,84');
+  assert.match(await text(page, 'field-error'), /120 melebihi nilai maksimum 100/);
+  assert.equal(await text(page, 'aggregate-score'), '82,84');
+  assert.match(await text(page, 'errors-note'), /hasil terakhir yang sah/);
+  await scores.nth(1).fill('abc');
+  assert.match(await text(page, 'field-error'), /"abc" bukan angka/);
+  await scores.nth(1).fill('1.234,5');
+  assert.match(await text(page, 'field-error'), /lebih dari satu pemisah desimal/);
+  await scores.nth(1).fill('');
+  assert.equal(await page.getByTestId('field-error').count(), 0);
+  assert.equal(await scores.nth(1).getAttribute('aria-invalid'), 'false');
   assert.deepEqual(problems, []);
 });
 
-test('English is one click away and numbers follow the language', async () => {
+test('English is one click away; numbers, labels and errors follow the language', async () => {
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).fill('71,66');
+  await page.getByTestId('unit-score').nth(1).fill('x');
   await page.getByTestId('lang-toggle').click();
-  assert.equal(await page.getByTestId('aggregate-score').textContent(), '71.66');
-  assert.equal(await page.getByTestId('aggregate-opini').textContent(), 'Medium quality');
-  assert.match(await page.getByTestId('aggregate-zone').textContent(), /Yellow zone/);
+  assert.equal(await text(page, 'aggregate-score'), '71.66');
+  assert.equal(await text(page, 'aggregate-opini'), 'Medium quality');
+  assert.match(await text(page, 'aggregate-zone'), /Yellow zone/);
+  assert.match(await text(page, 'field-error'), /"x" is not a number/);
+  assert.equal(await page.locator('.rapor').getAttribute('lang'), 'en');
+  // English users type points; both separators are read.
+  await page.getByTestId('unit-score').nth(1).fill('70.5');
+  assert.equal(await text(page, 'aggregate-score'), '71.08');
+  await page.getByTestId('lang-toggle').click();
+  assert.equal(await text(page, 'aggregate-score'), '71,08');
   assert.deepEqual(problems, []);
 });
 
-test('units can be added and removed with the keyboard alone', async () => {
+test('indicator entry: levels per product, a score per unit, dimensions contribute', async () => {
   const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  const unit = await allIndicators(page, 0, 3);
+  // Everything at the top of the scale scores 100.
+  assert.equal(await text(page, 'aggregate-score'), '100,00');
+  // Proses product 2 all at 2: proses = 100·(33 + 22)/66 = 83,33…; unit = 100 − 32,37/6 = 94,605 → 94,61.
+  for (const sel of await unit.locator('select[data-testid^="ind-proses."][data-testid$="-p2"]').all()) await sel.selectOption('2');
+  assert.equal(await text(page, 'aggregate-score'), '94,61');
+  // A third product: its 11 entries are empty and count as 0 until filled in.
+  await unit.getByTestId('add-product').click();
+  assert.equal(await unit.locator('select[data-testid$="-p3"]').count(), 11);
+  // proses = 100·(33 + 22 + 0)/99 = 55,55…; unit = 67,63 + 32,37·5/9 = 85,613… → 85,61.
+  assert.equal(await text(page, 'aggregate-score'), '85,61');
+  await unit.getByTestId('remove-product').click();
+  assert.equal(await text(page, 'aggregate-score'), '94,61');
+  // The per-unit table shows each dimension's contribution: input 21,85.
+  assert.match(await page.getByTestId('unit-table').innerText(), /21,85/);
+  await page.screenshot({ path: join(ARTIFACTS, 'indicators-1280.png'), fullPage: true });
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});
+
+test('switching a unit to dimensions and back keeps what was typed', async () => {
+  const { page, problems } = await open(env);
+  const unit = page.getByTestId('unit').nth(1);
+  await unit.getByTestId('unit-score').fill('90');
+  await unit.getByTestId('unit-mode').selectOption('dimensions');
+  for (const [d, v] of [['input', '80'], ['proses', '90'], ['output', '85'], ['pengaduan', '70']]) await unit.getByTestId(`dim-${d}`).fill(v);
+  // 21,85·80 + 32,37·90 + 24,24·85 + 21,54·70 = 8229,5 → 82,295 → 82,30.
+  assert.equal(await text(page, 'aggregate-score'), '82,30');
+  await unit.getByTestId('unit-mode').selectOption('score');
+  assert.equal(await unit.getByTestId('unit-score').inputValue(), '90');
+  assert.equal(await text(page, 'aggregate-score'), '90,00');
+  assert.deepEqual(problems, []);
+});
+
+test('applying the plan raises the category as a what-if beside the baseline; undo restores', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  const scores = page.getByTestId('unit-score');
+  for (const [i, v] of [[0, '90'], [1, '88'], [2, '86'], [3, '85'], [4, '84']]) await scores.nth(i).fill(v);
+  await allIndicators(page, 5, 2);
+  await allIndicators(page, 6, 2);
+  const before = await text(page, 'aggregate-category');
+  assert.equal(before, 'B');
+  await until(page, 'plan', /Untuk mencapai kategori A diperlukan \+\d+,\d\d poin/);
+  const steps = await page.getByTestId('plan-step').count();
+  assert.ok(steps > 0);
+  // One step applied alone, then the whole plan.
+  await page.getByTestId('apply-step').first().click();
+  assert.equal(await page.getByTestId('whatif-score').count(), 1);
+  await page.getByTestId('apply-plan').click();
+  assert.equal(await text(page, 'whatif-category'), 'A');
+  assert.equal(await text(page, 'aggregate-category'), 'B', 'the baseline stays beside the what-if');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(ARTIFACTS, 'plan-whatif-1280.png'), fullPage: true });
+  assert.deepEqual(await axe(page), []);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('whatif-score').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('at the top category and when unreachable the plan says so plainly', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('95');
+  await until(page, 'plan-status', /sudah berada di kategori tertinggi/);
+  // Six totals at 70 and one unit with every indicator at 2 (66,67): (420 + 66,67) / 7 =
+  // 69,52 (C). Even that unit at 100 gives (420 + 100) / 7 = 74,29 — never B (78).
+  for (let i = 0; i < 6; i++) await page.getByTestId('unit-score').nth(i).fill('70');
+  await allIndicators(page, 6, 2);
+  assert.equal(await text(page, 'aggregate-score'), '69,52');
+  await until(page, 'plan-status', /tidak tercapai.*74,29/);
+  assert.deepEqual(problems, []);
+});
+
+test('units: add, rename, reorder, duplicate, remove', async () => {
+  const { page, problems } = await open(env);
+  const names = async () => Promise.all((await page.getByTestId('unit-name').all()).map((n) => n.inputValue()));
+  assert.deepEqual(await names(), ['Disdukcapil', 'DPMPTSP', 'Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial', 'Puskesmas 1', 'Puskesmas 2']);
+  await page.getByTestId('unit-name').nth(5).fill('Puskesmas Kintamani');
+  await page.getByTestId('unit-score').nth(5).fill('77');
+  await page.getByRole('button', { name: 'Naikkan Puskesmas Kintamani' }).click();
+  assert.equal((await names())[4], 'Puskesmas Kintamani');
+  await page.getByTestId('duplicate-unit').nth(4).click();
+  assert.equal((await names())[5], 'Puskesmas Kintamani (salinan)');
+  assert.equal(await page.getByTestId('unit-score').nth(5).inputValue(), '77');
+  await page.getByTestId('add-unit').click();
+  assert.equal(await page.getByTestId('unit').count(), 9);
+  await page.getByTestId('remove-unit').nth(5).click();
+  assert.equal(await page.getByTestId('unit').count(), 8);
+  assert.equal(await text(page, 'aggregate-score'), '77,00');
+  assert.deepEqual(problems, []);
+});
+
+test('assumptions: a changed weight is marked, applied and can be reset', async () => {
+  const { page, problems } = await open(env);
+  const unit = page.getByTestId('unit').nth(0);
+  await unit.getByTestId('unit-mode').selectOption('dimensions');
+  await unit.getByTestId('dim-input').fill('100');
+  assert.equal(await text(page, 'aggregate-score'), '21,85');
+  await page.getByTestId('assumptions').locator('summary').click();
+  await page.getByTestId('weight-input').fill('50');
+  // 50·100 / 128,15 = 39,0168… → 39,02.
+  assert.equal(await text(page, 'aggregate-score'), '39,02');
+  assert.match(await page.getByTestId('assumptions').innerText(), /diubah dari nilai terbitan \(terbitan 21,85\)/);
+  assert.equal(await page.getByTestId('changed-note').count(), 1);
+  await page.getByTestId('reset-assumptions').click();
+  assert.equal(await text(page, 'aggregate-score'), '21,85');
+  assert.equal(await page.getByTestId('changed-note').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('2025: trust, zona hitam and "Tanpa Maladministrasi"', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2025');
+  await page.getByTestId('unit-score').nth(0).fill('80');
+  assert.match(await text(page, 'trust-note'), /belum dihitung/);
+  await page.getByTestId('trust').fill('60');
+  await page.getByTestId('followed-up').check();
+  // 0,7·80 + 0,3·60 = 74,00 → C.
+  assert.equal(await text(page, 'aggregate-score'), '74,00');
+  assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Sedang Tanpa Maladministrasi');
+  await page.getByTestId('unit-score').nth(0).fill('20');
+  await page.getByTestId('trust').fill('');
+  assert.match(await text(page, 'aggregate-zone'), /hitam/);
+  assert.deepEqual(problems, []);
+});
+
+test('a keyboard-only path: enter a score, switch a unit to indicators, apply the plan', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).focus();
+  await page.keyboard.type('85');
+  assert.equal(await text(page, 'aggregate-score'), '85,00');
+  // Shift+Tab back to the unit's level picker, choose indicators with the arrow keys.
+  await page.getByTestId('unit-mode').nth(1).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByTestId('unit-mode').nth(1).inputValue(), 'indicators');
+  await page.locator('select[data-testid="ind-input.pengetahuan-standar"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await text(page, 'aggregate-score'), '85,00');
+  await page.getByTestId('apply-plan').focus();
+  const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focused, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('whatif-score').count(), 1);
   await page.getByTestId('add-unit').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('unit').count(), 8);
-  const last = page.getByTestId('unit').last();
-  await last.getByTestId('unit-score').focus();
-  await page.keyboard.type('46,37');
-  assert.equal(await page.getByTestId('aggregate-score').textContent(), '46,37');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter'); // the focused "remove" button of that unit
-  assert.equal(await page.getByTestId('unit').count(), 7);
-  assert.equal(await page.getByTestId('aggregate-score').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('presentation mode enlarges, print shows results and plan without controls', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('82,84');
+  const size = async () => page.getByTestId('aggregate-score').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const normal = await size();
+  await page.getByTestId('present-toggle').click();
+  assert.ok((await size()) > normal * 1.4, 'presentation mode enlarges the score');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: join(ARTIFACTS, 'presentation-1920.png') });
+  await page.getByTestId('present-toggle').click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('add-unit').isVisible(), false);
+  assert.equal(await page.getByTestId('aggregate-score').isVisible(), true);
+  assert.equal(await page.getByTestId('plan').isVisible(), true);
+  await page.pdf({ path: join(ARTIFACTS, 'print.pdf'), format: 'A4' });
   assert.deepEqual(problems, []);
 });

@@ -1,57 +1,84 @@
-//! The aggregate: score, category, opini and zone, announced politely to screen readers.
+//! The aggregate: score, category, opini and zone, announced politely to screen readers;
+//! with a what-if scenario, the baseline and the what-if side by side.
 
-use crate::engine::number::format_decimal;
-use crate::engine::Outcome;
-use crate::web::i18n::{t, zone_label, Lang, Text};
-use std::rc::Rc;
+use crate::engine::score::Aggregate;
+use crate::web::i18n::{left_out_units, t, zone_label, Lang, Text};
+use crate::web::state::Shared;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
     pub instance: AttrValue,
-    pub outcome: Option<Rc<Outcome>>,
-    pub lang: Lang,
-    pub has_errors: bool,
+    pub state: Shared,
+}
+
+/// One column of results. `prefix` names its test hooks: "aggregate" or "whatif".
+fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str>) -> Html {
+    let (icon, zone) = zone_label(lang, &a.grade.zone);
+    let hook = |x: &str| format!("{prefix}-{x}");
+    html! {
+        <div class="rapor-aggregate-col">
+            if let Some(c) = caption { <p class="rapor-caption">{ c }</p> }
+            <dl class="rapor-aggregate">
+                <div class="rapor-kv rapor-kv-score">
+                    <dt>{ t(lang, Text::Score) }</dt>
+                    <dd data-testid={hook("score")}>{ lang.num(a.rounded) }</dd>
+                </div>
+                <div class="rapor-kv">
+                    <dt>{ t(lang, Text::Category) }</dt>
+                    <dd data-testid={hook("category")}>{ &a.grade.category }</dd>
+                </div>
+                <div class="rapor-kv">
+                    <dt>{ t(lang, Text::Opini) }</dt>
+                    <dd data-testid={hook("opini")}>{ lang.pick(&a.grade.opini, &a.grade.opini_en) }</dd>
+                </div>
+                <div class="rapor-kv rapor-kv-zone">
+                    <dt>{ t(lang, Text::Zone) }</dt>
+                    <dd data-testid={hook("zone")} class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>
+                        <span aria-hidden="true" class="rapor-zone-icon">{ icon }</span>{ " " }{ zone }
+                    </dd>
+                </div>
+            </dl>
+        </div>
+    }
 }
 
 #[component]
-pub fn ResultPanel(props: &ResultPanelProps) -> Html {
-    let lang = props.lang;
-    let heading = format!("{}-result-h", props.instance);
-    let aggregate = props.outcome.as_ref().and_then(|o| o.aggregate.as_ref());
+pub fn ResultPanel(p: &ResultPanelProps) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let heading = format!("{}-result-h", p.instance);
+    let outcome = s.outcome.as_ref();
+    let aggregate = outcome.and_then(|o| o.aggregate.as_ref());
+    let whatif = s.whatif.as_ref().and_then(|o| o.aggregate.as_ref());
+    let trust_missing = s.reading.ruleset.trust.is_some() && aggregate.is_some_and(|a| !a.trust_included);
     html! {
         <section class="rapor-result" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ t(lang, Text::Result) }</h2>
             <div aria-live="polite" aria-atomic="true" data-testid="result">
                 if let Some(a) = aggregate {
-                    <dl class={classes!("rapor-aggregate", format!("zone-{}", a.grade.zone))}>
-                        <div class="rapor-kv rapor-kv-score">
-                            <dt>{ t(lang, Text::Score) }</dt>
-                            <dd data-testid="aggregate-score">{ format_decimal(a.rounded, lang.decimal_comma()) }</dd>
-                        </div>
-                        <div class="rapor-kv">
-                            <dt>{ t(lang, Text::Category) }</dt>
-                            <dd data-testid="aggregate-category">{ &a.grade.category }</dd>
-                        </div>
-                        <div class="rapor-kv">
-                            <dt>{ t(lang, Text::Opini) }</dt>
-                            <dd data-testid="aggregate-opini">{ if lang == Lang::En && !a.grade.opini_en.is_empty() { &a.grade.opini_en } else { &a.grade.opini } }</dd>
-                        </div>
-                        <div class="rapor-kv">
-                            <dt>{ t(lang, Text::Zone) }</dt>
-                            <dd data-testid="aggregate-zone" class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>
-                                { { let (icon, name) = zone_label(lang, &a.grade.zone); html! { <><span aria-hidden="true" class="rapor-zone-icon">{ icon }</span>{ " " }{ name }</> } } }
-                            </dd>
-                        </div>
-                    </dl>
+                    <div class={classes!("rapor-compare", whatif.is_some().then_some("rapor-compare-2"))}>
+                        { aggregate_block(lang, a, "aggregate", whatif.map(|_| t(lang, Text::Now))) }
+                        if let Some(w) = whatif { { aggregate_block(lang, w, "whatif", Some(t(lang, Text::WhatIf))) } }
+                    </div>
                 } else {
                     <p class="rapor-empty">{ t(lang, Text::NoData) }</p>
                 }
-                if props.has_errors {
-                    <p class="rapor-warning">{ t(lang, Text::FieldErrorsKeepResult) }</p>
+                if trust_missing {
+                    <p class="rapor-note" data-testid="trust-note">{ t(lang, Text::TrustNotIncluded) }</p>
                 }
-                if let Some(o) = props.outcome.as_ref().filter(|o| !o.excluded.is_empty() && o.aggregate.is_some()) {
-                    <p class="rapor-note" data-testid="excluded-note">{ t(lang, Text::LeftOut) }{ " " }{ o.excluded.join(", ") }</p>
+                if !s.reading.errors.is_empty() {
+                    <p class="rapor-warning" data-testid="errors-note">{ t(lang, Text::FieldErrorsKeepResult) }</p>
+                }
+                if let Some(o) = outcome.filter(|o| !o.excluded.is_empty() && o.aggregate.is_some()) {
+                    <p class="rapor-note" data-testid="excluded-note">
+                        { left_out_units(lang, o.excluded.len()) }{ " " }{ o.excluded.join(", ") }
+                    </p>
+                }
+                if !s.reading.changed.is_empty() {
+                    <p class="rapor-note rapor-changed" data-testid="changed-note">
+                        { t(lang, Text::Assumptions) }{ ": " }{ t(lang, Text::ChangedFromPublished) }
+                    </p>
                 }
             </div>
         </section>
@@ -60,20 +87,19 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct MiniResultProps {
-    pub outcome: Option<Rc<Outcome>>,
-    pub lang: Lang,
+    pub state: Shared,
 }
 
 /// The one-line bar that stays in view on a phone. Hidden from screen readers: the
-/// live region above already announces the same result.
+/// live region already announces the same result.
 #[component]
-pub fn MiniResult(props: &MiniResultProps) -> Html {
-    let lang = props.lang;
-    let Some(a) = props.outcome.as_ref().and_then(|o| o.aggregate.as_ref()) else { return html! {} };
+pub fn MiniResult(p: &MiniResultProps) -> Html {
+    let lang = p.state.lang;
+    let Some(a) = p.state.outcome.as_ref().and_then(|o| o.aggregate.as_ref()) else { return html! {} };
     let (icon, name) = zone_label(lang, &a.grade.zone);
     html! {
         <div class="rapor-mini" aria-hidden="true">
-            <span class="rapor-mini-score">{ format_decimal(a.rounded, lang.decimal_comma()) }</span>
+            <span class="rapor-mini-score">{ lang.num(a.rounded) }</span>
             <span>{ t(lang, Text::Category) }{ " " }{ &a.grade.category }</span>
             <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
         </div>

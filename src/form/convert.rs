@@ -1,0 +1,332 @@
+//! From the form's text to an effective ruleset and a scenario, with one error per
+//! field that cannot be read. Range checks are the engine's own (`score::in_range`,
+//! `score::check_level`), so a field and a JSON file are held to the same rules.
+
+use super::{Form, FormUnit, Mode};
+use crate::engine::error::{InputError, Problem};
+use crate::engine::number::{parse_decimal, NumberError};
+use crate::engine::scenario::{Entry, Scenario, Unit, Values};
+use crate::engine::score::{check_level, in_range};
+use crate::engine::{evaluate, Outcome, Ruleset};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A field that cannot be used. `field` is the widget's name for it: "score",
+/// "dim-input", "ind-proses.biaya-p1", "deduction", "trust", "weight-input", "scale".
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub unit_key: Option<u32>,
+    pub field: String,
+    pub error: InputError,
+}
+
+/// An assumption the user changed: its field, the published value and the current one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed {
+    pub field: String,
+    pub published: String,
+    pub current: String,
+}
+
+/// Everything the view shows, read from the form in one pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The ruleset with the user's assumptions applied.
+    pub ruleset: std::rc::Rc<Ruleset>,
+    pub scenario: Scenario,
+    /// `None` when a field cannot be read (the view keeps its last outcome).
+    pub outcome: Option<Outcome>,
+    pub errors: Vec<FieldError>,
+    pub changed: Vec<Changed>,
+}
+
+/// The field name of an indicator entry.
+pub fn indicator_field(key: &str, product: Option<usize>) -> String {
+    match product {
+        Some(p) => format!("ind-{key}-p{}", p + 1),
+        None => format!("ind-{key}"),
+    }
+}
+
+fn number(text: &str, at: &str) -> Result<Option<Decimal>, InputError> {
+    match parse_decimal(text) {
+        Ok(v) => Ok(Some(v)),
+        Err(NumberError::Empty) => Ok(None),
+        Err(e) => Err(InputError::number(at, text, e)),
+    }
+}
+
+impl Form {
+    pub fn read(&self, base: &Ruleset) -> Reading {
+        let mut errors = Vec::new();
+        let (ruleset, changed) = self.effective_ruleset(base, &mut errors);
+        let scenario = self.to_scenario(&ruleset, &mut errors);
+        let outcome = if errors.is_empty() {
+            match evaluate(&ruleset, &scenario) {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    errors.push(FieldError { unit_key: None, field: "scenario".into(), error: e });
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        Reading { ruleset: std::rc::Rc::new(ruleset), scenario, outcome, errors, changed }
+    }
+
+    /// The published ruleset with the user's weights and scale applied.
+    fn effective_ruleset(&self, base: &Ruleset, errors: &mut Vec<FieldError>) -> (Ruleset, Vec<Changed>) {
+        let mut rs = base.clone();
+        let mut changed = Vec::new();
+        let mut err = |field: String, error: InputError| errors.push(FieldError { unit_key: None, field, error });
+        for (dim, text) in &self.weights {
+            let field = format!("weight-{dim}");
+            let Some(d) = rs.dimensions.iter_mut().find(|d| &d.id == dim) else { continue };
+            match number(text, &field) {
+                Ok(Some(w)) if w > Decimal::ZERO && w <= Decimal::ONE_HUNDRED => {
+                    if w != d.weight {
+                        changed.push(Changed { field: field.clone(), published: d.weight.to_string(), current: w.to_string() });
+                    }
+                    d.weight = w;
+                }
+                Ok(Some(w)) if w > Decimal::ONE_HUNDRED => {
+                    err(field.clone(), InputError::new(field, Problem::AboveMax { value: w, max: Decimal::ONE_HUNDRED }))
+                }
+                Ok(_) => err(field.clone(), InputError::new(field, Problem::NotPositive)),
+                Err(e) => err(field, e),
+            }
+        }
+        let scale = self.scale_max.trim();
+        if !scale.is_empty() {
+            match number(scale, "scale") {
+                Ok(Some(m)) if m.fract().is_zero() && m >= Decimal::ONE && m <= Decimal::TEN => {
+                    let max = m.mantissa() as u16 / 10u16.pow(m.scale());
+                    let published = base.indicators().next().map_or(0, |r| r.indicator.max);
+                    if max != published {
+                        changed.push(Changed { field: "scale".into(), published: published.to_string(), current: max.to_string() });
+                    }
+                    for d in &mut rs.dimensions {
+                        for i in &mut d.indicators {
+                            i.max = max;
+                            i.levels.retain(|l| l.value <= max);
+                        }
+                    }
+                }
+                Ok(Some(m)) => err("scale".into(), InputError::new("scale", Problem::NotALevel { value: m, min: 1, max: 10 })),
+                Ok(None) => {}
+                Err(e) => err("scale".into(), e),
+            }
+        }
+        (rs, changed)
+    }
+
+    fn to_scenario(&self, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Scenario {
+        let mut pemda = |field: &str, text: &str, allowed: bool| -> Option<Decimal> {
+            let at = field.to_string();
+            let v = number(text, field).and_then(|v| {
+                if let Some(v) = v {
+                    in_range(v, rs.score_max, field)?;
+                    if !allowed && !v.is_zero() {
+                        return Err(InputError::new(field, Problem::NotInRuleset(if field == "trust" { "Kepercayaan Masyarakat" } else { "deduction" })));
+                    }
+                }
+                Ok(v)
+            });
+            v.unwrap_or_else(|e| {
+                errors.push(FieldError { unit_key: None, field: at, error: e });
+                None
+            })
+        };
+        let deduction = pemda("deduction", &self.deduction, rs.deduction).unwrap_or_default();
+        let trust = pemda("trust", &self.trust, rs.trust.is_some());
+        let units = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let mut unit = Unit::new(u.name.clone(), unit_entry(u, i, rs, errors));
+                unit.locked = u.locked.iter().filter(|k| rs.indicator(k).is_some()).cloned().collect();
+                unit
+            })
+            .collect();
+        Scenario {
+            ruleset: rs.id.clone(),
+            units,
+            deduction,
+            trust: if rs.trust.is_some() { trust } else { None },
+            followed_up: rs.followed_up.is_some().then_some(self.followed_up),
+            ..Scenario::default()
+        }
+    }
+}
+
+/// A unit's entry at its current level; a field that cannot be read is reported and
+/// left out (never guessed).
+fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Entry {
+    let mut err = |field: String, error: InputError| errors.push(FieldError { unit_key: Some(u.key), field, error });
+    match u.mode {
+        Mode::Score => {
+            let at = format!("units[{i}].score");
+            match number(&u.score, &at).and_then(|v| v.map(|v| in_range(v, rs.score_max, &at).map(|_| v)).transpose()) {
+                Ok(Some(v)) => Entry::Score(v),
+                Ok(None) => Entry::Empty,
+                Err(e) => {
+                    err("score".into(), e);
+                    Entry::Empty
+                }
+            }
+        }
+        Mode::Dimensions => {
+            let mut m = BTreeMap::new();
+            for d in &rs.dimensions {
+                let at = format!("units[{i}].dimensions.{}", d.id);
+                let text = u.dims.get(&d.id).map_or("", String::as_str);
+                match number(text, &at).and_then(|v| v.map(|v| in_range(v, rs.score_max, &at).map(|_| v)).transpose()) {
+                    Ok(Some(v)) => {
+                        m.insert(d.id.clone(), v);
+                    }
+                    Ok(None) => {}
+                    Err(e) => err(format!("dim-{}", d.id), e),
+                }
+            }
+            if m.is_empty() {
+                Entry::Empty
+            } else {
+                Entry::Dimensions(m)
+            }
+        }
+        Mode::Indicators => {
+            let mut m = BTreeMap::new();
+            for r in rs.indicators() {
+                let key = r.key();
+                let copies = if r.dimension.per_product { u.products } else { 1 };
+                let texts = u.levels.get(&key);
+                let mut values = Vec::with_capacity(copies);
+                for p in 0..copies {
+                    let text = texts.and_then(|t| t.get(p)).map_or("", String::as_str);
+                    let at = format!("units[{i}].indicators.{key}");
+                    let field = indicator_field(&key, r.dimension.per_product.then_some(p));
+                    let v = number(text, &at)
+                        .and_then(|v| v.map(|v| check_level(v, r.indicator.min, r.indicator.max, &at).map(|_| v)).transpose());
+                    match v {
+                        Ok(v) => values.push(v),
+                        Err(e) => {
+                            err(field, e);
+                            values.push(None);
+                        }
+                    }
+                }
+                if values.iter().any(Option::is_some) {
+                    let v = if r.dimension.per_product { Values::PerProduct(values) } else { Values::One(values[0]) };
+                    m.insert(key, v);
+                }
+            }
+            if m.is_empty() {
+                Entry::Empty
+            } else {
+                Entry::Indicators(m)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Form, Mode};
+    use crate::engine::Catalog;
+
+    fn base(id: &str) -> crate::engine::Ruleset {
+        Catalog::built_in().get(id).unwrap().clone()
+    }
+
+    #[test]
+    fn comma_scores_are_read_and_bad_ones_named_per_field() {
+        let mut f = Form::typical("ombudsman-2023", 2);
+        f.unit_at_mut(0).score = "93,34".into();
+        let r = f.read(&base("ombudsman-2023"));
+        assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "93.34");
+
+        f.unit_at_mut(1).score = "abc".into();
+        f.unit_at_mut(2).score = "101".into();
+        let r = f.read(&base("ombudsman-2023"));
+        assert!(r.outcome.is_none());
+        assert_eq!(r.errors.len(), 2);
+        assert_eq!((r.errors[0].unit_key, r.errors[0].field.as_str()), (Some(f.units[1].key), "score"));
+        assert_eq!(r.errors[0].error.message(true), "\"abc\" bukan angka");
+        assert_eq!(r.errors[1].error.message(false), "101 is above the maximum 100");
+    }
+
+    #[test]
+    fn each_level_reads_its_own_fields() {
+        let rs = base("ombudsman-2023");
+        let mut f = Form::typical("ombudsman-2023", 2);
+        // Dimensions: 80, 90, 85, 70 → 82.295 → 82.30 (hand-computed in tests/golden.rs).
+        f.unit_at_mut(1).mode = Mode::Dimensions;
+        for (d, v) in [("input", "80"), ("proses", "90"), ("output", "85"), ("pengaduan", "70")] {
+            f.unit_at_mut(1).dims.insert(d.into(), v.into());
+        }
+        // The score typed earlier stays in the form but no longer counts.
+        f.unit_at_mut(1).score = "10".into();
+        let r = f.read(&rs);
+        assert_eq!(r.outcome.unwrap().units[0].rounded.to_string(), "82.30");
+
+        f.unit_at_mut(1).dims.insert("proses".into(), "9x".into());
+        let r = f.read(&rs);
+        assert_eq!(r.errors[0].field, "dim-proses");
+
+        let k = f.units[5].key;
+        f.unit_at_mut(1).dims.insert("proses".into(), "90".into());
+        f.unit_mut(k).unwrap().mode = Mode::Indicators;
+        f.set_level(k, "proses.biaya", 1, "3".into());
+        f.set_level(k, "input.keamanan", 0, "4".into());
+        let r = f.read(&rs);
+        assert_eq!((r.errors[0].field.as_str(), r.errors[0].unit_key), ("ind-input.keamanan", Some(k)));
+        f.set_level(k, "input.keamanan", 0, "3".into());
+        let r = f.read(&rs);
+        let u = &r.outcome.unwrap().units[1];
+        // input 3/45 of 21.85 + proses 3/66 of 32.37: 1.4566… + 1.4713… = 2.928 → 2.93.
+        assert_eq!(u.rounded.to_string(), "2.93");
+    }
+
+    #[test]
+    fn changed_assumptions_are_applied_and_listed() {
+        let rs = base("ombudsman-2023");
+        let mut f = Form::typical("ombudsman-2023", 2);
+        f.unit_at_mut(0).mode = Mode::Dimensions;
+        f.unit_at_mut(0).dims.insert("input".into(), "100".into());
+        // Input weighed 50 instead of 21.85: 50·100 / (50 + 32.37 + 24.24 + 21.54)
+        // = 5000 / 128.15 = 39.0168… → 39.02.
+        f.weights.insert("input".into(), "50".into());
+        let r = f.read(&rs);
+        assert_eq!(r.changed.len(), 1);
+        assert_eq!((r.changed[0].published.as_str(), r.changed[0].current.as_str()), ("21.85", "50"));
+        assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "39.02");
+        f.weights.insert("input".into(), "0".into());
+        assert_eq!(f.read(&rs).errors[0].field, "weight-input");
+        f.reset_assumptions();
+        assert!(f.read(&rs).changed.is_empty());
+
+        f.scale_max = "5".into();
+        let r = f.read(&rs);
+        assert!(r.ruleset.indicators().all(|i| i.indicator.max == 5));
+        assert_eq!(r.changed[0].field, "scale");
+    }
+
+    #[test]
+    fn deduction_and_trust_only_where_the_ruleset_has_them() {
+        let mut f = Form::typical("ombudsman-2022", 2);
+        f.unit_at_mut(0).score = "90".into();
+        f.deduction = "2".into();
+        assert_eq!(f.read(&base("ombudsman-2022")).errors[0].field, "deduction");
+        let r = f.read(&base("ombudsman-2023"));
+        assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "88.00");
+        f.deduction.clear();
+        f.trust = "60".into();
+        f.followed_up = true;
+        // 0.7 · 90 + 0.3 · 60 = 81.00, B, followed up.
+        let r = f.read(&base("ombudsman-2025"));
+        let a = r.outcome.unwrap().aggregate.unwrap();
+        assert_eq!((a.rounded.to_string().as_str(), a.grade.opini.as_str()), ("81.00", "Kualitas Tinggi Tanpa Maladministrasi"));
+    }
+}

@@ -1,0 +1,118 @@
+//! The plan: what to raise, in which unit, to reach the next category; each step or the
+//! whole plan can be applied as a what-if scenario beside the baseline.
+
+use super::unit_card::indicator_name;
+use crate::engine::number::RoundingMode;
+use crate::engine::plan::{Plan, Status};
+use crate::web::i18n::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
+use crate::web::state::{Action, Shared, State};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanPanelProps {
+    pub instance: AttrValue,
+    pub state: Shared,
+    pub ondispatch: Callback<Action>,
+}
+
+fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
+    if plan.alternatives.is_empty() {
+        return html! {};
+    }
+    let rs = &s.reading.ruleset;
+    let any_indicator_unit = s.outcome.as_ref().is_some_and(|o| o.units.iter().any(|u| u.level == crate::engine::score::Level::Indicators));
+    html! {
+        <div class="rapor-alternatives" data-testid="plan-alternatives">
+            <p>{ if any_indicator_unit { t(lang, Text::AlternativesIntro) } else { t(lang, Text::NoIndicatorUnits) } }</p>
+            if plan.alternatives.iter().any(|a| a.possible) {
+                <ul>
+                    { for plan.alternatives.iter().filter(|a| a.possible).map(|a| {
+                        let what = match &a.dimension {
+                            Some(d) => rs.dimension(d).map_or(d.clone(), |d| lang.pick(&d.name, &d.name_en).to_string()),
+                            None => t(lang, Text::UnitScore).to_string(),
+                        };
+                        html! { <li>{ format!("{}: +{} ({what})", a.unit, lang.num(a.points)) }</li> }
+                    }) }
+                </ul>
+            } else {
+                <p>{ t(lang, Text::NoSingleFix) }</p>
+            }
+        </div>
+    }
+}
+
+#[component]
+pub fn PlanPanel(p: &PlanPanelProps) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let heading = format!("{}-plan-h", p.instance);
+    let Some(plan) = s.plan.as_ref() else { return html! {} };
+    let rs = &s.reading.ruleset;
+    let d = &p.ondispatch;
+    let target = plan.target.clone().unwrap_or_default();
+    let gain = |g: crate::engine::exact::Ratio| g.round(4, RoundingMode::HalfUp).map(|x| lang.num(x)).unwrap_or_default();
+
+    // Steps grouped by unit, in the units' order.
+    let mut groups: Vec<(usize, String, Vec<usize>)> = Vec::new();
+    for (i, step) in plan.steps.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.0 == step.unit_index) {
+            Some(g) => g.2.push(i),
+            None => groups.push((step.unit_index, step.unit.clone(), vec![i])),
+        }
+    }
+
+    html! {
+        <section class="rapor-plan" aria-labelledby={heading.clone()} data-testid="plan">
+            <h2 id={heading}>{ t(lang, Text::Plan) }</h2>
+            { match plan.status {
+                Status::AtTop | Status::AlreadyThere => html! { <p data-testid="plan-status">{ t(lang, Text::AtTop) }</p> },
+                Status::Unreachable => html! {
+                    <p data-testid="plan-status">{ unreachable_sentence(lang, &target, plan.best_reachable.unwrap_or_default()) }</p>
+                },
+                Status::Planned => html! {
+                    <>
+                        <p class="rapor-plan-need" data-testid="plan-status">
+                            { need_sentence(lang, &target, plan.points_needed.unwrap_or_default()) }
+                        </p>
+                        <p>{ plan_summary(lang, plan.steps.len(), plan.cost, plan.score_after, &plan.category_after) }</p>
+                        { for groups.iter().map(|(_, unit, steps)| html! {
+                            <div class="rapor-plan-unit">
+                                <h3>{ unit }</h3>
+                                <ul>
+                                    { for steps.iter().map(|&i| {
+                                        let st = &plan.steps[i];
+                                        let applied = s.is_applied(st);
+                                        let name = indicator_name(rs, &st.indicator, lang);
+                                        let product = st.product.map(|n| format!(" ({} {n})", t(lang, Text::Product))).unwrap_or_default();
+                                        html! {
+                                            <li data-testid="plan-step" class={classes!(applied.then_some("rapor-applied"))}>
+                                                <span>{ format!("{name}{product}: {} → {}", st.from, st.to) }</span>
+                                                <span class="rapor-num">{ format!(" +{}", gain(st.gain)) }</span>
+                                                if applied {
+                                                    <span class="rapor-tag">{ " ✔ " }{ t(lang, Text::Applied) }</span>
+                                                } else {
+                                                    <button type="button" class="rapor-small" data-testid="apply-step"
+                                                        aria-label={format!("{} {name}{product}, {unit}", t(lang, Text::ApplyStep))}
+                                                        onclick={d.reform(move |_: MouseEvent| Action::ApplyStep(i))}>{ t(lang, Text::ApplyStep) }</button>
+                                                }
+                                            </li>
+                                        }
+                                    }) }
+                                </ul>
+                            </div>
+                        }) }
+                        <div class="rapor-plan-actions">
+                            <button type="button" class="rapor-primary" data-testid="apply-plan" onclick={d.reform(|_: MouseEvent| Action::ApplyPlan)}>
+                                { t(lang, Text::ApplyPlan) }
+                            </button>
+                        </div>
+                    </>
+                },
+            } }
+            if !s.applied.is_empty() {
+                <button type="button" data-testid="clear-whatif" onclick={d.reform(|_: MouseEvent| Action::ClearWhatIf)}>{ t(lang, Text::ClearWhatIf) }</button>
+            }
+            { alternatives(lang, s, plan) }
+        </section>
+    }
+}

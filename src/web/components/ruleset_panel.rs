@@ -1,0 +1,99 @@
+//! The method picker, its sources and assumptions, and the numbers a user may change:
+//! dimension weights, the indicator scale, the deduction (and 2025's trust score).
+
+use super::number_field::NumberField;
+use crate::web::catalog;
+use crate::web::i18n::{t, Text};
+use crate::web::state::{Action, Shared};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RulesetPanelProps {
+    pub instance: AttrValue,
+    pub state: Shared,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let base = s.base();
+    let id = |x: &str| format!("{}-{x}", p.instance);
+    let err = |field: &str| s.error_for(None, field).map(|e| e.error.message(lang.indonesian()));
+    let changed = |field: &str| s.reading.changed.iter().find(|c| c.field == field);
+    let note = |field: &str| {
+        changed(field).map(|c| AttrValue::from(format!("{} ({} {})", t(lang, Text::ChangedFromPublished), t(lang, Text::Published), lang.num(c.published.parse().unwrap_or_default()))))
+    };
+    let on_ruleset = p.ondispatch.reform(|e: Event| Action::SetRuleset(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_followed = p.ondispatch.reform(|e: Event| Action::SetFollowedUp(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let on_reset = p.ondispatch.reform(|_: MouseEvent| Action::ResetAssumptions);
+    let published_scale = base.indicators().next().map_or(0, |r| r.indicator.max);
+
+    html! {
+        <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
+            <h2 id={id("rs-h")} class="rapor-visually-hidden">{ t(lang, Text::Ruleset) }</h2>
+            <div class="rapor-field">
+                <label for={id("ruleset")}>{ t(lang, Text::Ruleset) }</label>
+                <select id={id("ruleset")} data-testid="ruleset-select" onchange={on_ruleset}>
+                    { for catalog().all().iter().map(|r| html! {
+                        <option value={r.id.clone()} selected={r.id == s.form.ruleset}>{ lang.pick(&r.title, &r.title_en) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="rapor-pemda-fields">
+                if base.deduction {
+                    <NumberField id={id("deduction")} label={t(lang, Text::Deduction)} value={s.form.deduction.clone()}
+                        hint={AttrValue::from(t(lang, Text::DeductionHelp))} error={err("deduction")} testid="deduction"
+                        oninput={p.ondispatch.reform(Action::SetDeduction)} />
+                }
+                if base.trust.is_some() {
+                    <NumberField id={id("trust")} label={t(lang, Text::Trust)} value={s.form.trust.clone()}
+                        hint={AttrValue::from(t(lang, Text::TrustHelp))} error={err("trust")} testid="trust"
+                        oninput={p.ondispatch.reform(Action::SetTrust)} />
+                }
+                if base.followed_up.is_some() {
+                    <div class="rapor-check">
+                        <input type="checkbox" id={id("followed")} checked={s.form.followed_up} onchange={on_followed} data-testid="followed-up" />
+                        <label for={id("followed")}>{ t(lang, Text::FollowedUp) }</label>
+                    </div>
+                }
+            </div>
+            <details class="rapor-details">
+                <summary>{ t(lang, Text::Sources) }</summary>
+                <ul>{ for base.sources.iter().map(|src| html! { <li>{ &src.text }</li> }) }</ul>
+            </details>
+            <details class="rapor-details" data-testid="assumptions" open={s.form.has_changed_assumptions()}>
+                <summary>
+                    { t(lang, Text::Assumptions) }{ format!(" ({})", base.assumptions.len()) }
+                    if !s.reading.changed.is_empty() { <span class="rapor-changed">{ " · " }{ t(lang, Text::ChangedFromPublished) }</span> }
+                </summary>
+                <p class="rapor-hint">{ t(lang, Text::AssumptionsHelp) }</p>
+                <ul class="rapor-assumptions">
+                    { for base.assumptions.iter().map(|a| html! {
+                        <li>{ lang.pick(&a.text, &a.text_en) }<span class="rapor-source">{ " — " }{ &a.source }</span></li>
+                    }) }
+                </ul>
+                <div class="rapor-assumption-edits">
+                    { for base.dimensions.iter().map(|d| {
+                        let field = format!("weight-{}", d.id);
+                        let value = s.form.weights.get(&d.id).cloned().unwrap_or_else(|| lang.num(d.weight));
+                        let dim = d.id.clone();
+                        html! {
+                            <NumberField id={id(&field)} label={format!("{} {}", t(lang, Text::DimensionWeight), lang.pick(&d.name, &d.name_en))}
+                                value={value} error={err(&field)} note={note(&field)} testid={field.clone()}
+                                oninput={p.ondispatch.reform(move |v| Action::SetWeight(dim.clone(), v))} />
+                        }
+                    }) }
+                    <NumberField id={id("scale")} label={t(lang, Text::IndicatorScale)}
+                        value={if s.form.scale_max.is_empty() { published_scale.to_string() } else { s.form.scale_max.clone() }}
+                        error={err("scale")} note={note("scale")} testid="scale" oninput={p.ondispatch.reform(Action::SetScale)} />
+                </div>
+                if s.form.has_changed_assumptions() {
+                    <button type="button" data-testid="reset-assumptions" onclick={on_reset}>{ t(lang, Text::ResetAssumptions) }</button>
+                }
+            </details>
+        </section>
+    }
+}
