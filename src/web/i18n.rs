@@ -113,6 +113,7 @@ pub enum Text {
     AlternativesIntro,
     NotPossibleAlone,
     NoSingleFix,
+    Changes,
     MissingCounted,
 }
 
@@ -194,6 +195,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ),
         AlternativesIntro => ("Atau, bila hanya satu unit/dimensi dinaikkan:", "Or, raising only one unit or dimension:"),
         NotPossibleAlone => ("tidak cukup sendirian", "not enough on its own"),
+        Changes => ("perubahan", "changes"),
         NoSingleFix => (
             "Tidak ada satu unit atau dimensi yang cukup untuk menutup selisih ini sendirian.",
             "No single unit or dimension can close this gap on its own.",

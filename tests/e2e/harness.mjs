@@ -2,7 +2,7 @@
 // (never a downloaded browser), the release build served on 127.0.0.1, and a page that
 // fails the test on any console error or uncaught exception.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 
@@ -20,11 +20,12 @@ export async function start() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS,
   });
-  return { server, context, url: `http://127.0.0.1:${port}/` };
+  return { server, context, profile, url: `http://127.0.0.1:${port}/` };
 }
 
 export async function stop(env) {
   await env?.context?.close();
+  if (env?.profile) rmSync(env.profile, { recursive: true, force: true });
   await new Promise((ok) => (env?.server ? env.server.close(ok) : ok()));
 }
 

@@ -75,9 +75,13 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                             { need_sentence(lang, &target, plan.points_needed.unwrap_or_default()) }
                         </p>
                         <p>{ plan_summary(lang, plan.steps.len(), plan.cost, plan.score_after, &plan.category_after) }</p>
-                        { for groups.iter().map(|(_, unit, steps)| html! {
+                        { for groups.iter().map(|(_, unit, steps)| {
+                            let total = steps.iter().try_fold(crate::engine::exact::Ratio::ZERO, |acc, &i| acc.checked_add(plan.steps[i].gain));
+                            html! {
                             <div class="rapor-plan-unit">
-                                <h3>{ unit }</h3>
+                                <h3>{ unit }<span class="rapor-plan-unit-total">
+                                    { format!(" · {} {} · +{}", steps.len(), t(lang, Text::Changes), total.map(gain).unwrap_or_default()) }
+                                </span></h3>
                                 <ul>
                                     { for steps.iter().map(|&i| {
                                         let st = &plan.steps[i];
@@ -100,7 +104,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                     }) }
                                 </ul>
                             </div>
-                        }) }
+                        }}) }
                         <div class="rapor-plan-actions">
                             <button type="button" class="rapor-primary" data-testid="apply-plan" onclick={d.reform(|_: MouseEvent| Action::ApplyPlan)}>
                                 { t(lang, Text::ApplyPlan) }
