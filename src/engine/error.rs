@@ -119,7 +119,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::TooPrecise, false) => "these numbers are too precise to compute exactly".into(),
         (Problem::TooPrecise, true) => "angka-angka ini terlalu rinci untuk dihitung tepat".into(),
         (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),
-        (Problem::NotInRuleset(what), true) => format!("aturan ini tidak memakai {what}"),
+        (Problem::NotInRuleset(what), true) => format!("aturan ini tidak memakai {}", expected_id(what)),
         (Problem::Invalid(m), _) => m.clone(),
     }
 }
@@ -132,6 +132,9 @@ fn expected_id(what: &str) -> &str {
         "a string" => "teks",
         "true or false" => "true atau false",
         "a positive whole number" => "bilangan bulat positif",
+        "deduction" => "pengurangan nilai",
+        "Kepercayaan Masyarakat (trust)" => "Kepercayaan Masyarakat",
+        "a single value (this indicator is not per product)" => "satu nilai (indikator ini tidak per produk)",
         other => other,
     }
 }

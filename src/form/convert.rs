@@ -128,7 +128,7 @@ impl Form {
                 if let Some(v) = v {
                     in_range(v, rs.score_max, field)?;
                     if !allowed && !v.is_zero() {
-                        return Err(InputError::new(field, Problem::NotInRuleset(if field == "trust" { "Kepercayaan Masyarakat" } else { "deduction" })));
+                        return Err(InputError::new(field, Problem::NotInRuleset(if field == "trust" { "Kepercayaan Masyarakat (trust)" } else { "deduction" })));
                     }
                 }
                 Ok(v)

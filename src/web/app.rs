@@ -8,7 +8,7 @@ use super::components::ruleset_panel::RulesetPanel;
 use super::components::unit_card::UnitCard;
 use super::components::unit_table::UnitTable;
 use super::i18n::{t, Lang, Text};
-use super::state::{Action, RulesetRef, Shared, State, DEFAULT_RULESET};
+use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -51,7 +51,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let snapshot = Shared(std::rc::Rc::new(s.clone()));
+    let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));
     let id = |x: &str| format!("{}-{x}", props.instance);
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -84,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ol class="rapor-unit-list">
                         { for s.form.units.iter().enumerate().map(|(i, u)| html! {
                             <UnitCard key={u.key} instance={props.instance.clone()} lang={lang} unit={u.clone()}
-                                ruleset={RulesetRef(s.reading.ruleset.clone())}
+                                ruleset={ByPtr(s.reading.ruleset.clone())}
                                 outcome={s.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == i).cloned())}
                                 errors={s.reading.errors.iter().filter(|e| e.unit_key == Some(u.key)).cloned().collect::<Vec<_>>()}
                                 position={i} count={count} ondispatch={dispatch.clone()} />

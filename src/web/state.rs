@@ -9,44 +9,37 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub const DEFAULT_RULESET: &str = "ombudsman-2024";
-
-/// The state as components receive it. Equality is identity: every edit makes a new
-/// state, so comparing pointers says "changed" exactly when it did, without walking
-/// the whole form on every render.
-#[derive(Clone)]
-pub struct Shared(pub Rc<State>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = State;
-    fn deref(&self) -> &State {
-        &self.0
-    }
-}
-
-/// The effective ruleset as components receive it, compared by identity: `recompute`
-/// keeps the same `Rc` while the assumptions do not change.
-#[derive(Clone)]
-pub struct RulesetRef(pub Rc<Ruleset>);
-
-impl PartialEq for RulesetRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for RulesetRef {
-    type Target = Ruleset;
-    fn deref(&self) -> &Ruleset {
-        &self.0
-    }
-}
+/// Edits that undo can take back.
 const HISTORY: usize = 200;
+
+/// A shared value compared by identity. Every edit makes a new state (and a new
+/// effective ruleset only when the assumptions change), so comparing pointers says
+/// "changed" exactly when it did, without walking the whole value on every render.
+pub struct ByPtr<T>(pub Rc<T>);
+
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for ByPtr<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The state as components receive it.
+pub type Shared = ByPtr<State>;
+/// The effective ruleset as components receive it.
+pub type RulesetRef = ByPtr<Ruleset>;
 
 /// A planner step applied to the what-if scenario, tied to the unit's key so that
 /// reordering or renaming units keeps it on the right unit.
