@@ -331,12 +331,25 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
     if units.len() > EXACT_TIE_BREAK_UNITS || touched <= 1 {
         return Some(best);
     }
+    // What each unit could add at most: a set of units that cannot reach the need even
+    // with everything raised is skipped without solving.
+    let most: Vec<i128> = units
+        .iter()
+        .map(|&u| slots.iter().zip(gain).filter(|(s, _)| s.unit_index == u).map(|(s, g)| g * s.room as i128).sum())
+        .collect();
     for size in 1..touched {
         for mask in 0u32..(1 << units.len()) {
             if mask.count_ones() as usize != size {
                 continue;
             }
+            let reach: i128 = (0..units.len()).filter(|p| mask & (1 << p) != 0).map(|p| most[p]).sum();
+            if reach < need {
+                continue;
+            }
             let keep = |u: usize| units.iter().position(|&x| x == u).is_some_and(|p| mask & (1 << p) != 0);
+            if objective == Objective::Steps && fractional_cost_exceeds(slots, gain, need, cost, &keep) {
+                continue;
+            }
             if let Some(r) = solve(&keep) {
                 if plan_cost(slots, &r, objective) == cost {
                     return Some(r);
@@ -345,6 +358,34 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
         }
     }
     Some(best)
+}
+
+/// Whether even fractional steps (best gain per effort first, the last one in part)
+/// cost more than `cost` using only the kept units' slots. That relaxation never costs
+/// more than a real plan, so when it exceeds `cost` no plan of those units can tie.
+fn fractional_cost_exceeds(slots: &[Slot], gain: &[i128], need: i128, cost: u64, keep: &dyn Fn(usize) -> bool) -> bool {
+    let mut items: Vec<(i128, i128, i128)> = slots
+        .iter()
+        .zip(gain)
+        .filter(|(s, _)| keep(s.unit_index))
+        .map(|(s, &g)| (g, s.effort as i128, s.room as i128))
+        .collect();
+    // g_a / e_a > g_b / e_b  ⇔  g_a · e_b > g_b · e_a
+    items.sort_by(|a, b| (b.0 * a.1).cmp(&(a.0 * b.1)));
+    let (mut got, mut spent) = (0i128, 0i128);
+    for (g, e, room) in items {
+        let left = need - got;
+        if left <= 0 {
+            break;
+        }
+        if g * room >= left {
+            // spent + left · e / g > cost  ⇔  spent · g + left · e > cost · g
+            return spent * g + left * e > cost as i128 * g;
+        }
+        got += g * room;
+        spent += e * room;
+    }
+    got < need || spent > cost as i128
 }
 
 fn plan_cost(slots: &[Slot], raise: &[u16], objective: Objective) -> u64 {
