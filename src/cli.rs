@@ -59,20 +59,25 @@ fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
         ["score", file] => {
             let text = read_source(file, stdin)?;
             let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
-            let rs = catalog.require(&scenario.ruleset).map_err(|e| located(file, e))?;
-            let outcome = evaluate(rs, &scenario).map_err(|e| located(file, e))?;
+            let rs = effective(&catalog, &scenario).map_err(|e| located(file, e))?;
+            let outcome = evaluate(&rs, &scenario).map_err(|e| located(file, e))?;
             score_json(&outcome).map(|v| pretty(&v)).map_err(|e| located(file, e))
         }
         ["plan", file, opts @ ..] => {
             let (target, objective) = plan_options(opts)?;
             let text = read_source(file, stdin)?;
             let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
-            let rs = catalog.require(&scenario.ruleset).map_err(|e| located(file, e))?;
-            let p = plan(rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
+            let rs = effective(&catalog, &scenario).map_err(|e| located(file, e))?;
+            let p = plan(&rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
             Ok(pretty(&plan_json(&p)))
         }
         _ => Err(format!("unknown command; {}", USAGE.replace('\n', " "))),
     }
+}
+
+/// The scenario's ruleset with its changed assumptions applied.
+fn effective(catalog: &Catalog, sc: &Scenario) -> Result<crate::engine::Ruleset, InputError> {
+    crate::engine::overrides::apply(catalog.require(&sc.ruleset)?, &sc.assumptions)
 }
 
 fn located(file: &str, e: InputError) -> String {

@@ -9,6 +9,7 @@ pub mod exact;
 pub mod grade;
 pub mod knapsack;
 pub mod number;
+pub mod overrides;
 pub mod plan;
 pub mod ruleset;
 pub mod scenario;

@@ -6,11 +6,14 @@
 //! input levels, so switching a unit's level back and forth never loses what was typed.
 
 mod convert;
+mod import;
+pub mod saved;
 
 pub use convert::{indicator_field, Changed, FieldError, Reading};
 
 use crate::engine::plan::Step;
 use crate::engine::Ruleset;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -21,7 +24,8 @@ pub const TYPICAL_UNITS: [&str; 7] =
 /// At most this many service products per unit.
 pub const MAX_PRODUCTS: usize = 10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mode {
     #[default]
     Score,
@@ -47,7 +51,8 @@ impl Mode {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FormUnit {
     /// Stable across reorders and renames, so Yew keeps each row's focus and caret.
     pub key: u32,
@@ -63,9 +68,12 @@ pub struct FormUnit {
     pub locked: BTreeSet<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Form {
     pub ruleset: String,
+    /// The pemda's name, for reports and files.
+    #[serde(default)]
+    pub pemda: String,
     /// Behind `Rc`s, changed copy-on-write: the widget clones the form on every edit,
     /// and an unchanged unit then costs a pointer, compares by pointer, and its card
     /// does not re-render.
@@ -77,6 +85,7 @@ pub struct Form {
     pub weights: BTreeMap<String, String>,
     /// The top of every indicator's scale, when the user changed it ("" = published).
     pub scale_max: String,
+    #[serde(default)]
     next_key: u32,
 }
 
@@ -84,6 +93,7 @@ impl Form {
     pub fn typical(ruleset: &str, products: usize) -> Form {
         let mut f = Form {
             ruleset: ruleset.to_string(),
+            pemda: String::new(),
             units: Vec::new(),
             deduction: String::new(),
             trust: String::new(),
@@ -188,6 +198,21 @@ impl Form {
             let Some(key) = self.units.get(s.unit_index).map(|u| u.key) else { continue };
             self.set_level(key, &s.indicator, s.product.map_or(0, |p| p - 1), s.to.to_string());
         }
+    }
+
+    /// After loading: unit keys must be unique and below `next_key`, whatever the file said.
+    pub fn repair_keys(&mut self) {
+        let mut seen = BTreeSet::new();
+        for i in 0..self.units.len() {
+            let k = self.units[i].key;
+            if k >= self.next_key || !seen.insert(k) {
+                let fresh = self.next_key.max(seen.last().map_or(0, |m| m + 1));
+                self.unit_at_mut(i).key = fresh;
+                seen.insert(fresh);
+                self.next_key = fresh + 1;
+            }
+        }
+        self.next_key = self.next_key.max(seen.last().map_or(0, |m| m + 1));
     }
 
     /// Whether any assumption differs from the published ruleset.

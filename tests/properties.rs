@@ -181,3 +181,32 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn share_links_round_trip_any_text(text in ".{0,400}") {
+        prop_assert_eq!(rapor::share::decode(&rapor::share::encode(&text)).unwrap(), text);
+    }
+
+    #[test]
+    fn a_scenario_survives_a_share_link(sc in scenario("ombudsman-2023")) {
+        let rs = ruleset("ombudsman-2023");
+        let link = rapor::share::encode(&sc.to_json().to_string());
+        prop_assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || "-_=".contains(c)), "URL-safe");
+        let back = Scenario::from_json_str(&rapor::share::decode(&link).unwrap()).unwrap();
+        prop_assert_eq!(aggregate_of(&rs, &sc), aggregate_of(&rs, &back));
+    }
+
+    #[test]
+    fn a_form_survives_autosave_and_import(sc in scenario("ombudsman-2023"), comma in any::<bool>()) {
+        let rs = ruleset("ombudsman-2023");
+        let form = rapor::form::Form::from_scenario(&sc, &rs, comma);
+        let (back, _) = rapor::form::saved::load(&rapor::form::saved::save(&form, "id")).unwrap();
+        prop_assert_eq!(&back, &form);
+        let reading = back.read(&rs);
+        prop_assert!(reading.errors.is_empty());
+        prop_assert_eq!(aggregate_of(&rs, &sc), aggregate_of(&rs, &reading.scenario));
+    }
+}

@@ -7,6 +7,7 @@
 
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::parse_decimal;
+use crate::engine::overrides::Overrides;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -23,6 +24,8 @@ pub struct Scenario {
     pub trust: Option<Decimal>,
     /// Effort per level step of an indicator ("proses.maklumat" → 1), for the planner.
     pub effort: BTreeMap<String, u32>,
+    /// Assumptions the user changed (weights, scale); apply with `overrides::apply`.
+    pub assumptions: Overrides,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +93,7 @@ impl Scenario {
 
     pub fn from_json(value: &Value) -> Result<Scenario, InputError> {
         let top = object(value, "")?;
-        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort"])?;
+        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions"])?;
         if let Some(f) = top.get("format") {
             match f.as_u64() {
                 Some(n) if n >= 1 && n <= FORMAT as u64 => {}
@@ -135,7 +138,11 @@ impl Scenario {
                 }
             }
         }
-        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort })
+        let assumptions = match top.get("assumptions") {
+            None | Some(Value::Null) => Overrides::default(),
+            Some(a) => parse_overrides(a)?,
+        };
+        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions })
     }
 
     /// Writes the scenario in the same schema it is read from; decimals as strings so
@@ -159,8 +166,41 @@ impl Scenario {
             let e: Map<String, Value> = self.effort.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
             top.insert("effort".into(), e.into());
         }
+        if !self.assumptions.is_empty() {
+            let mut a = Map::new();
+            if !self.assumptions.weights.is_empty() {
+                let w: Map<String, Value> = self.assumptions.weights.iter().map(|(k, v)| (k.clone(), v.to_string().into())).collect();
+                a.insert("weights".into(), w.into());
+            }
+            if let Some(m) = self.assumptions.scale_max {
+                a.insert("scale".into(), m.into());
+            }
+            top.insert("assumptions".into(), a.into());
+        }
         Value::Object(top)
     }
+}
+
+fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
+    let o = object(v, "assumptions")?;
+    known_fields(o, "assumptions", &["weights", "scale"])?;
+    let mut out = Overrides::default();
+    if let Some(w) = o.get("weights") {
+        for (k, v) in object(w, "assumptions.weights")? {
+            let at = format!("assumptions.weights.{k}");
+            if let Some(d) = number(v, &at)? {
+                out.weights.insert(k.clone(), d);
+            }
+        }
+    }
+    match o.get("scale") {
+        None | Some(Value::Null) => {}
+        Some(v) => match v.as_u64() {
+            Some(n) if (1..=10).contains(&n) => out.scale_max = Some(n as u16),
+            _ => return Err(InputError::new("assumptions.scale", Problem::Expected("a whole number from 1 to 10"))),
+        },
+    }
+    Ok(out)
 }
 
 fn unit_json(u: &Unit) -> Value {

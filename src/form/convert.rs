@@ -5,6 +5,7 @@
 use super::{Form, FormUnit, Mode};
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
+use crate::engine::overrides::{apply, Overrides};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::score::{check_level, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
@@ -59,8 +60,9 @@ fn number(text: &str, at: &str) -> Result<Option<Decimal>, InputError> {
 impl Form {
     pub fn read(&self, base: &Ruleset) -> Reading {
         let mut errors = Vec::new();
-        let (ruleset, changed) = self.effective_ruleset(base, &mut errors);
-        let scenario = self.to_scenario(&ruleset, &mut errors);
+        let (ruleset, changed, overrides) = self.effective_ruleset(base, &mut errors);
+        let mut scenario = self.to_scenario(&ruleset, &mut errors);
+        scenario.assumptions = overrides;
         let outcome = if errors.is_empty() {
             match evaluate(&ruleset, &scenario) {
                 Ok(o) => Some(o),
@@ -75,42 +77,46 @@ impl Form {
         Reading { ruleset: std::rc::Rc::new(ruleset), scenario, outcome, errors, changed }
     }
 
-    /// The published ruleset with the user's weights and scale applied.
-    fn effective_ruleset(&self, base: &Ruleset, errors: &mut Vec<FieldError>) -> (Ruleset, Vec<Changed>) {
-        let mut rs = base.clone();
+    /// The published ruleset with the user's weights and scale applied, checked field by
+    /// field by the engine's own `overrides::apply`.
+    fn effective_ruleset(&self, base: &Ruleset, errors: &mut Vec<FieldError>) -> (Ruleset, Vec<Changed>, Overrides) {
+        let mut o = Overrides::default();
         let mut changed = Vec::new();
         let mut err = |field: String, error: InputError| errors.push(FieldError { unit_key: None, field, error });
         for (dim, text) in &self.weights {
             let field = format!("weight-{dim}");
-            let Some(d) = rs.dimensions.iter_mut().find(|d| &d.id == dim) else { continue };
-            match number(text, &field) {
-                Ok(Some(w)) if w > Decimal::ZERO && w <= Decimal::ONE_HUNDRED => {
-                    if w != d.weight {
-                        changed.push(Changed { field: field.clone(), published: d.weight.to_string(), current: w.to_string() });
+            let Some(published) = base.dimension(dim).map(|d| d.weight) else { continue };
+            let one = match number(text, &field) {
+                Ok(Some(w)) => Overrides { weights: [(dim.clone(), w)].into(), scale_max: None },
+                Ok(None) => {
+                    err(field.clone(), InputError::new(field, Problem::NotPositive));
+                    continue;
+                }
+                Err(e) => {
+                    err(field, e);
+                    continue;
+                }
+            };
+            match apply(base, &one) {
+                Ok(_) => {
+                    let w = one.weights[dim];
+                    if w != published {
+                        changed.push(Changed { field, published: published.to_string(), current: w.to_string() });
                     }
-                    d.weight = w;
+                    o.weights.insert(dim.clone(), w);
                 }
-                Ok(Some(w)) if w > Decimal::ONE_HUNDRED => {
-                    err(field.clone(), InputError::new(field, Problem::AboveMax { value: w, max: Decimal::ONE_HUNDRED }))
-                }
-                Ok(_) => err(field.clone(), InputError::new(field, Problem::NotPositive)),
-                Err(e) => err(field, e),
+                Err(e) => err(field.clone(), InputError::new(field, e.problem)),
             }
         }
         let scale = self.scale_max.trim();
         if !scale.is_empty() {
+            let published = base.indicators().next().map_or(0, |r| r.indicator.max);
             match number(scale, "scale") {
                 Ok(Some(m)) if m.fract().is_zero() && m >= Decimal::ONE && m <= Decimal::TEN => {
-                    let max = m.mantissa() as u16 / 10u16.pow(m.scale());
-                    let published = base.indicators().next().map_or(0, |r| r.indicator.max);
+                    let max = u16::try_from(m.mantissa() / 10i128.pow(m.scale())).unwrap_or(0);
                     if max != published {
                         changed.push(Changed { field: "scale".into(), published: published.to_string(), current: max.to_string() });
-                    }
-                    for d in &mut rs.dimensions {
-                        for i in &mut d.indicators {
-                            i.max = max;
-                            i.levels.retain(|l| l.value <= max);
-                        }
+                        o.scale_max = Some(max);
                     }
                 }
                 Ok(Some(m)) => err("scale".into(), InputError::new("scale", Problem::NotALevel { value: m, min: 1, max: 10 })),
@@ -118,7 +124,9 @@ impl Form {
                 Err(e) => err("scale".into(), e),
             }
         }
-        (rs, changed)
+        // Each part was checked alone above, so together they apply.
+        let rs = apply(base, &o).unwrap_or_else(|_| base.clone());
+        (rs, changed, o)
     }
 
     fn to_scenario(&self, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Scenario {
@@ -152,6 +160,7 @@ impl Form {
             .collect();
         Scenario {
             ruleset: rs.id.clone(),
+            pemda: self.pemda.clone(),
             units,
             deduction,
             trust: if rs.trust.is_some() { trust } else { None },

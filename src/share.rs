@@ -1,0 +1,97 @@
+//! Share links: the whole scenario in the URL fragment, so nothing goes to a server.
+//! Scenario JSON → raw DEFLATE → base64url (RFC 4648 §5, no padding), behind a
+//! one-letter version so later formats can still read old links.
+
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+/// The fragment prefix of a version-1 link: `#s=1…`.
+pub const PREFIX: &str = "s=1";
+/// Links longer than this are flagged: some chat apps and browsers cut them.
+pub const LONG_LINK: usize = 2000;
+/// A decoded scenario larger than this is refused (a crafted link cannot exhaust memory).
+const MAX_JSON: usize = 2 * 1024 * 1024;
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a Rapor link fragment, or a version this build does not know.
+    NotALink,
+    /// Characters outside base64url, or a cut-off code.
+    BadCharacters,
+    /// The compressed data is damaged.
+    Damaged,
+}
+
+/// The fragment (without `#`) for a scenario's JSON text.
+pub fn encode(json: &str) -> String {
+    format!("{PREFIX}{}", base64url(&compress_to_vec(json.as_bytes(), 9)))
+}
+
+/// The scenario JSON text from a fragment (with or without its `#`).
+pub fn decode(fragment: &str) -> Result<String, ShareError> {
+    let code = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or(ShareError::NotALink)?;
+    let bytes = unbase64url(code.trim()).ok_or(ShareError::BadCharacters)?;
+    let json = decompress_to_vec_with_limit(&bytes, MAX_JSON).map_err(|_| ShareError::Damaged)?;
+    String::from_utf8(json).map_err(|_| ShareError::Damaged)
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    // A length of 1 mod 4 can never come from `base64url`: the code was cut.
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_matches_rfc4648_vectors() {
+        // RFC 4648 §10, in the URL alphabet without padding.
+        for (plain, code) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64url(plain.as_bytes()), code);
+            assert_eq!(unbase64url(code).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn damaged_links_are_told_apart() {
+        let good = encode(r#"{"ruleset":"ombudsman-2023","units":[]}"#);
+        assert_eq!(decode(&good).unwrap(), r#"{"ruleset":"ombudsman-2023","units":[]}"#);
+        assert_eq!(decode(&format!("#{good}")).unwrap(), r#"{"ruleset":"ombudsman-2023","units":[]}"#);
+        assert_eq!(decode("x=1abc"), Err(ShareError::NotALink));
+        assert_eq!(decode("s=2abc"), Err(ShareError::NotALink));
+        assert_eq!(decode("s=1ab$d"), Err(ShareError::BadCharacters));
+        assert_eq!(decode(&good[..good.len() - 9]).is_err(), true);
+        assert_eq!(decode("s=1AAAAAAAA"), Err(ShareError::Damaged));
+    }
+}
