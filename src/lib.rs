@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod form;
+pub mod report;
 pub mod share;
 
 #[cfg(not(target_arch = "wasm32"))]

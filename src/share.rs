@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(decode("x=1abc"), Err(ShareError::NotALink));
         assert_eq!(decode("s=2abc"), Err(ShareError::NotALink));
         assert_eq!(decode("s=1ab$d"), Err(ShareError::BadCharacters));
-        assert_eq!(decode(&good[..good.len() - 9]).is_err(), true);
+        assert!(decode(&good[..good.len() - 9]).is_err());
         assert_eq!(decode("s=1AAAAAAAA"), Err(ShareError::Damaged));
     }
 }

@@ -2,8 +2,10 @@
 
 mod app;
 mod components;
+mod files;
 pub mod i18n;
 mod state;
+mod storage;
 
 pub use app::{App, AppProps};
 

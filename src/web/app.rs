@@ -6,7 +6,11 @@ use super::components::plan_panel::PlanPanel;
 use super::components::result_panel::{MiniResult, ResultPanel};
 use super::components::ruleset_panel::RulesetPanel;
 use super::components::unit_card::UnitCard;
+use super::components::keep_share::KeepShare;
+use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::unit_table::UnitTable;
+use super::state::Notice;
+use super::storage;
 use super::i18n::{t, Lang, Text};
 use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use yew::prelude::*;
@@ -32,7 +36,8 @@ impl Default for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
-        use_reducer(move || State::new(&ruleset, lang))
+        let instance = props.instance.clone();
+        use_reducer(move || State::start(&instance, &ruleset, lang))
     };
     let s = &*state;
     let lang = s.lang;
@@ -51,32 +56,60 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));
-    let id = |x: &str| format!("{}-{x}", props.instance);
-    let on_print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+    // Autosave right after each change is painted (never in the way of the score), and
+    // not while stored data that could not be read waits for the user's decision.
+    {
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let (instance, dispatch) = (props.instance.to_string(), dispatch.clone());
+        let refused = use_mut_ref(|| false);
+        use_effect_with((s.form.clone(), s.lang, s.autosave_paused), move |(form, lang, paused)| {
+            if !*paused {
+                let (form, lang) = (form.clone(), lang.code());
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    if !storage::autosave(&instance, &form, lang) && !*refused.borrow() {
+                        *refused.borrow_mut() = true;
+                        dispatch.emit(Action::Notify(Notice::StorageRefused));
+                    }
+                }));
+            }
+        });
+    }
+    let on_keydown = dispatch.reform(|e: KeyboardEvent| {
+        let key = e.key().to_lowercase();
+        let redo = (key == "z" && e.shift_key()) || key == "y";
+        if (e.ctrl_key() || e.meta_key()) && (key == "z" || key == "y") {
+            e.prevent_default();
+            if redo { Action::Redo } else { Action::Undo }
+        } else {
+            Action::Noop
         }
     });
+    let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));
+    let id = |x: &str| format!("{}-{x}", props.instance);
     let count = s.form.units.len();
 
     html! {
-        <div class={classes!("rapor", s.present.then_some("rapor-present"))} lang={lang.code()}>
+        <div class={classes!("rapor", s.present.then_some("rapor-present"))} lang={lang.code()} onkeydown={on_keydown}>
             <header class="rapor-header">
                 <div>
                     <h1 class="rapor-title">{ "Rapor" }</h1>
                     <p class="rapor-subtitle">{ t(lang, Text::AppSubtitle) }</p>
                 </div>
                 <div class="rapor-toolbar" role="toolbar" aria-label="Rapor">
-                    <button type="button" data-testid="undo" disabled={!s.can_undo()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
+                    <button type="button" data-testid="undo" disabled={!s.can_undo()} onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}
+                        aria-keyshortcuts="Control+Z">
                         <span aria-hidden="true">{ "↶ " }</span>{ t(lang, Text::Undo) }</button>
+                    <button type="button" data-testid="redo" disabled={!s.can_redo()} onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}
+                        aria-keyshortcuts="Control+Shift+Z">
+                        <span aria-hidden="true">{ "↷ " }</span>{ t(lang, Text::Redo) }</button>
                     <button type="button" data-testid="present-toggle" aria-pressed={if s.present { "true" } else { "false" }}
                         onclick={dispatch.reform(|_: MouseEvent| Action::TogglePresent)}>{ t(lang, Text::Presentation) }</button>
-                    <button type="button" data-testid="print" onclick={on_print}>{ t(lang, Text::Print) }</button>
                     <button type="button" class="rapor-lang" data-testid="lang-toggle" lang={lang.other().code()}
                         onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLang)}>{ t(lang, Text::SwitchLanguage) }</button>
                 </div>
             </header>
+            <NoticeBar state={snapshot.clone()} ondispatch={dispatch.clone()} />
+            <ReportHead state={snapshot.clone()} />
             <RulesetPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
             <div class="rapor-body">
                 <section class="rapor-units" aria-labelledby={id("units-h")}>
@@ -99,6 +132,7 @@ pub fn App(props: &AppProps) -> Html {
                     <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                     <Chart state={snapshot.clone()} />
                     <UnitTable state={snapshot.clone()} />
+                    <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                 </div>
             </div>
             <MiniResult state={snapshot} />

@@ -114,6 +114,22 @@ pub enum Text {
     NotPossibleAlone,
     NoSingleFix,
     Changes,
+    Redo,
+    KeepAndShare,
+    ExportJson,
+    ImportJson,
+    ShareLink,
+    ShareUrlLabel,
+    CopyLink,
+    ExportCsv,
+    ExportXlsx,
+    PrintReport,
+    PemdaName,
+    Dismiss,
+    StartFresh,
+    DownloadKept,
+    LongLink,
+    ReportDate,
     MissingCounted,
 }
 
@@ -196,6 +212,25 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         AlternativesIntro => ("Atau, bila hanya satu unit/dimensi dinaikkan:", "Or, raising only one unit or dimension:"),
         NotPossibleAlone => ("tidak cukup sendirian", "not enough on its own"),
         Changes => ("perubahan", "changes"),
+        Redo => ("Ulangi", "Redo"),
+        KeepAndShare => ("Simpan dan bagikan", "Keep and share"),
+        ExportJson => ("Ekspor JSON", "Export JSON"),
+        ImportJson => ("Impor JSON", "Import JSON"),
+        ShareLink => ("Buat tautan berbagi", "Make a share link"),
+        ShareUrlLabel => ("Tautan berbagi (salin dan kirim)", "Share link (copy and send)"),
+        CopyLink => ("Salin", "Copy"),
+        ExportCsv => ("Ekspor CSV", "Export CSV"),
+        ExportXlsx => ("Ekspor Excel", "Export Excel"),
+        PrintReport => ("Cetak laporan", "Print report"),
+        PemdaName => ("Nama pemda", "Pemda name"),
+        Dismiss => ("Tutup", "Dismiss"),
+        StartFresh => ("Mulai baru", "Start fresh"),
+        DownloadKept => ("Unduh data lama", "Download the old data"),
+        LongLink => (
+            "Tautan ini lebih dari 2.000 karakter; sebagian aplikasi memotongnya. Untuk skenario sebesar ini, kirim berkas JSON (Ekspor JSON).",
+            "This link is over 2,000 characters; some apps cut such links. For a scenario this large, send the JSON file (Export JSON).",
+        ),
+        ReportDate => ("Tanggal", "Date"),
         NoSingleFix => (
             "Tidak ada satu unit atau dimensi yang cukup untuk menutup selisih ini sendirian.",
             "No single unit or dimension can close this gap on its own.",
@@ -261,5 +296,62 @@ pub fn left_out_units(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Id => format!("{n} unit tidak dihitung karena belum ada data:"),
         Lang::En => format!("{n} units left out for lack of data:"),
+    }
+}
+
+use crate::web::state::{LinkProblem, Notice};
+use crate::share::ShareError;
+
+/// The text of a notice.
+pub fn notice_text(lang: Lang, n: &Notice) -> String {
+    let id = lang.indonesian();
+    match n {
+        Notice::KeptAside { version: Some(v), .. } => if id {
+            format!("Data tersimpan berasal dari versi Rapor lain (format {v}) dan tidak dapat dibaca di sini. Data itu disimpan terpisah dan tidak akan ditimpa.")
+        } else {
+            format!("The stored data comes from another version of Rapor (format {v}) and cannot be read here. It has been kept aside and will not be overwritten.")
+        },
+        Notice::KeptAside { version: None, .. } => if id {
+            "Data tersimpan rusak dan tidak dapat dibaca. Data itu disimpan terpisah dan tidak akan ditimpa.".into()
+        } else {
+            "The stored data is damaged and cannot be read. It has been kept aside and will not be overwritten.".into()
+        },
+        Notice::LinkOpened => if id {
+            "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.".into()
+        } else {
+            "The scenario from the link is open. Your previous work is one Undo away.".into()
+        },
+        Notice::LinkDamaged(p) => {
+            let why = match p {
+                LinkProblem::Code(ShareError::NotALink) => if id { "bukan tautan Rapor yang dikenal".to_string() } else { "not a Rapor link this version knows".to_string() },
+                LinkProblem::Code(ShareError::BadCharacters) => if id { "tautan terpotong atau memuat karakter asing".to_string() } else { "the link is cut off or has stray characters".to_string() },
+                LinkProblem::Code(ShareError::Damaged) => if id { "isi tautan rusak".to_string() } else { "the link's content is damaged".to_string() },
+                LinkProblem::Scenario(e) => format!("{}: {}", e.path, e.message(id)),
+            };
+            if id {
+                format!("Tautan tidak dapat dibuka ({why}). Pekerjaan Anda tidak berubah.")
+            } else {
+                format!("The link cannot be opened ({why}). Your work is unchanged.")
+            }
+        }
+        Notice::Imported(f) => if id { format!("Berkas {f} diimpor. Urungkan mengembalikan pekerjaan sebelumnya.") } else { format!("{f} imported. Undo brings back your previous work.") },
+        Notice::ImportFailed { file, error } => {
+            let at = if error.path.is_empty() { String::new() } else { format!("{}: ", error.path) };
+            if id {
+                format!("Berkas {file} tidak dapat diimpor — {at}{}. Pekerjaan Anda tidak berubah.", error.message(true))
+            } else {
+                format!("{file} cannot be imported — {at}{}. Your work is unchanged.", error.message(false))
+            }
+        }
+        Notice::FixFieldsFirst => if id {
+            "Perbaiki isian yang ditandai merah sebelum mengekspor atau berbagi.".into()
+        } else {
+            "Fix the fields marked in red before exporting or sharing.".into()
+        },
+        Notice::StorageRefused => if id {
+            "Peramban menolak menyimpan otomatis (mode privat atau penyimpanan penuh). Ekspor JSON untuk menyimpan pekerjaan.".into()
+        } else {
+            "The browser refused to autosave (private mode or storage full). Export JSON to keep your work.".into()
+        },
     }
 }

@@ -3,7 +3,8 @@
 use super::catalog;
 use super::i18n::{t, Lang, Text};
 use crate::engine::plan::{plan, Objective, Plan, Step};
-use crate::engine::{Outcome, Ruleset};
+use crate::engine::{evaluate, InputError, Outcome, Ruleset, Scenario};
+use crate::share::ShareError;
 use crate::form::{FieldError, Form, Mode, Reading};
 use std::rc::Rc;
 use yew::Reducible;
@@ -49,6 +50,44 @@ pub struct AppliedStep {
     pub step: Step,
 }
 
+/// A message for the user, shown in the widget's alert region until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Stored work could not be read; it was copied to `kept_as` and nothing overwrites it.
+    KeptAside { kept_as: String, version: Option<u32> },
+    LinkOpened,
+    LinkDamaged(LinkProblem),
+    Imported(String),
+    ImportFailed { file: String, error: InputError },
+    /// Export needs every field readable.
+    FixFieldsFirst,
+    StorageRefused,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkProblem {
+    Code(ShareError),
+    Scenario(InputError),
+}
+
+/// A share link made for the current scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLink {
+    pub url: String,
+    /// Over `share::LONG_LINK` characters: some apps cut such links.
+    pub long: bool,
+}
+
+/// Reads a scenario file or link text into form fields, checking it fully first so a
+/// bad file never replaces the current work.
+pub fn scenario_to_form(text: &str, lang: Lang) -> Result<Form, InputError> {
+    let sc = Scenario::from_json_str(text)?;
+    let base = catalog().require(&sc.ruleset)?;
+    let rs = crate::engine::overrides::apply(base, &sc.assumptions)?;
+    evaluate(&rs, &sc)?;
+    Ok(Form::from_scenario(&sc, base, lang.indonesian()))
+}
+
 /// What undo restores.
 #[derive(Debug, Clone, PartialEq)]
 struct Snapshot {
@@ -75,6 +114,12 @@ pub struct State {
     /// Behind `Rc`s: the state is cloned on every edit, and copying 200 whole forms
     /// each keystroke once cost more than everything else together.
     history: Vec<Rc<Snapshot>>,
+    redo: Vec<Rc<Snapshot>>,
+    pub notice: Option<Notice>,
+    /// While stored data that could not be read is unresolved, autosave waits, so the
+    /// user's old work is never overwritten before they choose.
+    pub autosave_paused: bool,
+    pub share: Option<ShareLink>,
 }
 
 pub enum Action {
@@ -104,6 +149,16 @@ pub enum Action {
     ApplyStep(usize),
     ClearWhatIf,
     Undo,
+    Redo,
+    SetPemda(String),
+    ImportText { file: String, text: String },
+    Notify(Notice),
+    DismissNotice,
+    /// Start fresh after stored data was kept aside: autosave resumes.
+    StartFresh,
+    MakeShareLink(String),
+    /// A key press that is not a shortcut.
+    Noop,
 }
 
 impl State {
@@ -123,7 +178,50 @@ impl State {
             plan_due: false,
             whatif: None,
             history: Vec::new(),
+            redo: Vec::new(),
+            notice: None,
+            autosave_paused: false,
+            share: None,
         };
+        s.recompute();
+        s
+    }
+
+    /// The state a page opens with: a share link in the address wins (the autosaved
+    /// work stays one undo away), then the autosaved form, then a fresh sample.
+    pub fn start(instance: &str, ruleset: &str, lang: Lang) -> State {
+        let mut s = State::new(ruleset, lang);
+        match super::storage::restore(instance) {
+            super::storage::Restored::Form(form, saved_lang) if catalog().get(&form.ruleset).is_some() => {
+                s.form = form;
+                s.lang = Lang::parse(&saved_lang);
+            }
+            super::storage::Restored::Form(..) | super::storage::Restored::Nothing => {}
+            super::storage::Restored::KeptAside { kept_as, version } => {
+                s.notice = Some(Notice::KeptAside { kept_as, version });
+                s.autosave_paused = true;
+            }
+        }
+        let fragment = super::files::fragment();
+        if fragment.starts_with("s=") {
+            let opened = crate::share::decode(&fragment)
+                .map_err(LinkProblem::Code)
+                .and_then(|json| scenario_to_form(&json, s.lang).map_err(LinkProblem::Scenario));
+            match opened {
+                Ok(form) => {
+                    let before = s.snapshot();
+                    s.history.push(before);
+                    s.form = form;
+                    if s.notice.is_none() {
+                        s.notice = Some(Notice::LinkOpened);
+                    }
+                }
+                Err(p) => s.notice = Some(Notice::LinkDamaged(p)),
+            }
+            super::files::clear_fragment();
+        }
+        // The outcome of the fresh sample `new` scored is not this form's.
+        s.outcome = None;
         s.recompute();
         s
     }
@@ -134,6 +232,14 @@ impl State {
 
     pub fn can_undo(&self) -> bool {
         !self.history.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn snapshot(&self) -> Rc<Snapshot> {
+        Rc::new(Snapshot { form: self.form.clone(), applied: self.applied.clone() })
     }
 
     pub fn error_for(&self, unit_key: Option<u32>, field: &str) -> Option<&FieldError> {
@@ -151,6 +257,11 @@ impl State {
             self.outcome = Some(Rc::new(o.clone()));
             self.whatif = self.score_whatif();
             self.plan_due = true;
+        } else if self.outcome.is_none() {
+            // No earlier result to keep (a reload with a field that does not read yet):
+            // score what does read; the unreadable fields are left out, as they were
+            // before the reload.
+            self.outcome = evaluate(&reading.ruleset, &reading.scenario).ok().map(Rc::new);
         }
         self.reading = Rc::new(reading);
     }
@@ -217,11 +328,51 @@ impl Reducible for State {
                 s.compute_plan();
                 return Rc::new(s);
             }
-            Action::Undo => {
-                if let Some(snap) = s.history.pop() {
+            Action::Undo | Action::Redo => {
+                let redo = matches!(action, Action::Redo);
+                let (from, to) = if redo { (&mut s.redo, &mut s.history) } else { (&mut s.history, &mut s.redo) };
+                if let Some(snap) = from.pop() {
+                    to.push(Rc::new(Snapshot { form: s.form.clone(), applied: s.applied.clone() }));
                     s.form = snap.form.clone();
                     s.applied = snap.applied.clone();
+                    s.share = None;
                     s.recompute();
+                }
+                return Rc::new(s);
+            }
+            Action::Noop => return self,
+            Action::Notify(n) => {
+                s.notice = Some(n);
+                return Rc::new(s);
+            }
+            Action::DismissNotice => {
+                s.notice = None;
+                return Rc::new(s);
+            }
+            Action::StartFresh => {
+                s.notice = None;
+                s.autosave_paused = false;
+                return Rc::new(s);
+            }
+            Action::MakeShareLink(address) => {
+                let json = s.reading.scenario.to_json().to_string();
+                let url = format!("{address}#{}", crate::share::encode(&json));
+                s.share = Some(ShareLink { long: url.len() > crate::share::LONG_LINK, url });
+                return Rc::new(s);
+            }
+            Action::ImportText { file, text } => {
+                match scenario_to_form(&text, s.lang) {
+                    Ok(form) => {
+                        let before = s.snapshot();
+                        s.history.push(before);
+                        s.redo.clear();
+                        s.form = form;
+                        s.applied.clear();
+                        s.notice = Some(Notice::Imported(file));
+                        s.recompute();
+                    }
+                    // The current work stays as it is.
+                    Err(error) => s.notice = Some(Notice::ImportFailed { file, error }),
                 }
                 return Rc::new(s);
             }
@@ -297,9 +448,22 @@ impl Reducible for State {
                 }
             }
             Action::ClearWhatIf => s.applied.clear(),
-            Action::ToggleLang | Action::TogglePresent | Action::Undo | Action::ComputePlan => unreachable!("handled above"),
+            Action::SetPemda(name) => s.form.pemda = name,
+            Action::ToggleLang
+            | Action::TogglePresent
+            | Action::Undo
+            | Action::Redo
+            | Action::ComputePlan
+            | Action::Notify(_)
+            | Action::DismissNotice
+            | Action::StartFresh
+            | Action::MakeShareLink(_)
+            | Action::Noop
+            | Action::ImportText { .. } => unreachable!("handled above"),
         }
         if s.form != before.form || s.applied != before.applied {
+            s.redo.clear();
+            s.share = None;
             s.history.push(Rc::new(before));
             if s.history.len() > HISTORY {
                 s.history.remove(0);

@@ -2,7 +2,7 @@
 // (never a downloaded browser), the release build served on 127.0.0.1, and a page that
 // fails the test on any console error or uncaught exception.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 
@@ -16,28 +16,31 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 export async function start() {
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await serve(join(ROOT, 'dist'), port);
-  const profile = mkdtempSync(join(ROOT, 'target', 'e2e', 'profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS,
-  });
-  return { server, context, profile, url: `http://127.0.0.1:${port}/` };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+  return { server, browser, url: `http://127.0.0.1:${port}/` };
 }
 
 export async function stop(env) {
-  await env?.context?.close();
-  if (env?.profile) rmSync(env.profile, { recursive: true, force: true });
+  await env?.browser?.close();
   await new Promise((ok) => (env?.server ? env.server.close(ok) : ok()));
 }
 
-/** Opens the widget and collects problems: any console error or page error fails the test. */
-export async function open(env, query = '') {
-  const page = await env.context.newPage();
+/** A fresh browser context: its own storage, as on another device. */
+export async function freshContext(env) {
+  return env.browser.newContext({ acceptDownloads: true });
+}
+
+/** Opens the widget in a fresh context (or `context`) and collects problems: any
+ *  console error or page error fails the test. */
+export async function open(env, query = '', context = null) {
+  const ctx = context ?? (await freshContext(env));
+  const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(env.url + query);
   await page.getByTestId('unit').first().waitFor();
-  return { page, problems };
+  return { page, problems, context: ctx };
 }
 
 /** Runs axe-core (from node_modules, never a CDN) and returns serious or critical violations. */

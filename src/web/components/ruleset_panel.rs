@@ -34,6 +34,11 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     html! {
         <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
             <h2 id={id("rs-h")} class="rapor-visually-hidden">{ t(lang, Text::Ruleset) }</h2>
+            <div class="rapor-field rapor-pemda-name">
+                <label for={id("pemda")}>{ t(lang, Text::PemdaName) }</label>
+                <input id={id("pemda")} type="text" data-testid="pemda-name" value={s.form.pemda.clone()} autocomplete="off"
+                    oninput={p.ondispatch.reform(|e: InputEvent| Action::SetPemda(e.target_unchecked_into::<HtmlInputElement>().value()))} />
+            </div>
             <div class="rapor-field">
                 <label for={id("ruleset")}>{ t(lang, Text::Ruleset) }</label>
                 <select id={id("ruleset")} data-testid="ruleset-select" onchange={on_ruleset}>

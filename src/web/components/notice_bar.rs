@@ -1,0 +1,67 @@
+//! Messages about the user's work (autosave, files, links), in an alert region that is
+//! always present so screen readers announce what appears in it; and the report header
+//! that only print shows.
+
+use crate::web::files::{download, file_stem};
+use crate::web::i18n::{notice_text, t, Text};
+use crate::web::state::{Action, Notice, Shared};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeBarProps {
+    pub state: Shared,
+    pub ondispatch: Callback<Action>,
+}
+
+#[component]
+pub fn NoticeBar(p: &NoticeBarProps) -> Html {
+    let lang = p.state.lang;
+    let d = &p.ondispatch;
+    html! {
+        <div role="alert" class="rapor-alert-region" data-testid="alert">
+            if let Some(n) = &p.state.notice {
+                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::Imported(_)).then_some("rapor-alert-ok"))}>
+                    <p>{ notice_text(lang, n) }</p>
+                    <div class="rapor-alert-actions">
+                        if let Notice::KeptAside { kept_as, .. } = n {
+                            <button type="button" data-testid="start-fresh" onclick={d.reform(|_: MouseEvent| Action::StartFresh)}>{ t(lang, Text::StartFresh) }</button>
+                            <button type="button" data-testid="download-kept" onclick={{
+                                let (key, pemda) = (kept_as.clone(), p.state.form.pemda.clone());
+                                Callback::from(move |_: MouseEvent| {
+                                    if let Some(raw) = crate::web::storage::kept_aside(&key) {
+                                        download(&format!("{}-lama.json", file_stem(&pemda)), "application/json", raw.as_bytes());
+                                    }
+                                })
+                            }}>{ t(lang, Text::DownloadKept) }</button>
+                        } else {
+                            <button type="button" data-testid="dismiss" onclick={d.reform(|_: MouseEvent| Action::DismissNotice)}>{ t(lang, Text::Dismiss) }</button>
+                        }
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportHeadProps {
+    pub state: Shared,
+}
+
+/// Who, when and by which method: the top of the printed A4 report.
+#[component]
+pub fn ReportHead(p: &ReportHeadProps) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let rs = s.base();
+    let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
+    let date = js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED);
+    html! {
+        <div class="rapor-report-head" data-testid="report-head">
+            <p class="rapor-report-pemda">{ if s.form.pemda.is_empty() { "—".to_string() } else { s.form.pemda.clone() } }</p>
+            <p>{ t(lang, Text::ReportDate) }{ ": " }{ String::from(date) }</p>
+            <p>{ t(lang, Text::Ruleset) }{ ": " }{ lang.pick(&rs.title, &rs.title_en) }</p>
+            <p class="rapor-report-sources">{ t(lang, Text::Sources) }{ ": " }{ rs.sources.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" · ") }</p>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! Files in and out of the browser, and the page's URL fragment.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `content` as a download named `name`.
+pub fn download(name: &str, mime: &str, content: &[u8]) {
+    let array = js_sys::Uint8Array::from(content);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = gloo::utils::document();
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = a.set_attribute("hidden", "");
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name from the pemda's name and today's date: "rapor-kota-contoh-2026-11-22".
+pub fn file_stem(pemda: &str) -> String {
+    let slug: String = pemda
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let date: String = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+    if slug.is_empty() {
+        format!("rapor-{date}")
+    } else {
+        format!("rapor-{slug}-{date}")
+    }
+}
+
+/// The page's fragment without `#`.
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Removes the fragment without reloading, so a reload does not re-open an old link
+/// over newer work.
+pub fn clear_fragment() {
+    let w = gloo::utils::window();
+    let loc = w.location();
+    let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The page's address without its fragment, for share links.
+pub fn page_address() -> String {
+    let loc = gloo::utils::window().location();
+    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+}

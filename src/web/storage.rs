@@ -1,0 +1,46 @@
+//! Autosave in the browser's local storage, one key per widget instance. Damaged data
+//! or data from another version is never overwritten: it is copied aside first and the
+//! user decides what happens next.
+
+use crate::form::saved::{load, save, SavedError};
+use crate::form::Form;
+use gloo::storage::{LocalStorage, Storage};
+
+fn key(instance: &str) -> String {
+    format!("rapor:{instance}:form")
+}
+
+/// What the page found in storage.
+pub enum Restored {
+    Nothing,
+    Form(Form, String),
+    /// Stored data that could not be used, now copied to `kept_as`.
+    KeptAside { kept_as: String, version: Option<u32> },
+}
+
+pub fn restore(instance: &str) -> Restored {
+    let Ok(raw) = LocalStorage::raw().get_item(&key(instance)) else { return Restored::Nothing };
+    let Some(raw) = raw else { return Restored::Nothing };
+    match load(&raw) {
+        Ok((form, lang)) => Restored::Form(form, lang),
+        Err(e) => {
+            let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
+            let _ = LocalStorage::raw().set_item(&kept_as, &raw);
+            let version = match e {
+                SavedError::Version(v) => Some(v),
+                SavedError::Damaged(_) => None,
+            };
+            Restored::KeptAside { kept_as, version }
+        }
+    }
+}
+
+/// Saves the form; `false` when the browser refused (private mode, storage full).
+pub fn autosave(instance: &str, form: &Form, lang: &str) -> bool {
+    LocalStorage::raw().set_item(&key(instance), &save(form, lang)).is_ok()
+}
+
+/// The raw text kept aside, for the user to download.
+pub fn kept_aside(kept_as: &str) -> Option<String> {
+    LocalStorage::raw().get_item(kept_as).ok().flatten()
+}

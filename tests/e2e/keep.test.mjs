@@ -1,0 +1,217 @@
+// Keep, share and export (issue 6): autosave, undo/redo, JSON, share links, CSV, report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, allIndicators, freshContext, open, start, stop, until } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const text = (page, id) => page.getByTestId(id).first().textContent();
+
+/** A scenario with every kind of entry and a changed assumption. */
+async function fillMixed(page) {
+  await page.getByTestId('pemda-name').fill('Kabupaten Contoh');
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  await page.getByTestId('unit-score').nth(0).fill('93,34');
+  const dpm = page.getByTestId('unit').nth(1);
+  await dpm.getByTestId('unit-mode').selectOption('dimensions');
+  for (const [d, v] of [['input', '80'], ['proses', '90'], ['output', '85'], ['pengaduan', '70']]) await dpm.getByTestId(`dim-${d}`).fill(v);
+  const pk = await allIndicators(page, 5, 2);
+  await pk.getByTestId('lock-proses.maklumat').check();
+  await page.getByTestId('deduction').fill('1,5');
+  await page.getByTestId('assumptions').locator('summary').click();
+  await page.getByTestId('weight-input').fill('25');
+}
+
+async function snapshotOf(page) {
+  return {
+    score: await text(page, 'aggregate-score'),
+    category: await text(page, 'aggregate-category'),
+    table: await page.getByTestId('unit-table').innerText(),
+  };
+}
+
+test('reload keeps everything, including a field that does not read yet', async () => {
+  const { page, problems } = await open(env);
+  await fillMixed(page);
+  await page.getByTestId('unit-score').nth(2).fill('8x');
+  const before = await snapshotOf(page);
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.deepEqual(await snapshotOf(page), before);
+  assert.equal(await page.getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
+  assert.equal(await page.getByTestId('unit-score').nth(2).inputValue(), '8x');
+  assert.equal(await page.getByTestId('unit').nth(5).getByTestId('lock-proses.maklumat').isChecked(), true);
+  assert.equal(await page.getByTestId('weight-input').inputValue(), '25');
+  assert.deepEqual(problems, []);
+});
+
+test('undo and redo by button and by keyboard', async () => {
+  const { page, problems } = await open(env);
+  const score = page.getByTestId('unit-score').nth(0);
+  await score.fill('80');
+  await score.fill('90');
+  assert.equal(await text(page, 'aggregate-score'), '90,00');
+  await page.getByTestId('undo').click();
+  assert.equal(await text(page, 'aggregate-score'), '80,00');
+  await page.getByTestId('redo').click();
+  assert.equal(await text(page, 'aggregate-score'), '90,00');
+  await page.getByTestId('lang-toggle').focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await text(page, 'aggregate-score'), '80,00');
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await text(page, 'aggregate-score'), '90,00');
+  // A new edit after an undo clears redo.
+  await page.keyboard.press('Control+z');
+  await score.fill('70');
+  assert.equal(await page.getByTestId('redo').isDisabled(), true);
+  assert.deepEqual(problems, []);
+});
+
+test('export then import in a fresh context gives identical results', async () => {
+  const { page, problems } = await open(env);
+  await fillMixed(page);
+  const before = await snapshotOf(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  assert.match(download.suggestedFilename(), /^rapor-kabupaten-contoh-\d{4}-\d\d-\d\d\.json$/);
+  const file = join(ARTIFACTS, 'export.json');
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(json.format, 1);
+  assert.equal(json.ruleset, 'ombudsman-2023');
+  assert.deepEqual(json.assumptions, { weights: { input: '25' } });
+  const other = await open(env);
+  await other.page.getByTestId('import-json').setInputFiles(file);
+  await until(other.page, 'alert', /diimpor/);
+  assert.deepEqual(await snapshotOf(other.page), before);
+  assert.equal(await other.page.getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+
+test('a damaged file names the problem and replaces nothing', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('82,84');
+  const bad = join(ARTIFACTS, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ ruleset: 'ombudsman-2023', units: [{ name: 'A', score: 90 }, { name: 'B', indicators: { 'proses.biaya': [4, 2] } }] }));
+  await page.getByTestId('import-json').setInputFiles(bad);
+  assert.match(await until(page, 'alert', /tidak dapat diimpor/), /units\[1\]\.indicators\.proses\.biaya\[0\]: 4 melebihi nilai maksimum 3/);
+  assert.equal(await text(page, 'aggregate-score'), '82,84');
+  writeFileSync(bad, '{"ruleset": "ombudsman-2023", "units": [');
+  await page.getByTestId('import-json').setInputFiles(bad);
+  assert.match(await until(page, 'alert', /bad\.json tidak dapat diimpor/), /line 1 column/);
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '82,84');
+  assert.deepEqual(problems, []);
+});
+
+test('a share link reproduces the results in a fresh browser', async () => {
+  const { page, problems } = await open(env);
+  await fillMixed(page);
+  const before = await snapshotOf(page);
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  assert.match(url, /#s=1[A-Za-z0-9_-]+$/);
+  const other = await open(env, url.slice(env.url.length));
+  await until(other.page, 'alert', /dari tautan dibuka/);
+  assert.deepEqual(await snapshotOf(other.page), before);
+  assert.equal(await other.page.evaluate(() => location.hash), '', 'the fragment is cleared so a reload keeps later edits');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+
+test('a damaged link says so and keeps the work already there', async () => {
+  const ctx = await freshContext(env);
+  const { page, problems } = await open(env, '', ctx);
+  await page.getByTestId('unit-score').nth(0).fill('71,66');
+  await page.waitForTimeout(50);
+  const second = await open(env, '#s=1abc$def', ctx);
+  assert.match(await until(second.page, 'alert', /Tautan tidak dapat dibuka/), /terpotong|karakter asing/);
+  assert.equal(await text(second.page, 'aggregate-score'), '71,66');
+  const third = await open(env, '#s=1AAAAAAAAAAA', ctx);
+  assert.match(await until(third.page, 'alert', /Tautan tidak dapat dibuka/), /rusak/);
+  assert.equal(await text(third.page, 'aggregate-score'), '71,66');
+  assert.deepEqual([...problems, ...second.problems, ...third.problems], []);
+});
+
+test('damaged storage is kept aside, reported, and never overwritten until the user chooses', async () => {
+  const ctx = await freshContext(env);
+  const { page, problems } = await open(env, '', ctx);
+  await page.evaluate(() => localStorage.setItem('rapor:rapor:form', '{"rapor":"form","version":1,"form":{"units": [tr'));
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.match(await text(page, 'alert'), /Data tersimpan rusak/);
+  // Typing now must not overwrite the damaged data.
+  await page.getByTestId('unit-score').nth(0).fill('50');
+  await page.waitForTimeout(50);
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.equal(stored['rapor:rapor:form'], '{"rapor":"form","version":1,"form":{"units": [tr');
+  const kept = Object.keys(stored).filter((k) => k.startsWith('rapor:rapor:kept-aside:'));
+  assert.equal(kept.length, 1);
+  assert.equal(stored[kept[0]], '{"rapor":"form","version":1,"form":{"units": [tr');
+  // Another version's data gets its own message.
+  await page.evaluate(() => localStorage.setItem('rapor:rapor:form', '{"rapor":"form","version":7,"form":{}}'));
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.match(await text(page, 'alert'), /versi Rapor lain \(format 7\)/);
+  await page.getByTestId('start-fresh').click();
+  await page.getByTestId('unit-score').nth(0).fill('60');
+  await page.waitForTimeout(50);
+  assert.match(await page.evaluate(() => localStorage.getItem('rapor:rapor:form')), /"version":1/);
+  assert.deepEqual(problems, []);
+});
+
+test('CSV export of the summary, and the printable report', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('pemda-name').fill('Kota Magelang');
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2022');
+  for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await page.getByTestId('unit-score').nth(i).fill(v);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = join(ARTIFACTS, 'summary.csv');
+  await download.saveAs(file);
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(lines[0], 'Unit;Nilai;Kategori;Opini;Zona');
+  assert.equal(lines[1], 'Pemda (agregat);93,28;A;Kualitas Tertinggi;hijau');
+  assert.equal(lines[4], 'Dinas Kesehatan;80,19;B;;hijau');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('report-head').isVisible(), true);
+  assert.match(await page.getByTestId('report-head').innerText(), /Kota Magelang[\s\S]*Tanggal: [\s\S]*Penilaian Kepatuhan 2022/);
+  assert.equal(await page.getByTestId('export-json').isVisible(), false);
+  await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4' });
+  assert.deepEqual(problems, []);
+});
+
+test('share-link length for the default 7-unit scenario at each level', async () => {
+  const { page, problems } = await open(env);
+  const lengths = {};
+  const units = page.getByTestId('unit');
+  for (let i = 0; i < 7; i++) await page.getByTestId('unit-score').nth(i).fill(String(80 + i) + ',5');
+  await page.getByTestId('share-link').click();
+  lengths.total = (await page.getByTestId('share-url').inputValue()).length;
+  for (let i = 0; i < 7; i++) {
+    await units.nth(i).getByTestId('unit-mode').selectOption('dimensions');
+    for (const [d, v] of [['input', '80'], ['proses', '90,25'], ['output', '85'], ['pengaduan', '70']]) await units.nth(i).getByTestId(`dim-${d}`).fill(v);
+  }
+  await page.getByTestId('share-link').click();
+  lengths.dimensions = (await page.getByTestId('share-url').inputValue()).length;
+  for (let i = 0; i < 7; i++) {
+    const unit = await allIndicators(page, i, 2);
+    // Vary some levels so the link is not just one repeated value.
+    const sels = await unit.locator('select[data-testid^="ind-"]').all();
+    for (let k = i; k < sels.length; k += 5) await sels[k].selectOption(String((k + i) % 4));
+  }
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  lengths.indicators = url.length;
+  lengths.flagged_over_2000 = await page.getByTestId('long-link').count() > 0;
+  writeFileSync(join(ARTIFACTS, 'share-lengths.json'), JSON.stringify(lengths));
+  console.log(`# share-link length (7 units): total ${lengths.total}, dimensions ${lengths.dimensions}, indicators ${lengths.indicators}`);
+  assert.ok(lengths.total < lengths.dimensions && lengths.dimensions < lengths.indicators);
+  assert.equal(lengths.flagged_over_2000, lengths.indicators > 2000);
+  const other = await open(env, url.slice(env.url.length));
+  await until(other.page, 'alert', /dari tautan dibuka/);
+  assert.equal(await text(other.page, 'aggregate-score'), await text(page, 'aggregate-score'));
+  assert.deepEqual(problems, []);
+});
