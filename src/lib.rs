@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod form;
+pub mod io;
 pub mod report;
 pub mod share;
 

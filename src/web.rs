@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod files;
+mod io;
 pub mod i18n;
 mod state;
 mod storage;

@@ -94,10 +94,14 @@ pub mod serde_str {
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
             Ok(Decimal::from(v))
         }
-        // Rust prints an f64 as its shortest round-trip text, so 21.85 reads back as
-        // exactly 21.85 and never as 21.8499999….
+        // serde_json prints an f64 as its shortest round-trip text, so 21.85 reads back
+        // as exactly 21.85 and never as 21.8499999…. (Its printer, not `f64::to_string`,
+        // which would add core's float formatting to the widget.)
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-            self.visit_str(&v.to_string())
+            match serde_json::Number::from_f64(v) {
+                Some(n) => self.visit_str(&n.to_string()),
+                None => Err(E::custom("not a finite number")),
+            }
         }
     }
 }

@@ -29,18 +29,25 @@ pub fn save(form: &Form, lang: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The form and its language, or why the text cannot be used.
+/// Only the marks that say which format a text is in; read first, so another version's
+/// form is recognised as such rather than reported as damage.
+#[derive(Deserialize)]
+struct Header {
+    rapor: String,
+    version: u32,
+}
+
+/// The form and its language, or why the text cannot be used. (Typed structs rather
+/// than `serde_json::Value`: the widget then carries no general JSON-tree parser.)
 pub fn load(text: &str) -> Result<(Form, String), SavedError> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| SavedError::Damaged(e.to_string()))?;
-    if v.get("rapor").and_then(|r| r.as_str()) != Some("form") {
+    let h: Header = serde_json::from_str(text).map_err(|e| SavedError::Damaged(e.to_string()))?;
+    if h.rapor != "form" {
         return Err(SavedError::Damaged("not a saved Rapor form".into()));
     }
-    match v.get("version").and_then(|x| x.as_u64()) {
-        Some(n) if n == VERSION as u64 => {}
-        Some(n) => return Err(SavedError::Version(n as u32)),
-        None => return Err(SavedError::Damaged("no version".into())),
+    if h.version != VERSION {
+        return Err(SavedError::Version(h.version));
     }
-    let s: Saved = serde_json::from_value(v).map_err(|e| SavedError::Damaged(e.to_string()))?;
+    let s: Saved = serde_json::from_str(text).map_err(|e| SavedError::Damaged(e.to_string()))?;
     let mut form = s.form;
     form.repair_keys();
     Ok((form, s.lang))

@@ -74,8 +74,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // A share link in the address: the worker opens it once the page is up.
+    {
+        let (dispatch, link, lang) = (dispatch.clone(), s.pending_link.clone(), lang);
+        use_effect_with((), move |_| {
+            if let Some(fragment) = link {
+                let d2 = dispatch.clone();
+                super::io::ask_then("open-link", "", lang.code(), &fragment, None, dispatch, move |saved| d2.emit(Action::LinkOpened(saved)));
+            }
+        });
+    }
     let on_keydown = dispatch.reform(|e: KeyboardEvent| {
-        let key = e.key().to_lowercase();
+        let key = e.key().to_ascii_lowercase();
         let redo = (key == "z" && e.shift_key()) || key == "y";
         if (e.ctrl_key() || e.meta_key()) && (key == "z" || key == "y") {
             e.prevent_default();

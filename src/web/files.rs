@@ -28,9 +28,9 @@ pub fn download(name: &str, mime: &str, content: &[u8]) {
 /// A file name from the pemda's name and today's date: "rapor-kota-contoh-2026-11-22".
 pub fn file_stem(pemda: &str) -> String {
     let slug: String = pemda
-        .to_lowercase()
+        // ASCII only: full Unicode lowercasing would add its tables to every page load.
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())

@@ -326,7 +326,7 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
                 LinkProblem::Code(ShareError::NotALink) => if id { "bukan tautan Rapor yang dikenal".to_string() } else { "not a Rapor link this version knows".to_string() },
                 LinkProblem::Code(ShareError::BadCharacters) => if id { "tautan terpotong atau memuat karakter asing".to_string() } else { "the link is cut off or has stray characters".to_string() },
                 LinkProblem::Code(ShareError::Damaged) => if id { "isi tautan rusak".to_string() } else { "the link's content is damaged".to_string() },
-                LinkProblem::Scenario(e) => format!("{}: {}", e.path, e.message(id)),
+                LinkProblem::Scenario(p) => format!("{}: {}", p.path, if id { &p.message_id } else { &p.message_en }),
             };
             if id {
                 format!("Tautan tidak dapat dibuka ({why}). Pekerjaan Anda tidak berubah.")
@@ -335,12 +335,12 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
             }
         }
         Notice::Imported(f) => if id { format!("Berkas {f} diimpor. Urungkan mengembalikan pekerjaan sebelumnya.") } else { format!("{f} imported. Undo brings back your previous work.") },
-        Notice::ImportFailed { file, error } => {
-            let at = if error.path.is_empty() { String::new() } else { format!("{}: ", error.path) };
+        Notice::ImportFailed { file, problem } => {
+            let at = if problem.path.is_empty() { String::new() } else { format!("{}: ", problem.path) };
             if id {
-                format!("Berkas {file} tidak dapat diimpor — {at}{}. Pekerjaan Anda tidak berubah.", error.message(true))
+                format!("Berkas {file} tidak dapat diimpor — {at}{}. Pekerjaan Anda tidak berubah.", problem.message_id)
             } else {
-                format!("{file} cannot be imported — {at}{}. Your work is unchanged.", error.message(false))
+                format!("{file} cannot be imported — {at}{}. Your work is unchanged.", problem.message_en)
             }
         }
         Notice::FixFieldsFirst => if id {

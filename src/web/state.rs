@@ -3,7 +3,7 @@
 use super::catalog;
 use super::i18n::{t, Lang, Text};
 use crate::engine::plan::{plan, Objective, Plan, Step};
-use crate::engine::{evaluate, InputError, Outcome, Ruleset, Scenario};
+use crate::engine::{evaluate, Outcome, Ruleset};
 use crate::share::ShareError;
 use crate::form::{FieldError, Form, Mode, Reading};
 use std::rc::Rc;
@@ -58,7 +58,7 @@ pub enum Notice {
     LinkOpened,
     LinkDamaged(LinkProblem),
     Imported(String),
-    ImportFailed { file: String, error: InputError },
+    ImportFailed { file: String, problem: Problem },
     /// Export needs every field readable.
     FixFieldsFirst,
     StorageRefused,
@@ -67,7 +67,15 @@ pub enum Notice {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkProblem {
     Code(ShareError),
-    Scenario(InputError),
+    Scenario(Problem),
+}
+
+/// A problem the `rapor-io` worker reported, already in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub message_id: String,
+    pub message_en: String,
 }
 
 /// A share link made for the current scenario.
@@ -76,16 +84,6 @@ pub struct ShareLink {
     pub url: String,
     /// Over `share::LONG_LINK` characters: some apps cut such links.
     pub long: bool,
-}
-
-/// Reads a scenario file or link text into form fields, checking it fully first so a
-/// bad file never replaces the current work.
-pub fn scenario_to_form(text: &str, lang: Lang) -> Result<Form, InputError> {
-    let sc = Scenario::from_json_str(text)?;
-    let base = catalog().require(&sc.ruleset)?;
-    let rs = crate::engine::overrides::apply(base, &sc.assumptions)?;
-    evaluate(&rs, &sc)?;
-    Ok(Form::from_scenario(&sc, base, lang.indonesian()))
 }
 
 /// What undo restores.
@@ -120,6 +118,8 @@ pub struct State {
     /// user's old work is never overwritten before they choose.
     pub autosave_paused: bool,
     pub share: Option<ShareLink>,
+    /// A share link found in the address at start-up, handed to the worker to open.
+    pub pending_link: Option<String>,
 }
 
 pub enum Action {
@@ -151,12 +151,14 @@ pub enum Action {
     Undo,
     Redo,
     SetPemda(String),
-    ImportText { file: String, text: String },
+    /// The worker read a file (or a link) into a form, in the autosave format.
+    Imported { file: String, saved: String },
+    LinkOpened(String),
     Notify(Notice),
     DismissNotice,
     /// Start fresh after stored data was kept aside: autosave resumes.
     StartFresh,
-    MakeShareLink(String),
+    ShareReady(String),
     /// A key press that is not a shortcut.
     Noop,
 }
@@ -182,6 +184,7 @@ impl State {
             notice: None,
             autosave_paused: false,
             share: None,
+            pending_link: None,
         };
         s.recompute();
         s
@@ -204,20 +207,9 @@ impl State {
         }
         let fragment = super::files::fragment();
         if fragment.starts_with("s=") {
-            let opened = crate::share::decode(&fragment)
-                .map_err(LinkProblem::Code)
-                .and_then(|json| scenario_to_form(&json, s.lang).map_err(LinkProblem::Scenario));
-            match opened {
-                Ok(form) => {
-                    let before = s.snapshot();
-                    s.history.push(before);
-                    s.form = form;
-                    if s.notice.is_none() {
-                        s.notice = Some(Notice::LinkOpened);
-                    }
-                }
-                Err(p) => s.notice = Some(Notice::LinkDamaged(p)),
-            }
+            // Opened by the worker right after start-up (see `App`); cleared from the
+            // address now so a reload never re-opens an old link over newer work.
+            s.pending_link = Some(fragment);
             super::files::clear_fragment();
         }
         // The outcome of the fresh sample `new` scored is not this form's.
@@ -236,6 +228,26 @@ impl State {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// Replaces the form with one the worker read (autosave format); the previous work
+    /// stays one undo away.
+    fn replace_form(&mut self, saved: &str, notice: Notice) {
+        if let Ok((form, _)) = crate::form::saved::load(saved) {
+            if catalog().get(&form.ruleset).is_some() {
+                let before = self.snapshot();
+                self.history.push(before);
+                self.redo.clear();
+                self.form = form;
+                self.applied.clear();
+                self.share = None;
+                self.outcome = None;
+                if !matches!(self.notice, Some(Notice::KeptAside { .. })) {
+                    self.notice = Some(notice);
+                }
+                self.recompute();
+            }
+        }
     }
 
     fn snapshot(&self) -> Rc<Snapshot> {
@@ -342,7 +354,13 @@ impl Reducible for State {
             }
             Action::Noop => return self,
             Action::Notify(n) => {
-                s.notice = Some(n);
+                if matches!(n, Notice::LinkDamaged(_)) {
+                    s.pending_link = None;
+                }
+                // A stored form kept aside outranks later messages until the user chooses.
+                if !matches!(s.notice, Some(Notice::KeptAside { .. })) || matches!(n, Notice::KeptAside { .. }) {
+                    s.notice = Some(n);
+                }
                 return Rc::new(s);
             }
             Action::DismissNotice => {
@@ -354,26 +372,17 @@ impl Reducible for State {
                 s.autosave_paused = false;
                 return Rc::new(s);
             }
-            Action::MakeShareLink(address) => {
-                let json = s.reading.scenario.to_json().to_string();
-                let url = format!("{address}#{}", crate::share::encode(&json));
+            Action::ShareReady(url) => {
                 s.share = Some(ShareLink { long: url.len() > crate::share::LONG_LINK, url });
                 return Rc::new(s);
             }
-            Action::ImportText { file, text } => {
-                match scenario_to_form(&text, s.lang) {
-                    Ok(form) => {
-                        let before = s.snapshot();
-                        s.history.push(before);
-                        s.redo.clear();
-                        s.form = form;
-                        s.applied.clear();
-                        s.notice = Some(Notice::Imported(file));
-                        s.recompute();
-                    }
-                    // The current work stays as it is.
-                    Err(error) => s.notice = Some(Notice::ImportFailed { file, error }),
-                }
+            Action::Imported { file, saved } => {
+                s.replace_form(&saved, Notice::Imported(file));
+                return Rc::new(s);
+            }
+            Action::LinkOpened(saved) => {
+                s.pending_link = None;
+                s.replace_form(&saved, Notice::LinkOpened);
                 return Rc::new(s);
             }
             _ => {}
@@ -457,9 +466,10 @@ impl Reducible for State {
             | Action::Notify(_)
             | Action::DismissNotice
             | Action::StartFresh
-            | Action::MakeShareLink(_)
+            | Action::ShareReady(_)
             | Action::Noop
-            | Action::ImportText { .. } => unreachable!("handled above"),
+            | Action::Imported { .. }
+            | Action::LinkOpened(_) => unreachable!("handled above"),
         }
         if s.form != before.form || s.applied != before.applied {
             s.redo.clear();

@@ -1,7 +1,7 @@
 //! Keep and share: JSON export and import, a share link, CSV, the printable report.
 
-use crate::report::{csv, summary_rows};
 use crate::web::files::{download, file_stem, page_address};
+use crate::web::io::ask_then;
 use crate::web::i18n::{t, Text};
 use crate::web::state::{Action, Notice, Shared};
 use web_sys::HtmlInputElement;
@@ -23,24 +23,24 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
     // Exports and links carry a scenario only when every field reads cleanly.
     let ready = s.reading.errors.is_empty();
 
+    // The form as the worker reads it (the autosave format).
+    let saved = || crate::form::saved::save(&p.state.form, lang.code());
     let on_export_json = {
-        let (s, d) = (p.state.clone(), d.clone());
+        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
-            if !s.reading.errors.is_empty() {
-                return d.emit(Action::Notify(Notice::FixFieldsFirst));
-            }
-            let json = serde_json::to_string_pretty(&s.reading.scenario.to_json()).unwrap_or_default();
-            download(&format!("{}.json", file_stem(&s.form.pemda)), "application/json", json.as_bytes());
+            let pemda = pemda.clone();
+            ask_then("export-json", &form, lang.code(), "", None, d.clone(), move |json| {
+                download(&format!("{}.json", file_stem(&pemda)), "application/json", json.as_bytes())
+            });
         })
     };
     let on_export_csv = {
-        let (s, d) = (p.state.clone(), d.clone());
+        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(o) = s.outcome.as_ref().filter(|_| s.reading.errors.is_empty()) else {
-                return d.emit(Action::Notify(Notice::FixFieldsFirst));
-            };
-            let text = csv(&summary_rows(o, s.lang.indonesian()), s.lang.indonesian());
-            download(&format!("{}.csv", file_stem(&s.form.pemda)), "text/csv;charset=utf-8", text.as_bytes());
+            let pemda = pemda.clone();
+            ask_then("export-csv", &form, lang.code(), "", None, d.clone(), move |text| {
+                download(&format!("{}.csv", file_stem(&pemda)), "text/csv;charset=utf-8", text.as_bytes())
+            });
         })
     };
     let on_import = {
@@ -53,22 +53,25 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             let file = gloo::file::File::from(file);
             let d = d.clone();
             // Keep the reader alive until it reports; dropping it would cancel the read.
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |r| match r {
-                Ok(text) => d.emit(Action::ImportText { file: name, text }),
-                Err(_) => d.emit(Action::ImportText { file: name, text: String::new() }),
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |r| {
+                let text = r.unwrap_or_default();
+                let (d2, file) = (d.clone(), name.clone());
+                ask_then("import-json", "", lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
             }));
             // The same file can be chosen again after fixing it.
             input.set_value("");
         })
     };
     let on_share = {
-        let d = d.clone();
+        let (d, form) = (d.clone(), saved());
         Callback::from(move |_: MouseEvent| {
-            if ready {
-                d.emit(Action::MakeShareLink(page_address()));
-            } else {
-                d.emit(Action::Notify(Notice::FixFieldsFirst));
+            if !ready {
+                return d.emit(Action::Notify(Notice::FixFieldsFirst));
             }
+            let d2 = d.clone();
+            ask_then("share-link", &form, lang.code(), "", None, d.clone(), move |fragment| {
+                d2.emit(Action::ShareReady(format!("{}#{fragment}", page_address())))
+            });
         })
     };
     let on_copy = {

@@ -1,0 +1,123 @@
+//! Everything that turns the form into files and links, or back: the work of the
+//! `rapor-io` web worker, which the widget loads only when the user first exports,
+//! imports or shares (or opens a share link). Keeping it out of the widget's own module
+//! keeps the first load small. Pure functions on strings, so they are tested on the host.
+
+use crate::engine::overrides::apply;
+use crate::engine::{evaluate, Catalog, InputError, Scenario};
+use crate::form::saved;
+use crate::form::Form;
+use crate::report::{csv, summary_rows};
+use crate::share::{self, ShareError};
+
+/// Why an operation gave no result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IoError {
+    /// The form has fields that do not read; nothing is exported from it.
+    FixFields,
+    /// The file or link holds a scenario with a problem at a place.
+    Input(InputError),
+    /// The link itself is not readable.
+    Link(ShareError),
+    /// The request itself was malformed (a bug, not a user error).
+    Request(String),
+}
+
+/// One request: `op` and its arguments, as the worker receives them.
+pub struct Request<'a> {
+    pub op: &'a str,
+    /// The form in the autosave format.
+    pub form: &'a str,
+    pub lang: &'a str,
+    /// A file's text, or a link fragment.
+    pub text: &'a str,
+}
+
+/// Runs one request; the answer is text (a file's content, a fragment, a saved form).
+pub fn handle(req: &Request) -> Result<String, IoError> {
+    let indonesian = req.lang != "en";
+    let catalog = Catalog::built_in();
+    match req.op {
+        "export-json" => {
+            let sc = readable_scenario(req.form, &catalog)?;
+            serde_json::to_string_pretty(&sc.to_json()).map_err(|e| IoError::Request(e.to_string()))
+        }
+        "share-link" => Ok(share::encode(&readable_scenario(req.form, &catalog)?.to_json().to_string())),
+        "export-csv" => {
+            let (form, _) = load_form(req.form)?;
+            let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+            let reading = form.read(base);
+            let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
+            Ok(csv(&summary_rows(&outcome, indonesian), indonesian))
+        }
+        "import-json" => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
+        "open-link" => {
+            let json = share::decode(req.text).map_err(IoError::Link)?;
+            scenario_to_form(&json, &catalog, indonesian).map(|f| saved::save(&f, req.lang))
+        }
+        other => Err(IoError::Request(format!("unknown operation {other:?}"))),
+    }
+}
+
+fn load_form(text: &str) -> Result<(Form, String), IoError> {
+    saved::load(text).map_err(|e| IoError::Request(format!("{e:?}")))
+}
+
+/// The form's scenario, only when every field reads.
+fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError> {
+    let (form, _) = load_form(form)?;
+    let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+    let reading = form.read(base);
+    if !reading.errors.is_empty() {
+        return Err(IoError::FixFields);
+    }
+    Ok(reading.scenario)
+}
+
+/// Reads a scenario file or link text into form fields, checking it fully first so a
+/// bad file never replaces the current work.
+pub fn scenario_to_form(text: &str, catalog: &Catalog, indonesian: bool) -> Result<Form, IoError> {
+    let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
+    let base = catalog.require(&sc.ruleset).map_err(IoError::Input)?;
+    let rs = apply(base, &sc.assumptions).map_err(IoError::Input)?;
+    evaluate(&rs, &sc).map_err(IoError::Input)?;
+    Ok(Form::from_scenario(&sc, base, indonesian))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req<'a>(op: &'a str, form: &'a str, text: &'a str) -> Request<'a> {
+        Request { op, form, lang: "id", text }
+    }
+
+    #[test]
+    fn export_import_and_links_round_trip() {
+        let mut f = Form::typical("ombudsman-2022", 2);
+        f.unit_at_mut(0).score = "80,19".into();
+        f.unit_at_mut(1).score = "92,92".into();
+        let saved_form = saved::save(&f, "id");
+        let json = handle(&req("export-json", &saved_form, "")).unwrap();
+        let back = handle(&req("import-json", "", &json)).unwrap();
+        let (g, _) = saved::load(&back).unwrap();
+        assert_eq!(g.units[0].score, "80,19");
+        let fragment = handle(&req("share-link", &saved_form, "")).unwrap();
+        let opened = handle(&req("open-link", "", &fragment)).unwrap();
+        assert_eq!(saved::load(&opened).unwrap().0.units[1].score, "92,92");
+        let csv = handle(&req("export-csv", &saved_form, "")).unwrap();
+        // (80.19 + 92.92) / 2 = 86.555 → 86.56.
+        assert!(csv.contains("Pemda (agregat);86,56;B;Kualitas Tinggi;hijau"), "{csv}");
+    }
+
+    #[test]
+    fn problems_are_told_apart() {
+        let mut f = Form::typical("ombudsman-2022", 2);
+        f.unit_at_mut(0).score = "8x".into();
+        assert_eq!(handle(&req("export-json", &saved::save(&f, "id"), "")), Err(IoError::FixFields));
+        let e = handle(&req("import-json", "", r#"{"ruleset": "ombudsman-2022", "units": [{"name": "A", "score": 101}]}"#)).unwrap_err();
+        assert!(matches!(e, IoError::Input(ref i) if i.path == "units[0].score"), "{e:?}");
+        assert_eq!(handle(&req("open-link", "", "s=1$$")), Err(IoError::Link(ShareError::BadCharacters)));
+        assert!(matches!(handle(&req("nonsense", "", "")), Err(IoError::Request(_))));
+    }
+}
