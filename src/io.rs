@@ -3,6 +3,11 @@
 //! imports or shares (or opens a share link). Keeping it out of the widget's own module
 //! keeps the first load small. Pure functions on strings, so they are tested on the host.
 
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+#[cfg(target_arch = "wasm32")]
+mod xlsx;
+
 use crate::engine::overrides::apply;
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
 use crate::form::saved;
@@ -57,6 +62,18 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         }
         other => Err(IoError::Request(format!("unknown operation {other:?}"))),
     }
+}
+
+/// The Excel workbook for the form (worker only: the writer is built for wasm32).
+#[cfg(target_arch = "wasm32")]
+pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoError> {
+    let catalog = Catalog::built_in();
+    let (form, _) = load_form(form)?;
+    let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+    let reading = form.read(base);
+    let outcome = reading.outcome.clone().filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
+    let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).ok();
+    xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, lang != "en", date).map_err(|e| IoError::Request(e.to_string()))
 }
 
 fn load_form(text: &str) -> Result<(Form, String), IoError> {

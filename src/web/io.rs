@@ -13,34 +13,49 @@ use web_sys::{MessageEvent, Worker};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     Ok(String),
+    Bytes(Vec<u8>),
     Failed { kind: String, path: String, message_id: String, message_en: String },
 }
 
 type Reply = Box<dyn FnOnce(Answer)>;
 
+/// A started worker, and the requests made before it said it is ready (it would drop
+/// them: messages that arrive before its handler exists are lost).
+struct Slot {
+    worker: Worker,
+    waiting: Option<Vec<Object>>,
+}
+
 thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// Requests made before the worker said it is ready (it drops earlier messages).
-    static WAITING: RefCell<Option<Vec<Object>>> = const { RefCell::new(Some(Vec::new())) };
+    static WORKERS: RefCell<BTreeMap<&'static str, Slot>> = const { RefCell::new(BTreeMap::new()) };
     static PENDING: RefCell<BTreeMap<u32, Reply>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
 
-/// Where the worker's loader sits: beside the widget's own files.
-const LOADER: &str = "./rapor-io_loader.js";
+/// Where a worker's loader sits, beside the widget's own files: Excel has its own
+/// worker because its writer is large.
+fn loader(op: &str) -> &'static str {
+    if op == "export-xlsx" {
+        "./rapor-xlsx_loader.js"
+    } else {
+        "./rapor-io_loader.js"
+    }
+}
 
-fn worker() -> Option<Worker> {
-    WORKER.with(|w| {
-        if w.borrow().is_none() {
-            let worker = Worker::new(LOADER).ok()?;
-            let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+fn start(loader: &'static str) -> Option<()> {
+    WORKERS.with(|ws| {
+        if ws.borrow().contains_key(loader) {
+            return Some(());
+        }
+        let worker = Worker::new(loader).ok()?;
+        {
+            let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
                 if Reflect::get(&data, &"ready".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
-                    let queued = WAITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
-                    WORKER.with(|w| {
-                        if let Some(worker) = w.borrow().as_ref() {
-                            for msg in queued {
-                                let _ = worker.post_message(&msg);
+                    WORKERS.with(|ws| {
+                        if let Some(slot) = ws.borrow_mut().get_mut(loader) {
+                            for msg in slot.waiting.take().unwrap_or_default() {
+                                let _ = slot.worker.post_message(&msg);
                             }
                         }
                     });
@@ -49,7 +64,10 @@ fn worker() -> Option<Worker> {
                 let get = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
                 let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
                 let ok = Reflect::get(&data, &"ok".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-                let answer = if ok {
+                let bytes = Reflect::get(&data, &"data".into()).ok().filter(|v| v.is_instance_of::<js_sys::Uint8Array>());
+                let answer = if let (true, Some(b)) = (ok, bytes) {
+                    Answer::Bytes(js_sys::Uint8Array::new(&b).to_vec())
+                } else if ok {
                     Answer::Ok(get("data"))
                 } else {
                     Answer::Failed { kind: get("kind"), path: get("path"), message_id: get("message_id"), message_en: get("message_en") }
@@ -60,15 +78,16 @@ fn worker() -> Option<Worker> {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
-            *w.borrow_mut() = Some(worker);
         }
-        w.borrow().clone()
+        ws.borrow_mut().insert(loader, Slot { worker, waiting: Some(Vec::new()) });
+        Some(())
     })
 }
 
 /// Sends one request; `reply` runs with the answer.
 pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
-    let Some(worker) = worker() else {
+    let loader = loader(op);
+    let Some(()) = start(loader) else {
         return reply(Answer::Failed { kind: "request".into(), path: String::new(), message_id: "Web Worker tidak tersedia".into(), message_en: "Web Workers are not available".into() });
     };
     let id = NEXT.with(|n| {
@@ -82,16 +101,16 @@ pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answ
         let _ = Reflect::set(&msg, &k.into(), &v.into());
     }
     let _ = Reflect::set(&msg, &"id".into(), &JsValue::from(id));
-    let queued = WAITING.with(|w| match w.borrow_mut().as_mut() {
-        Some(q) => {
-            q.push(msg.clone());
-            true
+    WORKERS.with(|ws| {
+        if let Some(slot) = ws.borrow_mut().get_mut(loader) {
+            match slot.waiting.as_mut() {
+                Some(queue) => queue.push(msg),
+                None => {
+                    let _ = slot.worker.post_message(&msg);
+                }
+            }
         }
-        None => false,
     });
-    if !queued {
-        let _ = worker.post_message(&msg);
-    }
 }
 
 use super::state::{LinkProblem, Notice, Problem};
@@ -122,8 +141,20 @@ pub fn ask_then(
 ) {
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Ok(data) => done(data),
+        Answer::Bytes(_) => {}
         Answer::Failed { kind, path, message_id, message_en } => {
             dispatch.emit(super::state::Action::Notify(notice_for(&kind, path, message_id, message_en, file)))
+        }
+    });
+}
+
+/// Like `ask_then`, for an answer of bytes (the Excel workbook).
+pub fn ask_bytes_then(op: &str, form: &str, lang: &str, text: &str, dispatch: yew::Callback<super::state::Action>, done: impl FnOnce(Vec<u8>) + 'static) {
+    ask(op, form, lang, text, move |answer| match answer {
+        Answer::Bytes(b) => done(b),
+        Answer::Ok(_) => {}
+        Answer::Failed { kind, path, message_id, message_en } => {
+            dispatch.emit(super::state::Action::Notify(notice_for(&kind, path, message_id, message_en, None)))
         }
     });
 }

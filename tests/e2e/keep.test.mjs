@@ -215,3 +215,40 @@ test('share-link length for the default 7-unit scenario at each level', async ()
   assert.equal(await text(other.page, 'aggregate-score'), await text(page, 'aggregate-score'));
   assert.deepEqual(problems, []);
 });
+
+test('Excel export: summary, a sheet per unit, the plan; numbers stored as numbers', async () => {
+  const { createRequire } = await import('node:module');
+  const XLSX = createRequire(import.meta.url)('xlsx');
+  const { page, problems } = await open(env);
+  await page.getByTestId('pemda-name').fill('Kota Magelang');
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2022');
+  for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await page.getByTestId('unit-score').nth(i).fill(v);
+  await allIndicators(page, 5, 2);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId('export-xlsx').click()]);
+  assert.match(download.suggestedFilename(), /^rapor-kota-magelang-\d{4}-\d\d-\d\d\.xlsx$/);
+  const file = join(ARTIFACTS, 'export.xlsx');
+  await download.saveAs(file);
+  const book = XLSX.read(readFileSync(file), { cellNF: true });
+  assert.deepEqual(book.SheetNames, ['Ringkasan', '1 Disdukcapil', '2 DPMPTSP', '3 Dinas Kesehatan', '4 Dinas Pendidikan', '6 Puskesmas 1', 'Rencana']);
+  const sum = book.Sheets['Ringkasan'];
+  const rows = XLSX.utils.sheet_to_json(sum, { header: 1 });
+  const value = (label) => rows.find((r) => r[0] === label)?.[1];
+  assert.equal(value('Pemda'), 'Kota Magelang');
+  // (100 + 100 + 80,19 + 92,92 + 66,67) / 5: the Puskesmas at 2 of 3 everywhere scores 66,666…;
+  // 439,776… / 5 = 87,955… → 87,96 (B).
+  const scoreCell = Object.entries(sum).find(([, c]) => c && c.v === value('Nilai'))[1];
+  assert.equal(scoreCell.t, 'n', 'the score is a number, not text');
+  assert.equal(scoreCell.z, '0.00');
+  assert.equal(value('Nilai'), 87.96);
+  assert.equal(value('Kategori'), 'B');
+  assert.equal(value('Zona'), 'hijau');
+  const dinkes = rows.find((r) => r[0] === 'Dinas Kesehatan');
+  assert.deepEqual(dinkes.slice(0, 4), ['Dinas Kesehatan', 80.19, 'B', 'hijau']);
+  const pk = XLSX.utils.sheet_to_json(book.Sheets['6 Puskesmas 1'], { header: 1 });
+  assert.equal(pk[1][1], 66.67);
+  assert.ok(pk.some((r) => r[1] === 'Biaya/tarif' && r[2] === 2 && r[3] === 2 && r[4] === 3), 'indicator rows with product, level and max');
+  const plan = XLSX.utils.sheet_to_json(book.Sheets['Rencana'], { header: 1 });
+  assert.equal(plan[1][1], 'A');
+  assert.ok(plan.length > 8 && typeof plan[8][5] === 'number', 'steps with numeric gains');
+  assert.deepEqual(problems, []);
+});

@@ -1,7 +1,7 @@
 //! Keep and share: JSON export and import, a share link, CSV, the printable report.
 
 use crate::web::files::{download, file_stem, page_address};
-use crate::web::io::ask_then;
+use crate::web::io::{ask_bytes_then, ask_then};
 use crate::web::i18n::{t, Text};
 use crate::web::state::{Action, Notice, Shared};
 use web_sys::HtmlInputElement;
@@ -40,6 +40,17 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             let pemda = pemda.clone();
             ask_then("export-csv", &form, lang.code(), "", None, d.clone(), move |text| {
                 download(&format!("{}.csv", file_stem(&pemda)), "text/csv;charset=utf-8", text.as_bytes())
+            });
+        })
+    };
+    let on_export_xlsx = {
+        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
+        Callback::from(move |_: MouseEvent| {
+            let pemda = pemda.clone();
+            let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
+            let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
+            ask_bytes_then("export-xlsx", &form, lang.code(), &date, d.clone(), move |bytes| {
+                download(&format!("{}.xlsx", file_stem(&pemda)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes)
             });
         })
     };
@@ -96,6 +107,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                         data-testid="import-json" onchange={on_import} />
                 </label>
                 <button type="button" data-testid="share-link" onclick={on_share}>{ t(lang, Text::ShareLink) }</button>
+                <button type="button" data-testid="export-xlsx" onclick={on_export_xlsx}>{ t(lang, Text::ExportXlsx) }</button>
                 <button type="button" data-testid="export-csv" onclick={on_export_csv}>{ t(lang, Text::ExportCsv) }</button>
                 <button type="button" data-testid="print-report" onclick={on_print}>{ t(lang, Text::PrintReport) }</button>
             </div>

@@ -1,0 +1,16 @@
+//! The `rapor-xlsx` web worker: the Excel workbook. Its writer is large, so it has a
+//! worker of its own, fetched only when someone exports to Excel.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    rapor::io::worker::serve(|op, form, lang, text| match op {
+        // `text` carries the date to print in the workbook.
+        "export-xlsx" => rapor::io::export_xlsx(form, lang, text).map(|b| js_sys::Uint8Array::from(b.as_slice()).into()),
+        other => Err(rapor::io::IoError::Request(format!("rapor-xlsx does not do {other:?}"))),
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("rapor-xlsx is the widget's Excel worker: built by `trunk build`");
+}

@@ -1,0 +1,57 @@
+//! The message loop of Rapor's web workers (`rapor-io`, `rapor-xlsx`): one request in,
+//! one answer out. Messages are plain objects: in `{id, op, form, lang, text}`, out
+//! `{id, ok: true, data}` (text or bytes) or `{id, ok: false, kind, path, message_id,
+//! message_en}`; a worker first posts `{ready: true}`, since messages that arrive before
+//! its handler exists are lost.
+
+use super::IoError;
+use crate::share::ShareError;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// What a worker does with a request: `(op, form, lang, text)` → answer.
+pub type Handler = fn(&str, &str, &str, &str) -> Result<JsValue, IoError>;
+
+pub fn serve(handler: Handler) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let data = e.data();
+        let get = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let out = Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = Reflect::set(&out, &k.into(), &v);
+        };
+        set("id", Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL));
+        match handler(&get("op"), &get("form"), &get("lang"), &get("text")) {
+            Ok(answer) => {
+                set("ok", true.into());
+                set("data", answer);
+            }
+            Err(err) => {
+                set("ok", false.into());
+                let none = String::new;
+                let (kind, path, id, en) = match err {
+                    IoError::FixFields => ("fix-fields", none(), none(), none()),
+                    IoError::Input(i) => ("input", i.path.clone(), i.message(true), i.message(false)),
+                    IoError::Link(ShareError::NotALink) => ("not-a-link", none(), none(), none()),
+                    IoError::Link(ShareError::BadCharacters) => ("bad-characters", none(), none(), none()),
+                    IoError::Link(ShareError::Damaged) => ("damaged", none(), none(), none()),
+                    IoError::Request(m) => ("request", none(), m.clone(), m),
+                };
+                set("kind", kind.into());
+                set("path", path.into());
+                set("message_id", id.into());
+                set("message_en", en.into());
+            }
+        }
+        let _ = reply_to.post_message(&out);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = Object::new();
+    let _ = Reflect::set(&ready, &"ready".into(), &true.into());
+    let _ = scope.post_message(&ready);
+}
