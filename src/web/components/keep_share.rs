@@ -25,24 +25,18 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
 
     // The form as the worker reads it (the autosave format).
     let saved = || crate::form::saved::save(&p.state.form, lang.code());
-    let on_export_json = {
+    // A text file made by the worker from the form, offered as a download.
+    let export_text = |op: &'static str, ext: &'static str, mime: &'static str| {
         let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
             let pemda = pemda.clone();
-            ask_then("export-json", &form, lang.code(), "", None, d.clone(), move |json| {
-                download(&format!("{}.json", file_stem(&pemda)), "application/json", json.as_bytes())
+            ask_then(op, &form, lang.code(), "", None, d.clone(), move |text| {
+                download(&format!("{}.{ext}", file_stem(&pemda)), mime, text.as_bytes())
             });
         })
     };
-    let on_export_csv = {
-        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
-        Callback::from(move |_: MouseEvent| {
-            let pemda = pemda.clone();
-            ask_then("export-csv", &form, lang.code(), "", None, d.clone(), move |text| {
-                download(&format!("{}.csv", file_stem(&pemda)), "text/csv;charset=utf-8", text.as_bytes())
-            });
-        })
-    };
+    let on_export_json = export_text("export-json", "json", "application/json");
+    let on_export_csv = export_text("export-csv", "csv", "text/csv;charset=utf-8");
     let on_export_xlsx = {
         let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
