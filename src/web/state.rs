@@ -195,11 +195,11 @@ impl State {
     pub fn start(instance: &str, ruleset: &str, lang: Lang) -> State {
         let mut s = State::new(ruleset, lang);
         match super::storage::restore(instance) {
-            super::storage::Restored::Form(form, saved_lang) if catalog().get(&form.ruleset).is_some() => {
+            super::storage::Restored::Form(form, saved_lang) => {
                 s.form = form;
                 s.lang = Lang::parse(&saved_lang);
             }
-            super::storage::Restored::Form(..) | super::storage::Restored::Nothing => {}
+            super::storage::Restored::Nothing => {}
             super::storage::Restored::KeptAside { kept_as, version } => {
                 s.notice = Some(Notice::KeptAside { kept_as, version });
                 s.autosave_paused = true;

@@ -21,18 +21,16 @@ pub enum Restored {
 pub fn restore(instance: &str) -> Restored {
     let Ok(raw) = LocalStorage::raw().get_item(&key(instance)) else { return Restored::Nothing };
     let Some(raw) = raw else { return Restored::Nothing };
-    match load(&raw) {
-        Ok((form, lang)) => Restored::Form(form, lang),
-        Err(e) => {
-            let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
-            let _ = LocalStorage::raw().set_item(&kept_as, &raw);
-            let version = match e {
-                SavedError::Version(v) => Some(v),
-                SavedError::Damaged(_) => None,
-            };
-            Restored::KeptAside { kept_as, version }
-        }
-    }
+    let version = match load(&raw) {
+        // A form for a ruleset this build does not ship (a newer version's) cannot be
+        // shown either, and must not be overwritten.
+        Ok((form, lang)) if super::catalog().get(&form.ruleset).is_some() => return Restored::Form(form, lang),
+        Ok(_) | Err(SavedError::Damaged(_)) => None,
+        Err(SavedError::Version(v)) => Some(v),
+    };
+    let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
+    let _ = LocalStorage::raw().set_item(&kept_as, &raw);
+    Restored::KeptAside { kept_as, version }
 }
 
 /// Saves the form; `false` when the browser refused (private mode, storage full).

@@ -156,6 +156,11 @@ test('damaged storage is kept aside, reported, and never overwritten until the u
   await page.reload();
   await page.getByTestId('unit').first().waitFor();
   assert.match(await text(page, 'alert'), /versi Rapor lain \(format 7\)/);
+  // A form for a ruleset this version does not ship is kept aside too.
+  await page.evaluate(() => localStorage.setItem('rapor:rapor:form', '{"rapor":"form","version":1,"lang":"id","form":{"ruleset":"ombudsman-2031","units":[],"deduction":"","trust":"","followed_up":false,"weights":{},"scale_max":""}}'));
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.match(await text(page, 'alert'), /Data tersimpan rusak/);
   await page.getByTestId('start-fresh').click();
   await page.getByTestId('unit-score').nth(0).fill('60');
   await page.waitForTimeout(50);
