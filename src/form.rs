@@ -90,6 +90,18 @@ pub struct Form {
 }
 
 impl Form {
+    /// A fresh form with the given unit names (the typical sample when there are none).
+    pub fn with_units(ruleset: &str, products: usize, names: &[String]) -> Form {
+        let mut f = Form::typical(ruleset, products);
+        if !names.is_empty() {
+            f.units.clear();
+            for n in names {
+                f.add_unit(n, products);
+            }
+        }
+        f
+    }
+
     pub fn typical(ruleset: &str, products: usize) -> Form {
         let mut f = Form {
             ruleset: ruleset.to_string(),

@@ -7,6 +7,7 @@ pub mod engine;
 pub mod form;
 pub mod io;
 pub mod report;
+pub mod settings;
 pub mod share;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -24,11 +24,26 @@ pub struct AppProps {
     pub ruleset: AttrValue,
     #[prop_or_default]
     pub english: bool,
+    /// Unit names a fresh page starts with (the typical sample when empty).
+    #[prop_or_default]
+    pub units: Vec<String>,
+    #[prop_or_default]
+    pub compact: bool,
+    /// Theme colours as CSS custom properties (validated by `settings`).
+    #[prop_or_default]
+    pub style: AttrValue,
 }
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { instance: AttrValue::Static("rapor"), ruleset: AttrValue::Static(DEFAULT_RULESET), english: false }
+        AppProps {
+            instance: AttrValue::Static("rapor"),
+            ruleset: AttrValue::Static(DEFAULT_RULESET),
+            english: false,
+            units: Vec::new(),
+            compact: false,
+            style: AttrValue::Static(""),
+        }
     }
 }
 
@@ -36,8 +51,8 @@ impl Default for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
-        let instance = props.instance.clone();
-        use_reducer(move || State::start(&instance, &ruleset, lang))
+        let (instance, units) = (props.instance.clone(), props.units.clone());
+        use_reducer(move || State::start(&instance, &ruleset, lang, &units))
     };
     let s = &*state;
     let lang = s.lang;
@@ -84,6 +99,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Inside an iframe: tell the host page how tall the widget is, whenever that changes.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| super::frame::report_height(&root));
+    }
     let on_keydown = dispatch.reform(|e: KeyboardEvent| {
         let key = e.key().to_ascii_lowercase();
         let redo = (key == "z" && e.shift_key()) || key == "y";
@@ -99,7 +120,8 @@ pub fn App(props: &AppProps) -> Html {
     let count = s.form.units.len();
 
     html! {
-        <div class={classes!("rapor", s.present.then_some("rapor-present"))} lang={lang.code()} onkeydown={on_keydown}>
+        <div ref={root} class={classes!("rapor", s.present.then_some("rapor-present"), props.compact.then_some("rapor-compact"))}
+            style={(!props.style.is_empty()).then(|| props.style.clone())} lang={lang.code()} onkeydown={on_keydown}>
             <header class="rapor-header">
                 <div>
                     <h1 class="rapor-title">{ "Rapor" }</h1>

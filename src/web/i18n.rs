@@ -289,6 +289,7 @@ pub fn plan_summary(lang: Lang, steps: usize, cost: u64, after: Decimal, categor
 pub fn left_out_units(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Id => format!("{n} unit tidak dihitung karena belum ada data:"),
+        Lang::En if n == 1 => "1 unit left out for lack of data:".to_string(),
         Lang::En => format!("{n} units left out for lack of data:"),
     }
 }

@@ -164,10 +164,11 @@ pub enum Action {
 }
 
 impl State {
-    pub fn new(ruleset: &str, lang: Lang) -> State {
+    /// A fresh state: `units` names the sample (the typical one when empty).
+    fn new(ruleset: &str, lang: Lang, units: &[String]) -> State {
         let id = if catalog().get(ruleset).is_some() { ruleset } else { DEFAULT_RULESET };
         let base = catalog().get(id).expect("a shipped ruleset");
-        let form = Form::typical(id, base.products);
+        let form = Form::with_units(id, base.products, units);
         let reading = Rc::new(form.read(base));
         let mut s = State {
             form,
@@ -192,8 +193,8 @@ impl State {
 
     /// The state a page opens with: a share link in the address wins (the autosaved
     /// work stays one undo away), then the autosaved form, then a fresh sample.
-    pub fn start(instance: &str, ruleset: &str, lang: Lang) -> State {
-        let mut s = State::new(ruleset, lang);
+    pub fn start(instance: &str, ruleset: &str, lang: Lang, units: &[String]) -> State {
+        let mut s = State::new(ruleset, lang, units);
         match super::storage::restore(instance) {
             super::storage::Restored::Form(form, saved_lang) => {
                 s.form = form;

@@ -1,0 +1,58 @@
+//! Running inside an iframe: settings from the query string, and the widget's height
+//! posted to the host page as `{"rapor": {"height": N}}` so its snippet can size the
+//! frame without scroll bars.
+
+use super::app::AppProps;
+use crate::settings::Settings;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::{AttrValue, NodeRef};
+
+const KEYS: [&str; 9] = ["ruleset", "lang", "units", "compact", "instance", "accent", "background", "text", "focus"];
+
+pub fn props_from_query() -> AppProps {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return AppProps::default() };
+    let values: Vec<(&str, String)> = KEYS.iter().filter_map(|k| params.get(k).map(|v| (*k, v))).collect();
+    props_from(Settings::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str()))))
+}
+
+pub fn props_from(s: Settings) -> AppProps {
+    let d = AppProps::default();
+    AppProps {
+        instance: s.instance.map(AttrValue::from).unwrap_or(d.instance),
+        ruleset: s.ruleset.map(AttrValue::from).unwrap_or(d.ruleset),
+        english: s.lang.as_deref() == Some("en"),
+        units: s.units,
+        compact: s.compact,
+        style: AttrValue::from(s.style),
+    }
+}
+
+/// Watches the widget's size and posts it to the parent page, when there is one.
+pub fn report_height(root: &NodeRef) {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let Some(el) = root.cast::<web_sys::Element>() else { return };
+    let last = std::cell::Cell::new(0);
+    let target = el.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let height = target.scroll_height();
+        if height != last.get() {
+            last.set(height);
+            let inner = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&inner, &"height".into(), &height.into());
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"rapor".into(), &inner);
+            // The height is not a secret; any host page may read it.
+            let _ = parent.post_message(&msg, "*");
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&el);
+    }
+    on_resize.forget();
+}

@@ -1,0 +1,65 @@
+// Embedding (issue 7, first part): the build under a sub-path of a host site, in an
+// iframe that takes its settings from the query string and sizes itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, ROOT } from './harness.mjs';
+import { serve } from './server.mjs';
+
+const SITE = join(ROOT, 'target', 'e2e', 'site');
+let server, browser, url;
+
+before(async () => {
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(join(SITE, 'pemda'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(SITE, 'pemda', 'kalkulator'), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'e2e', 'host'), SITE, { recursive: true });
+  const port = 20000 + Math.floor(Math.random() * 2000);
+  server = await serve(SITE, port);
+  url = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+});
+after(async () => { await browser?.close(); await new Promise((ok) => server.close(ok)); });
+
+test('iframe: settings from the query, the frame sized to the widget', async () => {
+  const page = await (await browser.newContext()).newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url + 'iframe.html');
+  const frame = page.frameLocator('#rapor-frame');
+  await frame.getByTestId('unit').first().waitFor();
+  // ruleset=ombudsman-2021, lang=en, units=Disdukcapil|RSUD Bangli, accent=#7a1f5c
+  assert.equal(await frame.getByTestId('ruleset-select').inputValue(), 'ombudsman-2021');
+  assert.equal(await frame.getByTestId('lang-toggle').textContent(), 'Bahasa Indonesia');
+  assert.equal(await frame.getByTestId('unit').count(), 2);
+  assert.equal(await frame.getByTestId('unit-name').nth(1).inputValue(), 'RSUD Bangli');
+  assert.equal(await frame.locator('.rapor').evaluate((e) => getComputedStyle(e).getPropertyValue('--rapor-accent').trim()), '#7a1f5c');
+  await frame.getByTestId('unit-score').nth(0).fill('71.66');
+  assert.match(await frame.getByTestId('aggregate-zone').textContent(), /Yellow zone/);
+  // The host's snippet sizes the frame to the widget: no inner scroll bar.
+  const fits = async () => page.evaluate(() => {
+    const f = document.getElementById('rapor-frame');
+    const inner = f.contentDocument.querySelector('.rapor');
+    return { frame: f.getBoundingClientRect().height, content: inner.scrollHeight };
+  });
+  await page.waitForFunction(() => {
+    const f = document.getElementById('rapor-frame');
+    return Math.abs(f.getBoundingClientRect().height - f.contentDocument.querySelector('.rapor').scrollHeight) < 2;
+  });
+  const first = await fits();
+  // Presentation mode makes the widget taller; the frame follows, and shrinks back.
+  await frame.getByTestId('present-toggle').click();
+  await page.waitForFunction((h) => document.getElementById('rapor-frame').getBoundingClientRect().height > h + 50, first.frame);
+  const grown = await fits();
+  assert.ok(Math.abs(grown.frame - grown.content) < 2, JSON.stringify(grown));
+  await frame.getByTestId('present-toggle').click();
+  await page.waitForFunction((h) => Math.abs(document.getElementById('rapor-frame').getBoundingClientRect().height - h) < 2, first.frame);
+  // The host page's own styles are its own.
+  assert.equal(await page.locator('h1').evaluate((e) => getComputedStyle(e).color), 'rgb(102, 51, 153)');
+  await page.screenshot({ path: join(ARTIFACTS, 'iframe-host.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});
