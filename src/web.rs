@@ -20,13 +20,20 @@ pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(Catalog::built_in)
 }
 
-/// Mounts the widget on the page's `#rapor` element (or the body), with the settings of
-/// the address's query string: `index.html?ruleset=ombudsman-2021&lang=en`.
+/// Runs when the module loads. On Rapor's own page (`<main data-rapor-standalone>`) it
+/// mounts the widget with the query string's settings
+/// (`index.html?ruleset=ombudsman-2021&lang=en`); on a host page it waits for
+/// `embed.js` to call `mount` for each `[data-rapor]` element.
 pub fn start() {
-    let props = frame::props_from_query();
-    let doc = gloo::utils::document();
-    match doc.get_element_by_id("rapor") {
-        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<App>::with_props(props).render(),
-    };
+    if let Ok(Some(root)) = gloo::utils::document().query_selector("[data-rapor-standalone]") {
+        yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
+    }
+}
+
+/// Mounts one widget (called by `embed.js`): `settings` holds the element's `data-*`
+/// attributes, `assets` the address of the build folder (for the workers).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
+    io::set_assets(&assets);
+    yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();
 }

@@ -17,6 +17,13 @@ pub fn props_from_query() -> AppProps {
     props_from(Settings::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str()))))
 }
 
+/// Settings from `embed.js`: the element's `data-*` attributes as an object.
+pub fn props_from_object(o: &js_sys::Object) -> AppProps {
+    let values: Vec<(&str, String)> =
+        KEYS.iter().filter_map(|k| js_sys::Reflect::get(o, &(*k).into()).ok().and_then(|v| v.as_string()).map(|v| (*k, v))).collect();
+    props_from(Settings::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str()))))
+}
+
 pub fn props_from(s: Settings) -> AppProps {
     let d = AppProps::default();
     AppProps {

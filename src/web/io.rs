@@ -27,33 +27,40 @@ struct Slot {
 }
 
 thread_local! {
-    static WORKERS: RefCell<BTreeMap<&'static str, Slot>> = const { RefCell::new(BTreeMap::new()) };
+    static WORKERS: RefCell<BTreeMap<String, Slot>> = const { RefCell::new(BTreeMap::new()) };
     static PENDING: RefCell<BTreeMap<u32, Reply>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
 
-/// Where a worker's loader sits, beside the widget's own files: Excel has its own
-/// worker because its writer is large.
-fn loader(op: &str) -> &'static str {
-    if op == "export-xlsx" {
-        "./rapor-xlsx_loader.js"
-    } else {
-        "./rapor-io_loader.js"
-    }
+thread_local! {
+    /// The build folder's address: the page's own folder, or where `embed.js` lives.
+    static ASSETS: RefCell<String> = RefCell::new("./".to_string());
 }
 
-fn start(loader: &'static str) -> Option<()> {
+pub fn set_assets(base: &str) {
+    ASSETS.with(|a| *a.borrow_mut() = base.to_string());
+}
+
+/// Where a worker's loader sits, beside the widget's own files: Excel has its own
+/// worker because its writer is large.
+fn loader(op: &str) -> String {
+    let file = if op == "export-xlsx" { "rapor-xlsx_loader.js" } else { "rapor-io_loader.js" };
+    ASSETS.with(|a| format!("{}{file}", a.borrow()))
+}
+
+fn start(loader: &str) -> Option<()> {
     WORKERS.with(|ws| {
         if ws.borrow().contains_key(loader) {
             return Some(());
         }
         let worker = Worker::new(loader).ok()?;
+        let key = loader.to_string();
         {
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
                 if Reflect::get(&data, &"ready".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
                     WORKERS.with(|ws| {
-                        if let Some(slot) = ws.borrow_mut().get_mut(loader) {
+                        if let Some(slot) = ws.borrow_mut().get_mut(&key) {
                             for msg in slot.waiting.take().unwrap_or_default() {
                                 let _ = slot.worker.post_message(&msg);
                             }
@@ -79,7 +86,7 @@ fn start(loader: &'static str) -> Option<()> {
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
         }
-        ws.borrow_mut().insert(loader, Slot { worker, waiting: Some(Vec::new()) });
+        ws.borrow_mut().insert(loader.to_string(), Slot { worker, waiting: Some(Vec::new()) });
         Some(())
     })
 }
@@ -87,7 +94,7 @@ fn start(loader: &'static str) -> Option<()> {
 /// Sends one request; `reply` runs with the answer.
 pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
     let loader = loader(op);
-    let Some(()) = start(loader) else {
+    let Some(()) = start(&loader) else {
         return reply(Answer::Failed { kind: "request".into(), path: String::new(), message_id: "Web Worker tidak tersedia".into(), message_en: "Web Workers are not available".into() });
     };
     let id = NEXT.with(|n| {
@@ -102,7 +109,7 @@ pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answ
     }
     let _ = Reflect::set(&msg, &"id".into(), &JsValue::from(id));
     WORKERS.with(|ws| {
-        if let Some(slot) = ws.borrow_mut().get_mut(loader) {
+        if let Some(slot) = ws.borrow_mut().get_mut(&loader) {
             match slot.waiting.as_mut() {
                 Some(queue) => queue.push(msg),
                 None => {

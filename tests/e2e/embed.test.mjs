@@ -63,3 +63,45 @@ test('iframe: settings from the query, the frame sized to the widget', async () 
   await page.screenshot({ path: join(ARTIFACTS, 'iframe-host.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });
+
+test('script tag: two widgets with different rulesets, isolated from a hostile page', async () => {
+  const page = await (await browser.newContext()).newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url + 'two-widgets.html');
+  // Locators pierce open shadow roots.
+  const [a, b] = [page.locator('[data-rapor]').nth(0), page.locator('[data-rapor]').nth(1)];
+  await a.getByTestId('unit').first().waitFor();
+  await b.getByTestId('unit').first().waitFor();
+  assert.equal(await a.getByTestId('ruleset-select').inputValue(), 'ombudsman-2023');
+  assert.equal(await b.getByTestId('ruleset-select').inputValue(), 'ombudsman-2021');
+  assert.equal(await a.getByTestId('unit').count(), 7);
+  assert.equal(await b.getByTestId('unit').count(), 2);
+  // The hostile page's `input { display: none }` does not reach in.
+  assert.equal(await a.getByTestId('unit-score').first().isVisible(), true);
+  await a.getByTestId('unit-score').first().fill('82,84');
+  await b.getByTestId('unit-score').first().fill('71.66');
+  assert.equal(await a.getByTestId('aggregate-score').textContent(), '82,84');
+  assert.equal(await a.getByTestId('aggregate-category').textContent(), 'B');
+  assert.equal(await b.getByTestId('aggregate-score').textContent(), '71.66');
+  assert.match(await b.getByTestId('aggregate-zone').textContent(), /Yellow zone/);
+  // Nor its fonts and button colours.
+  const font = await a.locator('.rapor').evaluate((e) => getComputedStyle(e).fontFamily);
+  assert.doesNotMatch(font, /^serif/);
+  const bg = await a.getByTestId('add-unit').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.notEqual(bg, 'rgb(255, 0, 0)');
+  // The widget's styles do not reach out: the host's own paragraph keeps its look.
+  assert.equal(await page.locator('p.host').evaluate((e) => getComputedStyle(e).color), 'rgb(10, 20, 30)');
+  assert.match(await page.locator('p.host').evaluate((e) => getComputedStyle(e).fontFamily), /serif/);
+  // One global name at most: embed.js defines none.
+  const globals = await page.evaluate(() => Object.keys(window).filter((k) => /rapor|wasm/i.test(k)));
+  assert.deepEqual(globals, []);
+  // Each widget saves under its own key.
+  await page.waitForTimeout(50);
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(keys, ['rapor:rapor-1:form', 'rapor:rapor-2:form']);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.screenshot({ path: join(ARTIFACTS, 'two-widgets.png') });
+  assert.deepEqual(problems, []);
+});
