@@ -1,7 +1,12 @@
-// Trunk post-build hook: writes embed.js, the one file a host page includes to embed
-// Rapor. Its name is stable; it names the build's hashed files, which it loads relative
-// to its own URL, so the build folder can live under any sub-path of a site.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Trunk post-build hook. Writes
+// - embed.js: the one file a host page includes to embed Rapor. Its name is stable; it
+//   names the build's hashed files, which it loads relative to its own URL, so the build
+//   folder can live under any sub-path of a site;
+// - sw.js and sw-register.js: the service worker that keeps this build for offline use,
+//   and its registration, which index.html loads (a file, not an inline script, so a
+//   strict Content-Security-Policy still works).
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -19,4 +24,17 @@ const files = {
 };
 const template = readFileSync(new URL('./embed.template.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringify(files)));
-console.log(`embed.js written for ${files.js}`);
+
+copyFileSync(new URL('./sw-register.js', import.meta.url), join(dir, 'sw-register.js'));
+const withRegister = html.includes('sw-register.js') ? html : html.replace('</head>', '<script defer src="./sw-register.js"></script></head>');
+writeFileSync(join(dir, 'index.html'), withRegister);
+// Every file of the build. The version hashes their contents: the workers' files keep
+// stable names, so names alone would miss a change.
+const names = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+const hash = createHash('sha256');
+for (const f of names) hash.update(f).update(readFileSync(join(dir, f)));
+const version = JSON.stringify(hash.digest('hex').slice(0, 16));
+const all = ['./', ...names];
+const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
+writeFileSync(join(dir, 'sw.js'), sw.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(all)));
+console.log(`embed.js and sw.js written for ${files.js} (${all.length} files cached)`);

@@ -105,3 +105,26 @@ test('script tag: two widgets with different rulesets, isolated from a hostile p
   await page.screenshot({ path: join(ARTIFACTS, 'two-widgets.png') });
   assert.deepEqual(problems, []);
 });
+
+test('offline: after one visit the widget opens with no connection', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const app = url + 'pemda/kalkulator/index.html?lang=en';
+  await page.goto(app);
+  await page.getByTestId('unit').first().waitFor();
+  // The service worker installs (caching the whole build) and takes control.
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.equal(await page.getByTestId('lang-toggle').textContent(), 'Bahasa Indonesia');
+  await page.getByTestId('unit-score').first().fill('82.84');
+  assert.equal(await page.getByTestId('aggregate-category').textContent(), 'B');
+  // Files and links work offline too: the workers were cached with the rest.
+  await page.getByTestId('share-link').click();
+  assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=1/);
+  await context.setOffline(false);
+  assert.deepEqual(problems, []);
+});
