@@ -105,6 +105,12 @@ pub fn App(props: &AppProps) -> Html {
         let root = root.clone();
         use_effect_with((), move |_| super::frame::report_height(&root));
     }
+    // Theme colours through the CSSOM rather than a `style` attribute: a host page's
+    // Content-Security-Policy may forbid inline style attributes, but not this.
+    {
+        let root = root.clone();
+        use_effect_with(props.style.clone(), move |style| super::frame::apply_theme(&root, style));
+    }
     let on_keydown = dispatch.reform(|e: KeyboardEvent| {
         let key = e.key().to_ascii_lowercase();
         let redo = (key == "z" && e.shift_key()) || key == "y";
@@ -121,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div ref={root} class={classes!("rapor", s.present.then_some("rapor-present"), props.compact.then_some("rapor-compact"))}
-            style={(!props.style.is_empty()).then(|| props.style.clone())} lang={lang.code()} onkeydown={on_keydown}>
+            lang={lang.code()} onkeydown={on_keydown}>
             <header class="rapor-header">
                 <div>
                     <h1 class="rapor-title">{ "Rapor" }</h1>

@@ -63,3 +63,13 @@ pub fn report_height(root: &NodeRef) {
     }
     on_resize.forget();
 }
+
+/// Sets the theme's custom properties (`--rapor-accent: #7a1f5c; …`) on the widget.
+pub fn apply_theme(root: &NodeRef, style: &str) {
+    let Some(el) = root.cast::<web_sys::HtmlElement>() else { return };
+    for decl in style.split(';') {
+        if let Some((name, value)) = decl.split_once(':') {
+            let _ = el.style().set_property(name.trim(), value.trim());
+        }
+    }
+}

@@ -128,3 +128,27 @@ test('offline: after one visit the widget opens with no connection', async () =>
   await context.setOffline(false);
   assert.deepEqual(problems, []);
 });
+
+test('a strict Content-Security-Policy on the host page is enough', async () => {
+  // The README's policy; img-src only for this sample page's own favicon.
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:";
+  const port = 22500 + Math.floor(Math.random() * 1000);
+  const strict = await serve(SITE, port, '/', { 'content-security-policy': csp });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy|CSP/i.test(m.text())) problems.push(m.text()); });
+    await page.goto(`http://127.0.0.1:${port}/csp.html`);
+    const w = page.locator('[data-rapor]');
+    await w.getByTestId('unit').first().waitFor();
+    await w.getByTestId('unit-score').first().fill('82,84');
+    assert.equal(await w.getByTestId('aggregate-category').textContent(), 'B');
+    assert.equal(await w.locator('.rapor').evaluate((e) => getComputedStyle(e).getPropertyValue('--rapor-accent').trim()), '#7a1f5c');
+    await w.getByTestId('share-link').click();
+    assert.match(await w.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=1/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await new Promise((ok) => strict.close(ok));
+  }
+});
