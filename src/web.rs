@@ -30,9 +30,9 @@ pub fn start() {
     }
 }
 
-/// Mounts one widget (called by `embed.js`): `settings` holds the element's `data-*`
-/// attributes, `assets` the address of the build folder (for the workers).
-#[wasm_bindgen::prelude::wasm_bindgen]
+/// Mounts one widget (for `embed.js`, through the `mount` that `rapor-web` exports — an
+/// export here would end up in every binary, the workers too): `settings` holds the
+/// element's `data-*` attributes, `assets` the address of the build folder.
 pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
     io::set_assets(&assets);
     yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();

@@ -6,6 +6,13 @@ fn main() {
     rapor::web::start();
 }
 
+/// Called by `embed.js` for each `[data-rapor]` element.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
+    rapor::web::mount(root, settings, assets);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("rapor-web is the browser widget: build it with `trunk build`");
