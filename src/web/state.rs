@@ -343,9 +343,10 @@ impl Reducible for State {
             }
             Action::Undo | Action::Redo => {
                 let redo = matches!(action, Action::Redo);
+                let now = s.snapshot();
                 let (from, to) = if redo { (&mut s.redo, &mut s.history) } else { (&mut s.history, &mut s.redo) };
                 if let Some(snap) = from.pop() {
-                    to.push(Rc::new(Snapshot { form: s.form.clone(), applied: s.applied.clone() }));
+                    to.push(now);
                     s.form = snap.form.clone();
                     s.applied = snap.applied.clone();
                     s.share = None;
@@ -388,7 +389,7 @@ impl Reducible for State {
             }
             _ => {}
         }
-        let before = Snapshot { form: s.form.clone(), applied: s.applied.clone() };
+        let before = s.snapshot();
         let products = s.base().products;
         let lang = s.lang;
         match action {
@@ -475,7 +476,7 @@ impl Reducible for State {
         if s.form != before.form || s.applied != before.applied {
             s.redo.clear();
             s.share = None;
-            s.history.push(Rc::new(before));
+            s.history.push(before);
             if s.history.len() > HISTORY {
                 s.history.remove(0);
             }
