@@ -157,13 +157,36 @@ fn gain_text(r: crate::engine::exact::Ratio) -> String {
     r.round(4, crate::engine::number::RoundingMode::HalfUp).map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// A level as a JSON number: whole levels as integers (as before), a mean such as
+/// 3.47 as a decimal number (it already has at most two decimals; this is output only).
+fn level_json(d: rust_decimal::Decimal) -> Value {
+    use rust_decimal::prelude::ToPrimitive;
+    match (d.fract().is_zero(), d.to_i64(), d.to_f64()) {
+        (true, Some(n), _) => n.into(),
+        (_, _, Some(f)) => f.into(),
+        _ => d.to_string().into(),
+    }
+}
+
 /// The `plan` result.
 pub fn plan_json(p: &Plan) -> Value {
     let steps: Vec<Value> = p
         .steps
         .iter()
         .map(|s| {
-            let mut v = json!({"unit": s.unit, "indicator": s.indicator, "from": s.from, "to": s.to, "gain": gain_text(s.gain)});
+            let mut v = match &s.responses {
+                // Answer counts: how many respondents answer the top answer instead.
+                Some(r) => json!({
+                    "unit": s.unit,
+                    "indicator": s.indicator,
+                    "respondents": r.respondents,
+                    "answer": r.min as usize + r.after.len() - 1,
+                    "responses_before": r.before,
+                    "responses_after": r.after,
+                    "gain": gain_text(s.gain),
+                }),
+                None => json!({"unit": s.unit, "indicator": s.indicator, "from": level_json(s.from), "to": level_json(s.to), "gain": gain_text(s.gain)}),
+            };
             if let Some(n) = s.product {
                 v["product"] = n.into();
             }
@@ -177,13 +200,23 @@ pub fn plan_json(p: &Plan) -> Value {
         .alternatives
         .iter()
         .map(|a| {
-            json!({
+            let kind = match (&a.dimension, &a.indicator) {
+                (Some(_), _) => "dimension",
+                (None, Some(_)) => "indicator_mean",
+                (None, None) => "unit_total",
+            };
+            let mut v = json!({
                 "unit": a.unit,
-                "kind": if a.dimension.is_some() { "dimension" } else { "unit_total" },
+                "kind": kind,
                 "dimension": a.dimension,
                 "points_needed": a.points.to_string(),
                 "possible": a.possible,
-            })
+            });
+            if let (Some(i), Some(to)) = (&a.indicator, a.to) {
+                v["indicator"] = i.clone().into();
+                v["mean_needed"] = to.to_string().into();
+            }
+            v
         })
         .collect();
     let mut v = json!({

@@ -64,6 +64,9 @@ pub struct FormUnit {
     /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
     /// that are not per product.
     pub levels: BTreeMap<String, Vec<String>>,
+    /// "unsur.waktu" → respondents per answer, lowest first, as text. An indicator
+    /// listed here is entered by answer counts instead of by its value in `levels`.
+    pub responses: BTreeMap<String, Vec<String>>,
     pub products: usize,
     pub locked: BTreeSet<String>,
 }

@@ -84,7 +84,7 @@ fn rulesets_and_ruleset() {
     assert_eq!(r.code, 0);
     let list: Value = serde_json::from_str(&r.stdout).unwrap();
     let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021"]);
+    assert_eq!(ids, ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021", "sakip-2021", "ipp-2022", "ikm-2017"]);
     assert!(list[0]["title"].as_str().unwrap().contains("2025"));
 
     let r = rapor(&["ruleset", "ombudsman-2023"], "");

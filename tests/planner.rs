@@ -90,6 +90,7 @@ fn entries(rs: &Ruleset, sc: &Scenario) -> Vec<Entry5> {
                         out.push((ui, r.key(), Some(p), level(x), r.indicator.max));
                     }
                 }
+                Values::Responses(_) => unreachable!("these scenarios have no answer counts"),
             }
         }
     }

@@ -10,6 +10,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("ombudsman-2023", include_str!("../rulesets/ombudsman-2023.json")),
     ("ombudsman-2022", include_str!("../rulesets/ombudsman-2022.json")),
     ("ombudsman-2021", include_str!("../rulesets/ombudsman-2021.json")),
+    ("sakip-2021", include_str!("../rulesets/sakip-2021.json")),
+    ("ipp-2022", include_str!("../rulesets/ipp-2022.json")),
+    ("ikm-2017", include_str!("../rulesets/ikm-2017.json")),
 ];
 
 #[derive(Debug, Clone)]

@@ -14,6 +14,10 @@ pub enum Problem {
     AboveMax { value: Decimal, max: Decimal },
     BelowMin { value: Decimal, min: Decimal },
     NotALevel { value: Decimal, min: u16, max: u16 },
+    /// A respondent count that is not a whole number from 0 to `max`.
+    NotACount { text: String, max: u32 },
+    /// Not one of the listed levels ("AA = 100, A = 90, …").
+    NotListed { value: Decimal, levels: String },
     UnknownField,
     UnknownRuleset(String),
     UnknownDimension(String),
@@ -46,6 +50,12 @@ impl InputError {
             NumberError::Empty | NumberError::NotANumber => Problem::NotANumber(text.to_string()),
         };
         InputError::new(path, problem)
+    }
+
+    /// The same problem, placed inside `outer` ("custom_ruleset" + "bands[2].min").
+    pub fn within(self, outer: &str) -> Self {
+        let path = if self.path.is_empty() { outer.to_string() } else { format!("{outer}.{}", self.path) };
+        InputError { path, ..self }
     }
 
     /// The message in Bahasa Indonesia (`indonesian`) or English, without the path.
@@ -92,6 +102,10 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::NotALevel { value, min, max }, true) => {
             format!("{} bukan tingkat pada skala {min}–{max} (bilangan bulat)", n(value))
         }
+        (Problem::NotListed { value, levels }, false) => format!("{} is not one of the levels {levels}", n(value)),
+        (Problem::NotListed { value, levels }, true) => format!("{} bukan salah satu tingkat {levels}", n(value)),
+        (Problem::NotACount { text, max }, false) => format!("{text:?} is not a number of respondents (a whole number 0–{max})"),
+        (Problem::NotACount { text, max }, true) => format!("\"{text}\" bukan jumlah responden (bilangan bulat 0–{max})"),
         (Problem::UnknownField, false) => "unknown field".into(),
         (Problem::UnknownField, true) => "isian tidak dikenal".into(),
         (Problem::UnknownRuleset(r), false) => format!("unknown ruleset {r:?}"),

@@ -14,7 +14,7 @@ use crate::engine::exact::{gcd, Ratio};
 use crate::engine::grade::threshold;
 use crate::engine::knapsack::{cover, Pool};
 use crate::engine::number::RoundingMode;
-use crate::engine::ruleset::Ruleset;
+use crate::engine::ruleset::{Indicator, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Values};
 use crate::engine::score::{evaluate, Level, Outcome};
 use rust_decimal::Decimal;
@@ -77,12 +77,27 @@ pub struct Step {
     pub indicator: String,
     /// 1-based, for per-product indicators only.
     pub product: Option<usize>,
-    pub from: u16,
-    pub to: u16,
+    /// Levels (or, for a mean, the mean to two decimals).
+    pub from: Decimal,
+    pub to: Decimal,
     /// What this change adds to the pemda score, exact.
     pub gain: Ratio,
     /// `false` when the entry was not filled in (it counted as 0).
     pub entered: bool,
+    /// For an unsur entered as answer counts: the counts before and after moving
+    /// `respondents` answers to the top answer (`from`/`to` are then 0).
+    pub responses: Option<ResponseChange>,
+}
+
+/// Respondents answering the top answer (4) instead of a lower one; the sample size
+/// stays as it is, as an SKM sample is fixed by the population table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseChange {
+    pub respondents: u32,
+    pub before: Vec<u32>,
+    pub after: Vec<u32>,
+    /// The lowest answer (1 for IKM): `before[0]` counts it.
+    pub min: u16,
 }
 
 /// For a unit entered as a total or as dimension scores: the points it (or one of its
@@ -93,6 +108,10 @@ pub struct Alternative {
     pub unit: String,
     /// `None`: the unit's total; `Some(id)`: that dimension's score.
     pub dimension: Option<String>,
+    /// An indicator entered as a mean ("unsur.waktu"): the mean it alone would need is
+    /// `to` (then `dimension` is `None`).
+    pub indicator: Option<String>,
+    pub to: Option<Decimal>,
     pub points: Decimal,
     /// Whether that many points fit under the maximum.
     pub possible: bool,
@@ -117,17 +136,40 @@ pub struct Plan {
     pub alternatives: Vec<Alternative>,
 }
 
-/// One changeable entry: an indicator of a unit (and product), not locked, below its max.
+/// One changeable entry: an indicator of a unit (and product), not locked, below its
+/// top. Its ladder is the values it can be raised through, in order.
 #[derive(Debug, Clone)]
-struct Slot {
+struct Changeable {
     unit_index: usize,
     key: String,
     product: Option<usize>,
-    from: u16,
-    room: u16,
-    gain: Ratio,
-    effort: u32,
     entered: bool,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    /// From `from` up the listed `ladder`: every whole level, SAKIP's letters, or a
+    /// mean in steps of 0,01.
+    Level { from: Decimal, ladder: Vec<Decimal> },
+    /// Answer counts; one ladder step moves one answer, lowest first, to the top answer.
+    Responses { counts: Vec<u32>, min: u16 },
+}
+
+/// A run of ladder steps of one entry with the same gain: the knapsack's unit of choice.
+/// Steps of one entry are taken in ladder order; gains never grow along a ladder
+/// (`concave_runs`), so the cheapest cover can always be taken as a prefix.
+#[derive(Debug, Clone)]
+struct Slot {
+    entry: usize,
+    unit_index: usize,
+    /// Gain of one unit of `room`.
+    gain: Ratio,
+    room: u32,
+    /// Effort of one unit of `room`.
+    effort: u32,
+    /// Ladder steps in one unit of `room` (more than 1 where a rising gain was merged).
+    steps: u32,
 }
 
 fn too_precise() -> InputError {
@@ -175,29 +217,39 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     let share = units_share(rs, &outcome, agg.trust_included)?;
     result.alternatives = alternatives(rs, &outcome, need, share, inclusive)?;
 
-    let slots = slots(rs, sc, &outcome, share)?;
+    let (entries, slots) = changeables(rs, sc, &outcome, share)?;
+    result.alternatives.extend(mean_alternatives(rs, sc, &outcome, need, share, inclusive)?);
     let (unit, need_units) = integer_scale(&slots, need, inclusive)?;
     let Some(raise) = cheapest_touching_fewest_units(&slots, &unit, need_units, objective) else {
         result.status = Status::Unreachable;
-        let all: Vec<u16> = slots.iter().map(|s| s.room).collect();
-        result.best_reachable = Some(apply(rs, sc, &slots, &all)?.0);
+        let all: Vec<u32> = slots.iter().map(|s| s.room).collect();
+        result.best_reachable = Some(apply(rs, sc, &entries, &ladder_steps(&entries, &slots, &all))?.0);
         return Ok(result);
     };
-    let (after, category_after) = apply(rs, sc, &slots, &raise)?;
+    let taken = ladder_steps(&entries, &slots, &raise);
+    let (after, category_after) = apply(rs, sc, &entries, &taken)?;
     result.status = Status::Planned;
     result.score_after = after;
     result.category_after = category_after;
     result.cost = plan_cost(&slots, &raise, objective);
-    for (s, k) in slots.iter().zip(&raise).filter(|(_, k)| **k > 0) {
+    for (e, &k) in entries.iter().zip(&taken).filter(|(_, k)| **k > 0) {
+        let gain = entry_gain(&slots, e, &taken, &entries).ok_or_else(too_precise)?;
+        let (from, to, responses) = match &e.kind {
+            Kind::Level { from, ladder } => (*from, ladder[k as usize - 1], None),
+            Kind::Responses { counts, min } => {
+                (Decimal::ZERO, Decimal::ZERO, Some(ResponseChange { respondents: k, before: counts.clone(), after: moved_to_top(counts, k), min: *min }))
+            }
+        };
         result.steps.push(Step {
-            unit_index: s.unit_index,
-            unit: sc.units[s.unit_index].name.clone(),
-            indicator: s.key.clone(),
-            product: s.product.map(|p| p + 1),
-            from: s.from,
-            to: s.from + k,
-            gain: s.gain.checked_mul(Ratio::int(*k as i64)).ok_or_else(too_precise)?,
-            entered: s.entered,
+            unit_index: e.unit_index,
+            unit: sc.units[e.unit_index].name.clone(),
+            indicator: e.key.clone(),
+            product: e.product.map(|p| p + 1),
+            from,
+            to,
+            gain,
+            entered: e.entered,
+            responses,
         });
     }
     result.steps.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
@@ -232,10 +284,12 @@ fn units_share(rs: &Ruleset, outcome: &Outcome, trust_included: bool) -> Result<
     f.and_then(|f| f.checked_div(n)).ok_or_else(too_precise)
 }
 
-fn slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result<Vec<Slot>, InputError> {
+/// Every entry the planner may raise, and its ladder cut into runs of equal gain.
+fn changeables(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result<(Vec<Changeable>, Vec<Slot>), InputError> {
     let total_w = Ratio::from_decimal(rs.dimension_weight_total());
     let score_max = Ratio::from_decimal(rs.score_max);
-    let mut out = Vec::new();
+    let mut entries = Vec::new();
+    let mut slots = Vec::new();
     for u in outcome.units.iter().filter(|u| u.level == Level::Indicators) {
         let unit = &sc.units[u.index];
         let Entry::Indicators(values) = &unit.entry else { continue };
@@ -243,7 +297,7 @@ fn slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result
         for d in &rs.dimensions {
             let copies = if d.per_product { u.products } else { 1 };
             let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight * Decimal::from(copies)).sum();
-            // (W_d / ΣW) · max / den · share: the gain of one step of weight 1.
+            // (W_d / ΣW) · max / den · share: the gain of one point of a weight-1 indicator.
             let per_weight = Ratio::from_decimal(d.weight)
                 .checked_div(total_w)
                 .and_then(|x| x.checked_mul(score_max))
@@ -255,34 +309,171 @@ fn slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result
                 if locked.contains(key.as_str()) {
                     continue;
                 }
-                let gain = per_weight.checked_mul(Ratio::from_decimal(i.weight)).ok_or_else(too_precise)?;
+                let per_point = per_weight.checked_mul(Ratio::from_decimal(i.weight)).ok_or_else(too_precise)?;
                 let effort = sc.effort.get(&key).copied().unwrap_or(1);
+                let value = values.get(&key).or_else(|| values.get(&i.id).filter(|_| rs.resolve(&i.id).is_some()));
                 for p in 0..copies {
-                    let current = match values.get(&key) {
-                        Some(Values::One(x)) => *x,
-                        Some(Values::PerProduct(xs)) => xs.get(p).copied().flatten(),
-                        None => None,
+                    let (kind, entered, point_gains) = match value {
+                        Some(Values::Responses(counts)) => {
+                            let Some(ladder) = response_ladder(counts, i.min, i.max) else { continue };
+                            (Kind::Responses { counts: counts.clone(), min: i.min }, true, ladder)
+                        }
+                        other => {
+                            let current = match other {
+                                Some(Values::One(x)) => *x,
+                                Some(Values::PerProduct(xs)) => xs.get(p).copied().flatten(),
+                                _ => None,
+                            };
+                            // Not entered counts as 0 (the first step then reaches min).
+                            let from = current.unwrap_or(Decimal::ZERO);
+                            let ladder = ladder(i, from);
+                            let mut prev = from;
+                            let gains = ladder
+                                .iter()
+                                .map(|&v| {
+                                    let g = Ratio::from_decimal(v - prev);
+                                    prev = v;
+                                    g
+                                })
+                                .collect();
+                            (Kind::Level { from, ladder }, current.is_some(), gains)
+                        }
                     };
-                    // Levels were checked by `evaluate`: whole numbers within the scale.
-                    let from = current.map_or(0, |x| u16::try_from(x.mantissa() / 10i128.pow(x.scale())).unwrap_or(0));
-                    let from = from.max(i.min);
-                    if from < i.max {
-                        out.push(Slot {
+                    if point_gains.is_empty() {
+                        continue;
+                    }
+                    let entry = entries.len();
+                    for (steps, points) in concave_runs(point_gains) {
+                        let (gain, count) = points;
+                        slots.push(Slot {
+                            entry,
                             unit_index: u.index,
-                            key: key.clone(),
-                            product: d.per_product.then_some(p),
-                            from,
-                            room: i.max - from,
-                            gain,
-                            effort,
-                            entered: current.is_some(),
+                            gain: gain.checked_mul(per_point).ok_or_else(too_precise)?,
+                            room: count,
+                            effort: effort.saturating_mul(steps),
+                            steps,
                         });
                     }
+                    entries.push(Changeable { unit_index: u.index, key: key.clone(), product: d.per_product.then_some(p), entered, kind });
                 }
             }
         }
     }
-    Ok(out)
+    Ok((entries, slots))
+}
+
+/// The values above `from` an indicator can be raised through, in order: its listed
+/// levels (`levels_only`), its whole levels, or for a mean every 0,01 up to the top.
+fn ladder(i: &Indicator, from: Decimal) -> Vec<Decimal> {
+    let min = Decimal::from(i.min);
+    let mut out: Vec<Decimal> = if i.levels_only {
+        let mut v: Vec<Decimal> = i.levels.iter().map(|l| Decimal::from(l.value)).filter(|&v| v > from).collect();
+        v.sort_unstable();
+        v
+    } else {
+        let step = if i.fractional { Decimal::new(1, 2) } else { Decimal::ONE };
+        // The first value above `from` on the step grid, and never below the scale.
+        let mut v = ((from / step).floor() + Decimal::ONE) * step;
+        if v < min {
+            v = min;
+        }
+        let max = Decimal::from(i.max);
+        let mut out = Vec::new();
+        while v <= max {
+            out.push(v);
+            v += step;
+        }
+        out
+    };
+    out.dedup();
+    out
+}
+
+/// Points each successive answer moved to the top adds to an unsur's mean: the lowest
+/// answers first, (top − answer) / respondents each. `None` when nobody answered.
+fn response_ladder(counts: &[u32], min: u16, max: u16) -> Option<Vec<Ratio>> {
+    let total: i64 = counts.iter().map(|&n| n as i64).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (j, &n) in counts.iter().enumerate() {
+        let answer = min as i64 + j as i64;
+        if answer < max as i64 {
+            let g = Ratio::new((max as i64 - answer) as i128, total as i128)?;
+            out.extend(std::iter::repeat_n(g, n as usize));
+        }
+    }
+    Some(out)
+}
+
+/// `k` answers moved from the lowest to the top answer.
+fn moved_to_top(counts: &[u32], k: u32) -> Vec<u32> {
+    let mut out = counts.to_vec();
+    let top = out.len() - 1;
+    let mut left = k;
+    for n in out.iter_mut().take(top) {
+        let m = (*n).min(left);
+        *n -= m;
+        left -= m;
+    }
+    out[top] += k - left;
+    out
+}
+
+/// Cuts a ladder's step gains into runs `(steps per unit, (gain per unit, units))` whose
+/// gains never rise, merging a rising step into the one before (pool adjacent
+/// violators), so taking units in order is also taking the best units first.
+fn concave_runs(gains: Vec<Ratio>) -> Vec<(u32, (Ratio, u32))> {
+    // Segments as (total gain, steps), averages non-increasing.
+    let mut segs: Vec<(Ratio, u32)> = Vec::new();
+    for g in gains {
+        let mut cur = (g, 1u32);
+        while let Some(&(tg, ts)) = segs.last() {
+            // cur average > top average ⇔ cur.g · ts > tg · cur.s
+            let rises = cur.0.checked_mul(Ratio::int(ts as i64)).zip(tg.checked_mul(Ratio::int(cur.1 as i64))).is_some_and(|(a, b)| a > b);
+            if !rises {
+                break;
+            }
+            segs.pop();
+            cur = (cur.0.checked_add(tg).unwrap_or(cur.0), cur.1 + ts);
+        }
+        segs.push(cur);
+    }
+    let mut runs: Vec<(u32, (Ratio, u32))> = Vec::new();
+    for (g, steps) in segs {
+        match runs.last_mut() {
+            Some((s, (rg, n))) if *s == steps && *rg == g => *n += 1,
+            _ => runs.push((steps, (g, 1))),
+        }
+    }
+    runs
+}
+
+/// Ladder steps per entry from units of room per slot, taken in ladder order: the
+/// cover's units become the entry's first steps (same count and cost, gain at least).
+fn ladder_steps(entries: &[Changeable], slots: &[Slot], raise: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; entries.len()];
+    for (s, &k) in slots.iter().zip(raise) {
+        out[s.entry] += k * s.steps;
+    }
+    out
+}
+
+/// The exact gain of an entry's first `taken` ladder steps.
+fn entry_gain(slots: &[Slot], e: &Changeable, taken: &[u32], entries: &[Changeable]) -> Option<Ratio> {
+    let idx = entries.iter().position(|x| std::ptr::eq(x, e))?;
+    let mut left = taken[idx];
+    let mut total = Ratio::ZERO;
+    for s in slots.iter().filter(|s| s.entry == idx) {
+        let units = (left / s.steps).min(s.room);
+        total = total.checked_add(s.gain.checked_mul(Ratio::int(units as i64))?)?;
+        left -= units * s.steps;
+        if left == 0 {
+            break;
+        }
+    }
+    Some(total)
 }
 
 /// Expresses every step gain and the need as whole multiples of one common unit, so
@@ -307,7 +498,7 @@ const EXACT_TIE_BREAK_UNITS: usize = 8;
 /// `EXACT_TIE_BREAK_UNITS` units, every set of units is tried in increasing size, so the
 /// tie-break is exact for a typical sample; beyond that, the solvers' own preference for
 /// units already in the plan decides.
-fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, objective: Objective) -> Option<Vec<u16>> {
+fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, objective: Objective) -> Option<Vec<u32>> {
     let solve = |keep: &dyn Fn(usize) -> bool| {
         let idx: Vec<usize> = (0..slots.len()).filter(|&i| keep(slots[i].unit_index)).collect();
         let sub: Vec<Slot> = idx.iter().map(|&i| slots[i].clone()).collect();
@@ -316,11 +507,11 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
             Objective::Steps => by_steps(&sub, &g, need),
             Objective::Indicators => by_indicators(&sub, &g, need),
         }?;
-        let mut full = vec![0u16; slots.len()];
+        let mut full = vec![0u32; slots.len()];
         for (k, &i) in idx.iter().enumerate() {
             full[i] = r[k];
         }
-        Some(full)
+        Some(prefix_form(slots, &full))
     };
     let best = solve(&|_| true)?;
     let cost = plan_cost(slots, &best, objective);
@@ -388,25 +579,43 @@ fn fractional_cost_exceeds(slots: &[Slot], gain: &[i128], need: i128, cost: u64,
     got < need || spent > cost as i128
 }
 
-fn plan_cost(slots: &[Slot], raise: &[u16], objective: Objective) -> u64 {
-    slots
-        .iter()
-        .zip(raise)
-        .map(|(s, &k)| match objective {
-            Objective::Steps => s.effort as u64 * k as u64,
-            Objective::Indicators => (k > 0) as u64,
-        })
-        .sum()
+fn plan_cost(slots: &[Slot], raise: &[u32], objective: Objective) -> u64 {
+    match objective {
+        Objective::Steps => slots.iter().zip(raise).map(|(s, &k)| s.effort as u64 * k as u64).sum(),
+        Objective::Indicators => {
+            let entries: HashSet<usize> = slots.iter().zip(raise).filter(|(_, &k)| k > 0).map(|(s, _)| s.entry).collect();
+            entries.len() as u64
+        }
+    }
 }
 
-fn touched_units(slots: &[Slot], raise: &[u16]) -> usize {
+/// The same number of units per entry, taken from the entry's first runs: runs come
+/// in ladder order, so this is a change people can make (no letter skipped), and with
+/// gains that never rise along a ladder it gains at least as much for the same cost.
+fn prefix_form(slots: &[Slot], raise: &[u32]) -> Vec<u32> {
+    let mut per_entry: HashMap<usize, u32> = HashMap::new();
+    for (s, &k) in slots.iter().zip(raise) {
+        *per_entry.entry(s.entry).or_insert(0) += k;
+    }
+    slots
+        .iter()
+        .map(|s| {
+            let left = per_entry.get_mut(&s.entry).expect("counted above");
+            let k = (*left).min(s.room);
+            *left -= k;
+            k
+        })
+        .collect()
+}
+
+fn touched_units(slots: &[Slot], raise: &[u32]) -> usize {
     let set: HashSet<usize> = slots.iter().zip(raise).filter(|(_, &k)| k > 0).map(|(s, _)| s.unit_index).collect();
     set.len()
 }
 
 /// Objective `steps`: pool slots by (gain, effort), cover exactly, then hand each pool's
 /// steps to as few units as possible.
-fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> {
+fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u32>> {
     let mut pool_of: BTreeMap<(i128, u32), usize> = BTreeMap::new();
     let mut pools: Vec<Pool> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -420,7 +629,7 @@ fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> {
         members[id].push(i);
     }
     let take = cover(&pools, need)?;
-    let mut raise = vec![0u16; slots.len()];
+    let mut raise = vec![0u32; slots.len()];
     let mut touched: HashSet<usize> = HashSet::new();
     // Largest allocations first, so they choose the units the smaller ones then join.
     let mut order: Vec<usize> = (0..pools.len()).filter(|&p| take[p] > 0).collect();
@@ -433,14 +642,15 @@ fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> {
         // the most of this pool, then the order the user entered them.
         ms.sort_by_key(|&i| {
             let u = slots[i].unit_index;
-            (!touched.contains(&u), std::cmp::Reverse(room_in[&u]), u, i)
+            // …and within a unit, the entries with most room (the weakest) first.
+            (!touched.contains(&u), std::cmp::Reverse(room_in[&u]), u, std::cmp::Reverse(slots[i].room), i)
         });
         for i in ms {
             if left == 0 {
                 break;
             }
             let k = (slots[i].room as u64).min(left);
-            raise[i] = k as u16;
+            raise[i] = k as u32;
             left -= k;
             touched.insert(slots[i].unit_index);
         }
@@ -457,40 +667,47 @@ fn unit_room(slots: &[Slot], members: &[usize]) -> HashMap<usize, u64> {
 }
 
 /// Objective `indicators`: each changed entry costs 1 whatever its steps, so the fewest
-/// entries are the ones with the largest full gain (raised to the maximum) — exact by
-/// the same argument as equal-cost steps. Then give back the steps not needed,
-/// smallest gains first, which keeps the fewest steps for that set of entries.
-fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> {
-    let full = |i: usize| gain[i] * slots[i].room as i128;
-    if slots.iter().enumerate().map(|(i, _)| full(i)).sum::<i128>() < need {
+/// entries are the ones with the largest full gain (raised to the top) — exact by the
+/// same argument as equal-cost steps. Then give back the steps not needed, from the
+/// top of each ladder (its smallest gains) first, which keeps the fewest steps.
+fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u32>> {
+    let mut full: BTreeMap<usize, (usize, i128)> = BTreeMap::new();
+    for (i, s) in slots.iter().enumerate() {
+        full.entry(s.entry).or_insert((s.unit_index, 0)).1 += gain[i] * s.room as i128;
+    }
+    if full.values().map(|f| f.1).sum::<i128>() < need {
         return None;
     }
     // Largest full gain first. Among equal gains (common: indicators weigh equally),
     // units with more such entries first and each unit's entries together, so the plan
     // touches as few units as it can.
     let mut per_unit_gain: HashMap<(usize, i128), usize> = HashMap::new();
-    for (i, s) in slots.iter().enumerate() {
-        *per_unit_gain.entry((s.unit_index, full(i))).or_insert(0) += 1;
+    for &(u, f) in full.values() {
+        *per_unit_gain.entry((u, f)).or_insert(0) += 1;
     }
-    let mut order: Vec<usize> = (0..slots.len()).collect();
-    order.sort_by_key(|&i| {
-        let u = slots[i].unit_index;
-        (std::cmp::Reverse(full(i)), std::cmp::Reverse(per_unit_gain[&(u, full(i))]), u, i)
-    });
-    let mut raise = vec![0u16; slots.len()];
+    let mut order: Vec<(usize, usize, i128)> = full.iter().map(|(&e, &(u, f))| (e, u, f)).collect();
+    order.sort_by_key(|&(e, u, f)| (std::cmp::Reverse(f), std::cmp::Reverse(per_unit_gain[&(u, f)]), u, e));
+    let mut chosen = HashSet::new();
     let mut got = 0i128;
-    for i in order {
+    for (e, _, f) in order {
         if got >= need {
             break;
         }
-        raise[i] = slots[i].room;
-        got += full(i);
+        chosen.insert(e);
+        got += f;
     }
-    // Give back surplus steps, smallest gains first; each chosen entry keeps ≥ 1 step.
-    let mut chosen: Vec<usize> = (0..slots.len()).filter(|&i| raise[i] > 0).collect();
-    chosen.sort_by_key(|&i| gain[i]);
-    for i in chosen {
-        while raise[i] > 1 && got - gain[i] >= need {
+    let mut raise: Vec<u32> = slots.iter().map(|s| if chosen.contains(&s.entry) { s.room } else { 0 }).collect();
+    // Give back surplus units, smallest gains first (the last runs of a ladder); each
+    // chosen entry keeps at least one unit.
+    let mut order: Vec<usize> = (0..slots.len()).filter(|&i| raise[i] > 0).collect();
+    order.sort_by_key(|&i| (gain[i], std::cmp::Reverse(i)));
+    for i in order {
+        let e = slots[i].entry;
+        while raise[i] > 0 && got - gain[i] >= need {
+            let entry_units: u32 = slots.iter().zip(&raise).filter(|(s, _)| s.entry == e).map(|(_, &k)| k).sum();
+            if entry_units <= 1 {
+                break;
+            }
             raise[i] -= 1;
             got -= gain[i];
         }
@@ -498,10 +715,16 @@ fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u16>> 
     Some(raise)
 }
 
-/// The scenario with `raise[i]` steps applied to each slot, scored: the planner's
-/// result always comes from the same `evaluate` the user sees.
-fn apply(rs: &Ruleset, sc: &Scenario, slots: &[Slot], raise: &[u16]) -> Result<(Decimal, String), InputError> {
-    let changed = applied(sc, slots, raise, rs.products);
+/// The scenario with `taken[e]` ladder steps applied to each entry, scored: the
+/// planner's result always comes from the same `evaluate` the user sees.
+fn apply(rs: &Ruleset, sc: &Scenario, entries: &[Changeable], taken: &[u32]) -> Result<(Decimal, String), InputError> {
+    let mut changed = sc.clone();
+    for (e, &k) in entries.iter().zip(taken).filter(|(_, k)| **k > 0) {
+        match &e.kind {
+            Kind::Level { ladder, .. } => set_level(&mut changed, e.unit_index, &e.key, e.product, ladder[k as usize - 1], rs.products),
+            Kind::Responses { counts, .. } => set_responses(&mut changed, e.unit_index, &e.key, moved_to_top(counts, k)),
+        }
+    }
     let o = evaluate(rs, &changed)?;
     let a = o.aggregate.ok_or_else(|| InputError::new("units", Problem::NoData))?;
     Ok((a.rounded, a.grade.category))
@@ -511,26 +734,21 @@ fn apply(rs: &Ruleset, sc: &Scenario, slots: &[Slot], raise: &[u16]) -> Result<(
 pub fn applied_plan(sc: &Scenario, plan: &Plan, rs: &Ruleset) -> Scenario {
     let mut out = sc.clone();
     for s in &plan.steps {
-        set_level(&mut out, s.unit_index, &s.indicator, s.product.map(|p| p - 1), s.to, rs.products);
+        match &s.responses {
+            Some(r) => set_responses(&mut out, s.unit_index, &s.indicator, r.after.clone()),
+            None => set_level(&mut out, s.unit_index, &s.indicator, s.product.map(|p| p - 1), s.to, rs.products),
+        }
     }
     out
 }
 
-fn applied(sc: &Scenario, slots: &[Slot], raise: &[u16], default_products: usize) -> Scenario {
-    let mut out = sc.clone();
-    for (s, k) in slots.iter().zip(raise).filter(|(_, k)| **k > 0) {
-        set_level(&mut out, s.unit_index, &s.key, s.product, s.from + k, default_products);
-    }
-    out
-}
-
-fn set_level(sc: &mut Scenario, unit: usize, key: &str, product: Option<usize>, level: u16, default_products: usize) {
+fn set_level(sc: &mut Scenario, unit: usize, key: &str, product: Option<usize>, level: Decimal, default_products: usize) {
     let Entry::Indicators(values) = &mut sc.units[unit].entry else { return };
     let products = values
         .values()
         .find_map(|v| if let Values::PerProduct(xs) = v { Some(xs.len()) } else { None })
         .unwrap_or(default_products);
-    let v = Some(Decimal::from(level));
+    let v = Some(level);
     match product {
         None => {
             values.insert(key.to_string(), Values::One(v));
@@ -544,6 +762,14 @@ fn set_level(sc: &mut Scenario, unit: usize, key: &str, product: Option<usize>, 
             }
         }
     }
+}
+
+/// Replaces an unsur's answer counts, under whichever key (full or bare) it was given.
+fn set_responses(sc: &mut Scenario, unit: usize, key: &str, counts: Vec<u32>) {
+    let Entry::Indicators(values) = &mut sc.units[unit].entry else { return };
+    let bare = key.split_once('.').map_or(key, |(_, i)| i);
+    let k = if values.contains_key(key) { key } else { bare };
+    values.insert(k.to_string(), Values::Responses(counts));
 }
 
 /// Points a unit entered as a total (or one dimension of a unit entered by dimension)
@@ -563,17 +789,70 @@ fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, incl
             Level::Score => {
                 let points = up(unit_need)?;
                 let possible = Ratio::from_decimal(max).checked_sub(u.exact).is_some_and(|room| room >= unit_need);
-                out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, points, possible });
+                out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, indicator: None, to: None, points, possible });
             }
             Level::Dimensions => {
                 for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
                     let dn = unit_need.checked_mul(total_w).and_then(|x| x.checked_div(Ratio::from_decimal(d.weight))).ok_or_else(too_precise)?;
                     let points = up(dn)?;
                     let possible = Ratio::from_decimal(max).checked_sub(dim.exact).is_some_and(|room| room >= dn);
-                    out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: Some(d.id.clone()), points, possible });
+                    out.push(Alternative {
+                        unit_index: u.index,
+                        unit: u.name.clone(),
+                        dimension: Some(d.id.clone()),
+                        indicator: None,
+                        to: None,
+                        points,
+                        possible,
+                    });
                 }
             }
             Level::Indicators => {}
+        }
+    }
+    Ok(out)
+}
+
+/// For indicators entered as a mean (IKM's per-unsur averages): the mean each would
+/// need on its own to reach the target, rounded up to 2 decimals, and whether it fits
+/// under the top answer.
+fn mean_alternatives(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, need: Ratio, share: Ratio, inclusive: bool) -> Result<Vec<Alternative>, InputError> {
+    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
+    let score_max = Ratio::from_decimal(rs.score_max);
+    let mut out = Vec::new();
+    for u in outcome.units.iter().filter(|u| u.level == Level::Indicators) {
+        let Entry::Indicators(values) = &sc.units[u.index].entry else { continue };
+        let locked: HashSet<&str> = sc.units[u.index].locked.iter().map(String::as_str).collect();
+        for d in rs.dimensions.iter().filter(|d| !d.per_product) {
+            let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight).sum();
+            for i in d.indicators.iter().filter(|i| i.fractional) {
+                let key = format!("{}.{}", d.id, i.id);
+                if locked.contains(key.as_str()) {
+                    continue;
+                }
+                let current = match values.get(&key).or_else(|| values.get(&i.id)) {
+                    Some(Values::One(Some(x))) => Ratio::from_decimal(*x),
+                    Some(Values::Responses(_)) => continue,
+                    _ => Ratio::ZERO,
+                };
+                // One point of this mean adds (W_d/ΣW) · max · w_i / den · share.
+                let per_point = Ratio::from_decimal(d.weight)
+                    .checked_div(total_w)
+                    .and_then(|x| x.checked_mul(score_max))
+                    .and_then(|x| x.checked_mul(Ratio::from_decimal(i.weight)))
+                    .and_then(|x| x.checked_div(Ratio::from_decimal(den)))
+                    .and_then(|x| x.checked_mul(share))
+                    .ok_or_else(too_precise)?;
+                let rise = need.checked_div(per_point).ok_or_else(too_precise)?;
+                let to_exact = current.checked_add(rise).ok_or_else(too_precise)?;
+                let mut to = to_exact.round(2, RoundingMode::Up).ok_or_else(too_precise)?;
+                if !inclusive && Ratio::from_decimal(to) == to_exact {
+                    to += Decimal::new(1, 2);
+                }
+                let points = to - current.round(2, RoundingMode::Down).ok_or_else(too_precise)?;
+                let possible = to <= Decimal::from(i.max);
+                out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, indicator: Some(key), to: Some(to), points, possible });
+            }
         }
     }
     Ok(out)

@@ -89,6 +89,17 @@ pub struct Indicator {
     pub weight: Decimal,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<Level>,
+    /// Only the listed levels are values (SAKIP's letters: AA = 100, A = 90, … E = 0),
+    /// and the planner steps from one listed level to the next.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub levels_only: bool,
+    /// Any number on the scale, not only whole levels (IKM's per-unsur mean, "3,25").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fractional: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The description of one level of an indicator's scale.
@@ -96,6 +107,9 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub value: u16,
+    /// A short name for the level where the scheme has one ("AA", "BB").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     pub text: String,
     #[serde(default)]
     pub text_en: String,
@@ -197,6 +211,13 @@ impl Ruleset {
         Ok(rs)
     }
 
+    /// A ruleset inside another document (a scenario's `custom_ruleset`).
+    pub fn from_value(v: &serde_json::Value) -> Result<Ruleset, InputError> {
+        let rs = Ruleset::deserialize(v).map_err(|e| InputError::new("", Problem::Invalid(strip_position(&e.to_string()))))?;
+        rs.validate()?;
+        Ok(rs)
+    }
+
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
         self.dimensions.iter().find(|d| d.id == id)
     }
@@ -205,6 +226,17 @@ impl Ruleset {
         self.dimensions
             .iter()
             .flat_map(|d| d.indicators.iter().map(move |i| IndicatorRef { dimension: d, indicator: i }))
+    }
+
+    /// Finds "unsur.waktu", or "waktu" alone when no other dimension has an indicator
+    /// of that id (how answer counts name an IKM unsur).
+    pub fn resolve(&self, key: &str) -> Option<IndicatorRef<'_>> {
+        if key.contains('.') {
+            return self.indicator(key);
+        }
+        let mut found = self.indicators().filter(|r| r.indicator.id == key);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// Finds "proses.biaya".
@@ -278,6 +310,18 @@ impl Ruleset {
                     }
                     if !seen.insert(l.value) {
                         return bad(format!("{at}.levels[{li}].value"), format!("{} is described twice", l.value));
+                    }
+                }
+                if i.levels_only {
+                    if i.fractional {
+                        return bad(format!("{at}.fractional"), "cannot be true with levels_only (values are the listed levels)".into());
+                    }
+                    // Both ends must be values, or the scale's top could never be reached
+                    // and a not-entered criterion (counted at min) would be no level.
+                    for end in [i.min, i.max] {
+                        if !seen.contains(&end) {
+                            return bad(format!("{at}.levels"), format!("levels_only needs a level at {end}, the end of the scale {}–{}", i.min, i.max));
+                        }
                     }
                 }
             }

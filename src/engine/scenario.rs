@@ -8,6 +8,7 @@
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::parse_decimal;
 use crate::engine::overrides::Overrides;
+use crate::engine::ruleset::Ruleset;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -26,6 +27,9 @@ pub struct Scenario {
     pub effort: BTreeMap<String, u32>,
     /// Assumptions the user changed (weights, scale); apply with `overrides::apply`.
     pub assumptions: Overrides,
+    /// The user's own ruleset (e.g. next year's method), carried with the scenario so a
+    /// file or link scores the same anywhere; its id is `ruleset`.
+    pub custom_ruleset: Option<Box<Ruleset>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +56,9 @@ pub enum Values {
     One(Option<Decimal>),
     /// One value per service product; `None` where a product is not yet entered.
     PerProduct(Vec<Option<Decimal>>),
+    /// How many respondents gave each answer, lowest answer first (IKM: answers 1–4);
+    /// the value is their mean, kept as an exact fraction.
+    Responses(Vec<u32>),
 }
 
 impl Values {
@@ -59,6 +66,7 @@ impl Values {
         match self {
             Values::One(v) => v.is_some(),
             Values::PerProduct(vs) => vs.iter().any(Option::is_some),
+            Values::Responses(n) => n.iter().any(|&k| k > 0),
         }
     }
 }
@@ -93,7 +101,7 @@ impl Scenario {
 
     pub fn from_json(value: &Value) -> Result<Scenario, InputError> {
         let top = object(value, "")?;
-        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions"])?;
+        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions", "custom_ruleset"])?;
         if let Some(f) = top.get("format") {
             match f.as_u64() {
                 Some(n) if n >= 1 && n <= FORMAT as u64 => {}
@@ -142,7 +150,20 @@ impl Scenario {
             None | Some(Value::Null) => Overrides::default(),
             Some(a) => parse_overrides(a)?,
         };
-        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions })
+        let custom_ruleset = match top.get("custom_ruleset") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let rs = Ruleset::from_value(v).map_err(|e| e.within("custom_ruleset"))?;
+                if rs.id != ruleset {
+                    return Err(InputError::new(
+                        "ruleset",
+                        Problem::Invalid(format!("{ruleset:?} is not the id of the custom_ruleset ({:?})", rs.id)),
+                    ));
+                }
+                Some(Box::new(rs))
+            }
+        };
+        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions, custom_ruleset })
     }
 
     /// Writes the scenario in the same schema it is read from; decimals as strings so
@@ -176,6 +197,9 @@ impl Scenario {
                 a.insert("scale".into(), m.into());
             }
             top.insert("assumptions".into(), a.into());
+        }
+        if let Some(rs) = &self.custom_ruleset {
+            top.insert("custom_ruleset".into(), serde_json::to_value(rs.as_ref()).unwrap_or(Value::Null));
         }
         Value::Object(top)
     }
@@ -216,8 +240,15 @@ fn unit_json(u: &Unit) -> Value {
             m.insert("dimensions".into(), d.into());
         }
         Entry::Indicators(i) => {
-            let i: Map<String, Value> = i.iter().map(|(k, v)| (k.clone(), values_json(v))).collect();
-            m.insert("indicators".into(), i.into());
+            let (counts, levels): (Vec<_>, Vec<_>) = i.iter().partition(|(_, v)| matches!(v, Values::Responses(_)));
+            if !levels.is_empty() {
+                let l: Map<String, Value> = levels.into_iter().map(|(k, v)| (k.clone(), values_json(v))).collect();
+                m.insert("indicators".into(), l.into());
+            }
+            if !counts.is_empty() {
+                let c: Map<String, Value> = counts.into_iter().map(|(k, v)| (k.clone(), values_json(v))).collect();
+                m.insert("responses".into(), c.into());
+            }
         }
     }
     if !u.locked.is_empty() {
@@ -231,6 +262,7 @@ fn values_json(v: &Values) -> Value {
     match v {
         Values::One(x) => one(x),
         Values::PerProduct(xs) => Value::Array(xs.iter().map(one).collect()),
+        Values::Responses(n) => Value::Array(n.iter().map(|&k| k.into()).collect()),
     }
 }
 
@@ -246,7 +278,7 @@ fn decimal_json(d: Decimal) -> Value {
 
 fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     let o = object(v, at)?;
-    known_fields(o, at, &["name", "score", "dimensions", "indicators", "locked"])?;
+    known_fields(o, at, &["name", "score", "dimensions", "indicators", "responses", "locked"])?;
     let name = match o.get("name") {
         Some(Value::String(s)) => s.clone(),
         None | Some(Value::Null) => String::new(),
@@ -269,12 +301,17 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
             entries.push(Entry::Dimensions(m));
         }
     }
+    // Levels and answer counts are both indicator-level entries: one unit may give
+    // some unsur as means and others as counts.
+    let mut m = BTreeMap::new();
     if let Some(inds) = o.get("indicators") {
-        let mut m = BTreeMap::new();
         read_indicators(object(inds, &format!("{at}.indicators"))?, &format!("{at}.indicators"), "", &mut m)?;
-        if m.values().any(Values::any_entered) {
-            entries.push(Entry::Indicators(m));
-        }
+    }
+    if let Some(r) = o.get("responses") {
+        read_responses(object(r, &format!("{at}.responses"))?, &format!("{at}.responses"), &mut m)?;
+    }
+    if m.values().any(Values::any_entered) {
+        entries.push(Entry::Indicators(m));
     }
     if entries.len() > 1 {
         return Err(InputError::new(at, Problem::MixedLevels));
@@ -315,6 +352,31 @@ fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut BTr
     }
     Ok(())
 }
+
+/// `{"waktu": [0, 2, 20, 8]}`: respondents per answer, lowest answer first.
+fn read_responses(o: &Map<String, Value>, at: &str, out: &mut BTreeMap<String, Values>) -> Result<(), InputError> {
+    for (k, v) in o {
+        let path = format!("{at}.{k}");
+        let Value::Array(items) = v else {
+            return Err(InputError::new(path, Problem::Expected("a list of respondent counts, one per answer")));
+        };
+        let counts = items
+            .iter()
+            .enumerate()
+            .map(|(j, x)| match x.as_u64() {
+                Some(n) if n <= MAX_RESPONDENTS as u64 => Ok(n as u32),
+                _ => Err(InputError::new(format!("{path}[{j}]"), Problem::NotACount { text: x.to_string(), max: MAX_RESPONDENTS })),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if out.insert(k.clone(), Values::Responses(counts)).is_some() {
+            return Err(InputError::new(path, Problem::Invalid(format!("{k:?} is given both as a value and as answer counts"))));
+        }
+    }
+    Ok(())
+}
+
+/// More respondents than any survey has; it also keeps the exact sums small.
+pub const MAX_RESPONDENTS: u32 = 1_000_000;
 
 fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, InputError> {
     v.as_object().ok_or_else(|| InputError::new(at, Problem::Expected("an object")))

@@ -8,7 +8,7 @@
 use crate::engine::error::{InputError, Problem};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{grade, Grade};
-use crate::engine::ruleset::{Dimension, Ruleset};
+use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Values};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -247,12 +247,22 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
         return Ok(None);
     }
     let products = product_count(rs, m, at)?;
+    let mut bare = false;
+    let mut seen = std::collections::HashSet::new();
     for (k, v) in m {
         let path = format!("{at}.indicators.{k}");
-        let r = rs.indicator(k).ok_or_else(|| InputError::new(path.clone(), Problem::UnknownIndicator(k.clone())))?;
+        let r = rs.resolve(k).ok_or_else(|| InputError::new(path.clone(), Problem::UnknownIndicator(k.clone())))?;
+        bare |= !k.contains('.');
+        if !seen.insert(r.key()) {
+            return Err(InputError::new(path, Problem::Invalid(format!("{} is given twice", r.key()))));
+        }
         let levels: &[Option<Decimal>] = match v {
             Values::One(x) if !r.dimension.per_product => std::slice::from_ref(x),
             Values::PerProduct(xs) if r.dimension.per_product => xs,
+            Values::Responses(n) => {
+                check_responses(n, r.indicator, &format!("{at}.responses.{k}"), r.dimension.per_product)?;
+                continue;
+            }
             Values::One(_) => return Err(InputError::new(path, Problem::ProductCount { expected: products, got: 1 })),
             Values::PerProduct(_) => {
                 return Err(InputError::new(path, Problem::Expected("a single value (this indicator is not per product)")))
@@ -261,10 +271,18 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
         for (p, x) in levels.iter().enumerate() {
             if let Some(x) = x {
                 let at = if r.dimension.per_product { format!("{path}[{p}]") } else { path.clone() };
-                check_level(*x, r.indicator.min, r.indicator.max, &at)?;
+                check_level(*x, r.indicator, &at)?;
             }
         }
     }
+    // Answer counts may name an unsur by its id alone ("waktu"); score on full keys.
+    let full;
+    let m = if bare {
+        full = m.iter().filter_map(|(k, v)| Some((rs.resolve(k)?.key(), v.clone()))).collect::<BTreeMap<_, _>>();
+        &full
+    } else {
+        m
+    };
     let mut missing = Vec::new();
     let scores = rs
         .dimensions
@@ -272,6 +290,31 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
         .map(|d| dimension_from_indicators(rs, d, m, products, &mut missing).ok_or_else(too_precise))
         .collect::<Result<Vec<_>, _>>()?;
     combine(rs, Level::Indicators, scores, missing, products).map(Some)
+}
+
+/// One count per answer of the scale (4 for IKM's 1–4), at least one respondent.
+fn check_responses(n: &[u32], i: &Indicator, at: &str, per_product: bool) -> Result<(), InputError> {
+    let answers = (i.max - i.min + 1) as usize;
+    if per_product || i.levels_only {
+        return Err(InputError::new(at, Problem::Invalid("this indicator is not scored from respondents' answers".into())));
+    }
+    if n.len() != answers {
+        return Err(InputError::new(
+            at,
+            Problem::Invalid(format!("give {answers} counts, how many respondents answered {} to {} (got {})", i.min, i.max, n.len())),
+        ));
+    }
+    Ok(())
+}
+
+/// The mean answer from counts per answer, exact (`None`: nobody answered).
+pub fn responses_mean(n: &[u32], min: u16) -> Option<Ratio> {
+    let total: i128 = n.iter().map(|&k| k as i128).sum();
+    if total == 0 {
+        return None;
+    }
+    let sum: i128 = n.iter().enumerate().map(|(j, &k)| (min as i128 + j as i128) * k as i128).sum();
+    Ratio::new(sum, total)
 }
 
 /// All per-product lists of a unit must agree on the number of products.
@@ -293,16 +336,28 @@ fn product_count(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result
     Ok(count.unwrap_or(rs.products))
 }
 
-/// An indicator level: a whole number on the indicator's scale.
-pub fn check_level(x: Decimal, min: u16, max: u16, at: &str) -> Result<(), InputError> {
+/// A value of an indicator: on its scale; a whole level, or one of the listed levels
+/// (`levels_only`), or any number with few enough decimals (`fractional`).
+pub fn check_level(x: Decimal, i: &Indicator, at: &str) -> Result<(), InputError> {
+    let (min, max) = (i.min, i.max);
     if x > Decimal::from(max) {
         return Err(InputError::new(at, Problem::AboveMax { value: x, max: Decimal::from(max) }));
     }
     if x < Decimal::from(min) {
         return Err(InputError::new(at, Problem::BelowMin { value: x, min: Decimal::from(min) }));
     }
+    if i.fractional {
+        if x.normalize().scale() > MAX_DECIMALS {
+            return Err(InputError::new(at, Problem::TooManyDecimals { max: MAX_DECIMALS }));
+        }
+        return Ok(());
+    }
     if !x.fract().is_zero() {
         return Err(InputError::new(at, Problem::NotALevel { value: x, min, max }));
+    }
+    if i.levels_only && !i.levels.iter().any(|l| Decimal::from(l.value) == x) {
+        let listed = i.levels.iter().map(|l| if l.label.is_empty() { l.value.to_string() } else { format!("{} = {}", l.label, l.value) });
+        return Err(InputError::new(at, Problem::NotListed { value: x, levels: listed.collect::<Vec<_>>().join(", ") }));
     }
     Ok(())
 }
@@ -319,6 +374,9 @@ fn dimension_from_indicators(
 ) -> Option<(Ratio, bool)> {
     let copies = if d.per_product { products } else { 1 };
     let mut num = Decimal::ZERO;
+    // Means of answer counts (3,2571…) are kept apart as exact fractions; plain
+    // decimals stay on the fast path.
+    let mut num_exact = Ratio::ZERO;
     let mut den = Decimal::ZERO;
     let mut entered = false;
     for i in &d.indicators {
@@ -340,8 +398,16 @@ fn dimension_from_indicators(
                     take(x, format!("{key}#{}", p + 1));
                 }
             }
+            Some(Values::Responses(n)) => match responses_mean(n, i.min) {
+                Some(mean) => {
+                    num_exact = num_exact.checked_add(mean.checked_mul(Ratio::from_decimal(i.weight))?)?;
+                    entered = true;
+                }
+                None => missing.push(key),
+            },
         }
     }
-    let score = Ratio::from_decimal(rs.score_max).checked_mul(Ratio::from_decimal(num))?.checked_div(Ratio::from_decimal(den))?;
+    let num = Ratio::from_decimal(num).checked_add(num_exact)?;
+    let score = Ratio::from_decimal(rs.score_max).checked_mul(num)?.checked_div(Ratio::from_decimal(den))?;
     Some((score, entered))
 }

@@ -7,6 +7,7 @@ use crate::engine::error::{InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
+use crate::engine::scenario::MAX_RESPONDENTS;
 use crate::engine::score::{check_level, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use rust_decimal::Decimal;
@@ -170,6 +171,34 @@ impl Form {
     }
 }
 
+/// Respondents per answer: whole numbers, "" for none; `None` while any is unreadable
+/// (each gets its message) or nobody answered yet.
+fn read_counts(texts: &[String], at: &str, key: &str, err: &mut impl FnMut(String, InputError)) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity(texts.len());
+    let mut ok = true;
+    for (j, t) in texts.iter().enumerate() {
+        let t = t.trim();
+        if t.is_empty() {
+            out.push(0);
+            continue;
+        }
+        match t.parse::<u32>() {
+            Ok(n) if n <= MAX_RESPONDENTS => out.push(n),
+            _ => {
+                ok = false;
+                let problem = Problem::NotACount { text: t.to_string(), max: MAX_RESPONDENTS };
+                err(response_field(key, j), InputError::new(format!("{at}[{j}]"), problem));
+            }
+        }
+    }
+    (ok && out.iter().any(|&n| n > 0)).then_some(out)
+}
+
+/// The field id of answer `j`'s count for an indicator ("resp:unsur.waktu:2").
+pub fn response_field(key: &str, j: usize) -> String {
+    format!("resp:{key}:{j}")
+}
+
 /// A unit's entry at its current level; a field that cannot be read is reported and
 /// left out (never guessed).
 fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Entry {
@@ -209,6 +238,12 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             let mut m = BTreeMap::new();
             for r in rs.indicators() {
                 let key = r.key();
+                if let Some(counts) = u.responses.get(&key) {
+                    if let Some(n) = read_counts(counts, &format!("units[{i}].responses.{}", r.indicator.id), &key, &mut err) {
+                        m.insert(key, Values::Responses(n));
+                    }
+                    continue;
+                }
                 let copies = if r.dimension.per_product { u.products } else { 1 };
                 let texts = u.levels.get(&key);
                 let mut values = Vec::with_capacity(copies);
@@ -217,7 +252,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
                     let at = format!("units[{i}].indicators.{key}");
                     let field = indicator_field(&key, r.dimension.per_product.then_some(p));
                     let v = number(text, &at)
-                        .and_then(|v| v.map(|v| check_level(v, r.indicator.min, r.indicator.max, &at).map(|_| v)).transpose());
+                        .and_then(|v| v.map(|v| check_level(v, r.indicator, &at).map(|_| v)).transpose());
                     match v {
                         Ok(v) => values.push(v),
                         Err(e) => {

@@ -35,14 +35,19 @@ impl Form {
                 Entry::Indicators(m) => {
                     fu.mode = Mode::Indicators;
                     for (k, v) in m {
+                        let k = base.resolve(k).map_or_else(|| k.clone(), |r| r.key());
                         let texts: Vec<String> = match v {
+                            Values::Responses(n) => {
+                                fu.responses.insert(k, n.iter().map(u32::to_string).collect());
+                                continue;
+                            }
                             Values::One(x) => vec![x.map(text).unwrap_or_default()],
                             Values::PerProduct(xs) => {
                                 fu.products = xs.len();
                                 xs.iter().map(|x| x.map(text).unwrap_or_default()).collect()
                             }
                         };
-                        fu.levels.insert(k.clone(), texts);
+                        fu.levels.insert(k, texts);
                     }
                 }
             }
