@@ -75,9 +75,14 @@ fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
     }
 }
 
-/// The scenario's ruleset with its changed assumptions applied.
+/// The scenario's ruleset with its changed assumptions applied: the one it carries
+/// (`custom_ruleset`), else the catalog's (built in, or from `--ruleset-file`).
 fn effective(catalog: &Catalog, sc: &Scenario) -> Result<crate::engine::Ruleset, InputError> {
-    crate::engine::overrides::apply(catalog.require(&sc.ruleset)?, &sc.assumptions)
+    let base = match &sc.custom_ruleset {
+        Some(rs) => rs,
+        None => catalog.require(&sc.ruleset)?,
+    };
+    crate::engine::overrides::apply(base, &sc.assumptions)
 }
 
 fn located(file: &str, e: InputError) -> String {

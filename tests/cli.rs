@@ -226,3 +226,57 @@ fn plan_unreachable_gives_best_reachable() {
     assert_eq!(v["best_reachable"], "75.00");
     assert_eq!(v["alternatives"][0]["kind"], "unit_total");
 }
+
+#[test]
+fn the_secondary_schemes_by_id() {
+    // methodology.md §4–6; the values are worked out in tests/schemes.rs.
+    let r = score(json!({"ruleset": "sakip-2021", "units": [{"name": "Klungkung", "score": "62,72"}]}));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((v["score"].as_str(), v["category"].as_str()), (Some("62.72"), Some("B")));
+    let r = score(json!({"ruleset": "ipp-2022", "units": [{"name": "U", "score": "4,51"}]}));
+    assert!(r.stdout.contains("\"category\": \"A\""), "{}", r.stdout);
+    let counts: serde_json::Map<String, Value> =
+        ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"].iter().map(|u| (u.to_string(), json!([0, 0, 30, 0]))).collect();
+    let ikm = json!({"ruleset": "ikm-2017", "units": [{"name": "U", "responses": counts}]});
+    let v: Value = serde_json::from_str(&score(ikm.clone()).stdout).unwrap();
+    assert_eq!((v["score"].as_str(), v["category"].as_str()), (Some("75.00"), Some("C")));
+    // The plan names respondents, and the file it came from reads back.
+    let r = rapor(&["plan", "-"], &ikm.to_string());
+    let p: Value = serde_json::from_str(&r.stdout).unwrap();
+    let moved: u64 = p["steps"].as_array().unwrap().iter().map(|s| s["respondents"].as_u64().unwrap()).sum();
+    assert_eq!(moved, 18);
+    assert_eq!(p["steps"][0]["answer"], 4);
+    assert_eq!(p["category_after"], "B");
+}
+
+#[test]
+fn a_broken_ruleset_file_is_named_with_its_problem() {
+    let mut v: Value = serde_json::from_str(rapor::engine::Catalog::built_in_source("ipp-2022").unwrap()).unwrap();
+    v["id"] = json!("ipp-2026");
+    v["bands"][3]["min"] = json!("3.515");
+    let path = std::env::temp_dir().join(format!("rapor-bad-{}.json", std::process::id()));
+    std::fs::write(&path, v.to_string()).unwrap();
+    let r = rapor(&["--ruleset-file", path.to_str().unwrap(), "rulesets"], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("bands[3].min: 3.515 has more decimals than the rounding precision (2 places)"), "{}", r.stderr);
+}
+
+#[test]
+fn plan_uses_the_ruleset_a_scenario_carries() {
+    // A user's method with SAKIP's letters and one sub-component: all B (70) → next
+    // predikat BB (> 70): one criterion B → BB (+10 of 5 criteria = +2,00) → 72,00.
+    let mut rs: Value = serde_json::from_str(rapor::engine::Catalog::built_in_source("sakip-2021").unwrap()).unwrap();
+    rs["id"] = json!("sakip-uji");
+    let first = rs["dimensions"][0].clone();
+    rs["dimensions"] = json!([first]);
+    let m: serde_json::Map<String, Value> = (1..=5).map(|j| (format!("perencanaan-keberadaan.k{j}"), json!(70))).collect();
+    let sc = json!({"ruleset": "sakip-uji", "custom_ruleset": rs, "units": [{"name": "Pemda", "indicators": m}]});
+    let r = rapor(&["plan", "-"], &sc.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let p: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((p["score_before"].as_str(), p["score_after"].as_str()), (Some("70.00"), Some("72.00")));
+    assert_eq!((p["steps"][0]["from"].as_u64(), p["steps"][0]["to"].as_u64()), (Some(70), Some(80)));
+}

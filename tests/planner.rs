@@ -275,3 +275,103 @@ fn efforts_change_the_plan() {
     let p = plan(&rs, &costly, None, Objective::Steps).unwrap();
     assert!(p.steps.iter().all(|s| s.indicator.starts_with("a.")), "{:?}", p.steps);
 }
+
+/// Letters as in SAKIP, and one user scale whose gains rise (0, 10, 100).
+fn lettered(levels: &[u16]) -> Ruleset {
+    let lv: Vec<serde_json::Value> = levels.iter().map(|v| json!({"value": v, "text": v.to_string()})).collect();
+    let max = *levels.last().unwrap();
+    Ruleset::from_json(
+        &json!({
+            "id": "letters", "title": "t", "scheme": "test", "years": [2024], "products": 1,
+            "dimensions": [{"id": "d", "name": "D", "weight": "1", "indicators": [
+                {"id": "a", "name": "a", "max": max, "levels": lv, "levels_only": true},
+                {"id": "b", "name": "b", "max": max, "levels": lv, "levels_only": true},
+                {"id": "c", "name": "c", "max": max, "levels": lv, "levels_only": true}]}],
+            "bands": [
+                {"category": "AA", "opini": "", "zone": "", "min": "90", "inclusive": false},
+                {"category": "BB", "opini": "", "zone": "", "min": "70", "inclusive": false},
+                {"category": "B", "opini": "", "zone": "", "min": "60", "inclusive": false},
+                {"category": "C", "opini": "", "zone": "", "min": "30", "inclusive": false},
+                {"category": "D", "opini": "", "zone": "", "min": "0"}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap()
+}
+
+/// Every way to raise six criteria (two units of three) along the ladder: the lowest
+/// number of letter steps whose rounded mean clears `t` (exclusive bound).
+fn fewest_letter_steps(levels: &[u16], start: &[usize; 6], t: Decimal) -> Option<u32> {
+    let n = levels.len();
+    let mut best: Option<u32> = None;
+    let mut idx = *start;
+    loop {
+        let sum: u32 = idx.iter().map(|&i| levels[i] as u32).sum();
+        // Pemda = mean of two unit means of three = sum / 6, rounded half up to 2 places.
+        let score = (Decimal::from(sum) / Decimal::from(6)).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if score > t {
+            let cost: u32 = idx.iter().zip(start).map(|(a, b)| (a - b) as u32).sum();
+            best = Some(best.map_or(cost, |b: u32| b.min(cost)));
+        }
+        // Next combination with idx[k] ≥ start[k].
+        let mut k = 0;
+        loop {
+            if k == 6 {
+                return best;
+            }
+            idx[k] += 1;
+            if idx[k] < n {
+                break;
+            }
+            idx[k] = start[k];
+            k += 1;
+        }
+    }
+}
+
+#[test]
+fn letter_ladders_match_exhaustive_search() {
+    let mut rng = Rng(8);
+    for levels in [&[0u16, 30, 50, 60, 70, 80, 90, 100][..], &[0, 10, 100]] {
+        let rs = lettered(levels);
+        for _ in 0..150 {
+            let start: [usize; 6] = std::array::from_fn(|_| rng.next(levels.len() as u64) as usize);
+            let unit = |u: usize| {
+                let m: BTreeMap<String, Values> =
+                    ["a", "b", "c"].iter().enumerate().map(|(j, k)| (format!("d.{k}"), Values::One(Some(Decimal::from(levels[start[u * 3 + j]]))))).collect();
+                Unit::new(format!("U{u}"), Entry::Indicators(m))
+            };
+            let sc = Scenario { ruleset: "letters".into(), units: vec![unit(0), unit(1)], ..Scenario::default() };
+            let band = rng.next(4) as usize;
+            let target = rs.bands[band].category.clone();
+            let t = rs.bands[band].min;
+            let p = plan(&rs, &sc, Some(&target), Objective::Steps).unwrap();
+            let best = fewest_letter_steps(levels, &start, t);
+            match p.status {
+                Status::AlreadyThere => assert_eq!(best, Some(0)),
+                Status::Unreachable => assert_eq!(best, None, "{levels:?} {start:?} → {target}"),
+                Status::Planned => {
+                    // Every step lands on a listed level.
+                    assert!(p.steps.iter().all(|s| levels.iter().any(|&l| Decimal::from(l) == s.to)));
+                    let after = evaluate(&rs, &applied_plan(&sc, &p, &rs)).unwrap().aggregate.unwrap();
+                    assert!(after.grade.band <= band, "{levels:?} {start:?}: plan misses {target}");
+                    let steps: u32 = p.steps.iter().map(|s| {
+                        let pos = |v: Decimal| levels.iter().position(|&l| Decimal::from(l) == v).unwrap() as u32;
+                        pos(s.to) - pos(s.from)
+                    }).sum();
+                    assert_eq!(steps as u64, p.cost);
+                    if levels.len() == 8 {
+                        // Gains never rise along SAKIP's letters: the plan is the cheapest.
+                        assert_eq!(Some(steps), best, "{start:?} → {target}");
+                    } else {
+                        // A rising scale is planned by whole merged runs: it reaches the
+                        // target and is never cheaper than the optimum.
+                        assert!(Some(steps) >= best);
+                    }
+                }
+                Status::AtTop => unreachable!(),
+            }
+        }
+    }
+}

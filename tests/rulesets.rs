@@ -5,10 +5,11 @@
 use rapor::engine::{Catalog, Ruleset};
 use serde_json::{json, Value};
 
-const IDS: [&str; 5] = ["ombudsman-2021", "ombudsman-2022", "ombudsman-2023", "ombudsman-2024", "ombudsman-2025"];
+const IDS: [&str; 8] =
+    ["ombudsman-2021", "ombudsman-2022", "ombudsman-2023", "ombudsman-2024", "ombudsman-2025", "sakip-2021", "ipp-2022", "ikm-2017"];
 
 #[test]
-fn all_five_ship_and_load() {
+fn all_eight_ship_and_load() {
     let cat = Catalog::built_in();
     let ids: Vec<&str> = cat.all().iter().map(|r| r.id.as_str()).collect();
     for id in IDS {
@@ -87,6 +88,41 @@ fn each_validation_rule_names_its_field() {
         (Box::new(|v| v["assumptions"][1]["id"] = v["assumptions"][0]["id"].clone()), "assumptions[1].id: "),
         (Box::new(|v| v["dimensions"][0]["weigth"] = json!("1")), "unknown field `weigth`"),
         (Box::new(|v| v["dimensions"][0]["weight"] = json!("lots")), "\"lots\" is not a number"),
+        (Box::new(|v| v["years"] = json!([])), "years: must list at least one year"),
+        (Box::new(|v| v["score_max"] = json!("0")), "score_max: must be positive"),
+        (Box::new(|v| v["products"] = json!(0)), "products: must be 1 to 10 (got 0)"),
+        (Box::new(|v| v["rounding"]["places"] = json!(11)), "rounding.places: must be 10 or fewer"),
+        (Box::new(|v| v["dimensions"] = json!([])), "dimensions: must list at least one dimension"),
+        (Box::new(|v| v["dimensions"][2]["id"] = json!("Output")), "dimensions[2].id: \"Output\" must be lowercase"),
+        (Box::new(|v| v["dimensions"][2]["indicators"] = json!([])), "dimensions[2].indicators: must list at least one indicator"),
+        (Box::new(|v| v["dimensions"][2]["indicators"][0]["id"] = json!("")), "dimensions[2].indicators[0].id: \"\" must be lowercase"),
+        (
+            Box::new(|v| v["dimensions"][0]["indicators"][0]["levels"] = json!([{"value": 4, "text": "x"}])),
+            "dimensions[0].indicators[0].levels[0].value: 4 is outside the scale 0–3",
+        ),
+        (
+            Box::new(|v| v["dimensions"][0]["indicators"][0]["levels"] = json!([{"value": 1, "text": "x"}, {"value": 1, "text": "y"}])),
+            "dimensions[0].indicators[0].levels[1].value: 1 is described twice",
+        ),
+        (
+            Box::new(|v| {
+                v["dimensions"][0]["indicators"][0]["levels_only"] = json!(true);
+                v["dimensions"][0]["indicators"][0]["fractional"] = json!(true);
+            }),
+            "dimensions[0].indicators[0].fractional: cannot be true with levels_only",
+        ),
+        (
+            Box::new(|v| {
+                v["dimensions"][0]["indicators"][0]["levels_only"] = json!(true);
+                v["dimensions"][0]["indicators"][0]["levels"] = json!([{"value": 0, "text": "x"}, {"value": 2, "text": "y"}]);
+            }),
+            "dimensions[0].indicators[0].levels: levels_only needs a level at 3",
+        ),
+        (Box::new(|v| v["bands"] = json!([])), "bands: must list at least one band"),
+        (Box::new(|v| v["bands"][1]["category"] = json!("")), "bands[1].category: must not be empty"),
+        (Box::new(|v| v["trust"] = json!({"weight": "100"})), "trust.weight: must be between 0 and 100 percent (got 100)"),
+        (Box::new(|v| v.as_object_mut().unwrap().remove("bands").map(|_| ()).unwrap()), "missing field `bands`"),
+        (Box::new(|v| v["dimensions"][0]["indicators"][0]["max"] = json!("three")), "expected u16"),
     ];
     for (change, want) in cases {
         let got = broken(change);

@@ -511,7 +511,7 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
         for (k, &i) in idx.iter().enumerate() {
             full[i] = r[k];
         }
-        Some(prefix_form(slots, &full))
+        Some(top_up(slots, gain, need, prefix_form(slots, &full)))
     };
     let best = solve(&|_| true)?;
     let cost = plan_cost(slots, &best, objective);
@@ -606,6 +606,31 @@ fn prefix_form(slots: &[Slot], raise: &[u32]) -> Vec<u32> {
             k
         })
         .collect()
+}
+
+/// Where a ladder's gains rise (a user's scale like 0, 10, 100: merged into one run of
+/// several steps), taking units in ladder order can fall short of what the cover
+/// counted; then the next unit with the best gain per effort is added until the need
+/// is met. Never happens for the shipped rulesets, whose ladders never rise.
+fn top_up(slots: &[Slot], gain: &[i128], need: i128, mut raise: Vec<u32>) -> Vec<u32> {
+    let mut got: i128 = slots.iter().zip(&raise).enumerate().map(|(i, (_, &k))| gain[i] * k as i128).sum();
+    while got < need {
+        // The next unit of each entry: its first slot with room left.
+        let mut best: Option<usize> = None;
+        let mut seen = HashSet::new();
+        for (i, s) in slots.iter().enumerate() {
+            if raise[i] < s.room && seen.insert(s.entry) {
+                // gain_i / effort_i > gain_b / effort_b
+                if best.is_none_or(|b| gain[i] * slots[b].effort as i128 > gain[b] * s.effort as i128) {
+                    best = Some(i);
+                }
+            }
+        }
+        let Some(i) = best else { break };
+        raise[i] += 1;
+        got += gain[i];
+    }
+    raise
 }
 
 fn touched_units(slots: &[Slot], raise: &[u32]) -> usize {

@@ -7,7 +7,7 @@
 
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::parse_decimal;
-use crate::engine::overrides::Overrides;
+use crate::engine::overrides::{Overrides, MAX_CRITERIA};
 use crate::engine::ruleset::Ruleset;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -196,6 +196,10 @@ impl Scenario {
             if let Some(m) = self.assumptions.scale_max {
                 a.insert("scale".into(), m.into());
             }
+            if !self.assumptions.criteria.is_empty() {
+                let c: Map<String, Value> = self.assumptions.criteria.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
+                a.insert("criteria".into(), c.into());
+            }
             top.insert("assumptions".into(), a.into());
         }
         if let Some(rs) = &self.custom_ruleset {
@@ -207,7 +211,7 @@ impl Scenario {
 
 fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
     let o = object(v, "assumptions")?;
-    known_fields(o, "assumptions", &["weights", "scale"])?;
+    known_fields(o, "assumptions", &["weights", "scale", "criteria"])?;
     let mut out = Overrides::default();
     if let Some(w) = o.get("weights") {
         for (k, v) in object(w, "assumptions.weights")? {
@@ -223,6 +227,16 @@ fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
             Some(n) if (1..=10).contains(&n) => out.scale_max = Some(n as u16),
             _ => return Err(InputError::new("assumptions.scale", Problem::Expected("a whole number from 1 to 10"))),
         },
+    }
+    if let Some(c) = o.get("criteria") {
+        for (k, v) in object(c, "assumptions.criteria")? {
+            match v.as_u64() {
+                Some(n) if (1..=MAX_CRITERIA as u64).contains(&n) => {
+                    out.criteria.insert(k.clone(), n as u16);
+                }
+                _ => return Err(InputError::new(format!("assumptions.criteria.{k}"), Problem::Expected("a whole number of criteria from 1 to 50"))),
+            }
+        }
     }
     Ok(out)
 }

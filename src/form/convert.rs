@@ -88,7 +88,7 @@ impl Form {
             let field = format!("weight-{dim}");
             let Some(published) = base.dimension(dim).map(|d| d.weight) else { continue };
             let one = match number(text, &field) {
-                Ok(Some(w)) => Overrides { weights: [(dim.clone(), w)].into(), scale_max: None },
+                Ok(Some(w)) => Overrides { weights: [(dim.clone(), w)].into(), ..Overrides::default() },
                 Ok(None) => {
                     err(field.clone(), InputError::new(field, Problem::NotPositive));
                     continue;
