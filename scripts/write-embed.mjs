@@ -26,6 +26,21 @@ const template = readFileSync(new URL('./embed.template.js', import.meta.url), '
 writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringify(files)));
 
 copyFileSync(new URL('./sw-register.js', import.meta.url), join(dir, 'sw-register.js'));
+
+// The rulesets as data files beside the widget (flat names: the service worker caches
+// every file of the folder): rulesets.json lists them for the picker, and the widget
+// fetches ruleset-<id>.json when a method is first used. Ombudsman methods newest
+// first, then the other schemes.
+const rulesetDir = new URL('../src/rulesets/', import.meta.url);
+const rulesets = readdirSync(rulesetDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(f, rulesetDir), 'utf8')))
+  .sort((a, b) => {
+    const om = (r) => (r.id.startsWith('ombudsman-') ? 0 : 1);
+    return om(a) - om(b) || (om(a) === 0 ? b.id.localeCompare(a.id) : a.id.localeCompare(b.id));
+  });
+for (const r of rulesets) writeFileSync(join(dir, `ruleset-${r.id}.json`), JSON.stringify(r));
+writeFileSync(join(dir, 'rulesets.json'), JSON.stringify(rulesets.map((r) => ({ id: r.id, title: r.title, title_en: r.title_en ?? '' }))));
 const withRegister = html.includes('sw-register.js') ? html : html.replace('</head>', '<script defer src="./sw-register.js"></script></head>');
 writeFileSync(join(dir, 'index.html'), withRegister);
 // Every file of the build. The version hashes their contents: the workers' files keep

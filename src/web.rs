@@ -6,19 +6,11 @@ mod files;
 mod frame;
 mod io;
 pub mod i18n;
+pub mod rulesets;
 mod state;
 mod storage;
 
 pub use app::{App, AppProps};
-
-use crate::engine::Catalog;
-use std::sync::OnceLock;
-
-/// The shipped rulesets, parsed once per page.
-pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::built_in)
-}
 
 /// Runs when the module loads. On Rapor's own page (`<main data-rapor-standalone>`) it
 /// mounts the widget with the query string's settings

@@ -188,8 +188,18 @@ pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<
             if let Some(p) = s.product {
                 sheet.write_number(row, 2, p as f64)?;
             }
-            sheet.write_number(row, 3, s.from as f64)?;
-            sheet.write_number(row, 4, s.to as f64)?;
+            match &s.responses {
+                // Answer counts per answer, lowest first: "0/0/30/0" → "0/0/12/18".
+                Some(r) => {
+                    let counts = |c: &[u32]| c.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
+                    sheet.write_string(row, 3, counts(&r.before))?;
+                    sheet.write_string(row, 4, counts(&r.after))?;
+                }
+                None => {
+                    sheet.write_number(row, 3, num(s.from))?;
+                    sheet.write_number(row, 4, num(s.to))?;
+                }
+            }
             sheet.write_number_with_format(row, 5, ratio(s.gain, 4), &four)?;
         }
     }

@@ -10,6 +10,7 @@ use super::components::keep_share::KeepShare;
 use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::unit_table::UnitTable;
 use super::state::Notice;
+use super::rulesets;
 use super::storage;
 use super::i18n::{t, Lang, Text};
 use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
@@ -47,8 +48,66 @@ impl Default for AppProps {
     }
 }
 
+/// Where the widget's first ruleset comes from: the stored work's, else the one the
+/// page asks for, else the default.
+fn first_rulesets(props: &AppProps) -> Vec<String> {
+    let mut ids = vec![props.ruleset.to_string()];
+    if let Some(stored) = storage::stored_ruleset(&props.instance) {
+        ids.push(stored);
+    }
+    ids
+}
+
+/// Whether everything the widget needs to start is loaded.
+fn can_start(props: &AppProps) -> bool {
+    !rulesets::listed().is_empty()
+        && (rulesets::get(&props.ruleset).is_some() || (!rulesets::is_listed(&props.ruleset) && rulesets::get(DEFAULT_RULESET).is_some()))
+        && storage::stored_ruleset(&props.instance).is_none_or(|id| rulesets::get(&id).is_some() || !rulesets::is_listed(&id))
+}
+
+/// Loads the list of rulesets and the first one, then starts the widget. Ruleset
+/// files are data beside the widget's files, fetched rather than compiled in.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let status = use_state(|| if can_start(props) { Some(Ok(())) } else { None::<Result<(), String>> });
+    let attempt = use_state(|| 0u32);
+    {
+        let (status, props) = (status.clone(), props.clone());
+        use_effect_with(*attempt, move |_| {
+            if status.as_ref().is_none_or(Result::is_err) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = async {
+                        rulesets::load_index().await?;
+                        for id in first_rulesets(&props) {
+                            let id = if rulesets::is_listed(&id) { id } else { DEFAULT_RULESET.to_string() };
+                            rulesets::load(&id).await?;
+                        }
+                        Ok::<(), String>(())
+                    }
+                    .await;
+                    status.set(Some(result));
+                });
+            }
+        });
+    }
+    let lang = if props.english { Lang::En } else { Lang::Id };
+    match &*status {
+        Some(Ok(())) => html! { <Widget ..props.clone() /> },
+        None => html! {
+            <div class="rapor rapor-loading" role="status" data-testid="loading">{ t(lang, Text::Loading) }</div>
+        },
+        Some(Err(e)) => html! {
+            <div class="rapor rapor-loading" role="alert" data-testid="load-failed">
+                <p>{ t(lang, Text::LoadFailed) }</p>
+                <p class="rapor-hint">{ e.clone() }</p>
+                <button type="button" onclick={ let a = attempt.clone(); move |_| a.set(*a + 1) }>{ t(lang, Text::TryAgain) }</button>
+            </div>
+        },
+    }
+}
+
+#[component]
+fn Widget(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
         let (instance, units) = (props.instance.clone(), props.units.clone());
@@ -96,6 +155,20 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(fragment) = link {
                 let d2 = dispatch.clone();
                 super::io::ask_then("open-link", "", lang.code(), &fragment, None, dispatch, move |saved| d2.emit(Action::LinkOpened(saved)));
+            }
+        });
+    }
+    // A ruleset the state waits for (picked, or named by an opened link or file).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(s.wants.clone(), move |wants| {
+            if let Some(id) = wants.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match rulesets::load(&id).await {
+                        Ok(_) => dispatch.emit(Action::RulesetReady(id)),
+                        Err(_) => dispatch.emit(Action::RulesetFailed(id)),
+                    }
+                });
             }
         });
     }

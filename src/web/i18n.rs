@@ -50,6 +50,9 @@ impl Lang {
 #[derive(Debug, Clone, Copy)]
 pub enum Text {
     AppSubtitle,
+    Loading,
+    LoadFailed,
+    TryAgain,
     SwitchLanguage,
     Presentation,
     Undo,
@@ -133,6 +136,9 @@ pub enum Text {
 pub fn t(lang: Lang, text: Text) -> &'static str {
     use Text::*;
     let (id, en) = match text {
+        Loading => ("Memuat metode penilaian…", "Loading the assessment method…"),
+        LoadFailed => ("Metode penilaian tidak dapat dimuat. Periksa koneksi, lalu coba lagi.", "The assessment method could not be loaded. Check the connection, then try again."),
+        TryAgain => ("Coba lagi", "Try again"),
         AppSubtitle => ("Kalkulator Penilaian Kepatuhan Pelayanan Publik", "Public Service Compliance Calculator"),
         SwitchLanguage => ("English", "Bahasa Indonesia"),
         Presentation => ("Mode presentasi", "Presentation mode"),
@@ -310,6 +316,11 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
             "Data tersimpan rusak dan tidak dapat dibaca. Data itu disimpan terpisah dan tidak akan ditimpa.".into()
         } else {
             "The stored data is damaged and cannot be read. It has been kept aside and will not be overwritten.".into()
+        },
+        Notice::RulesetUnavailable(r) => if id {
+            format!("Metode \"{r}\" belum dapat dimuat (tidak ada koneksi?). Pekerjaan Anda tetap seperti semula; coba lagi saat daring.")
+        } else {
+            format!("The method \"{r}\" could not be loaded (no connection?). Your work is unchanged; try again when online.")
         },
         Notice::LinkOpened => if id {
             "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.".into()

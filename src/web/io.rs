@@ -41,6 +41,11 @@ pub fn set_assets(base: &str) {
     ASSETS.with(|a| *a.borrow_mut() = base.to_string());
 }
 
+/// A file of the build, beside the widget's own files.
+pub fn asset(file: &str) -> String {
+    ASSETS.with(|a| format!("{}{file}", a.borrow()))
+}
+
 /// Where a worker's loader sits, beside the widget's own files: Excel has its own
 /// worker because its writer is large.
 fn loader(op: &str) -> String {

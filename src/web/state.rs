@@ -1,6 +1,6 @@
 //! The widget's one state and the edits it accepts (`use_reducer`).
 
-use super::catalog;
+use super::rulesets;
 use super::i18n::{t, Lang, Text};
 use crate::engine::plan::{plan, Objective, Plan, Step};
 use crate::engine::{evaluate, Outcome, Ruleset};
@@ -55,6 +55,8 @@ pub struct AppliedStep {
 pub enum Notice {
     /// Stored work could not be read; it was copied to `kept_as` and nothing overwrites it.
     KeptAside { kept_as: String, version: Option<u32> },
+    /// A method's data file could not be fetched (offline before it was ever used).
+    RulesetUnavailable(String),
     LinkOpened,
     LinkDamaged(LinkProblem),
     Imported(String),
@@ -120,6 +122,16 @@ pub struct State {
     pub share: Option<ShareLink>,
     /// A share link found in the address at start-up, handed to the worker to open.
     pub pending_link: Option<String>,
+    /// A ruleset to fetch before `waiting` can happen (the view fetches it).
+    pub wants: Option<String>,
+    waiting: Option<Waiting>,
+}
+
+/// What waits for a ruleset's file.
+#[derive(Debug, Clone, PartialEq)]
+enum Waiting {
+    Switch(String),
+    Form { saved: String, notice: Notice },
 }
 
 pub enum Action {
@@ -159,6 +171,9 @@ pub enum Action {
     /// Start fresh after stored data was kept aside: autosave resumes.
     StartFresh,
     ShareReady(String),
+    /// The ruleset `wants` named is loaded, or could not be.
+    RulesetReady(String),
+    RulesetFailed(String),
     /// A key press that is not a shortcut.
     Noop,
 }
@@ -166,10 +181,10 @@ pub enum Action {
 impl State {
     /// A fresh state: `units` names the sample (the typical one when empty).
     fn new(ruleset: &str, lang: Lang, units: &[String]) -> State {
-        let id = if catalog().get(ruleset).is_some() { ruleset } else { DEFAULT_RULESET };
-        let base = catalog().get(id).expect("a shipped ruleset");
-        let form = Form::with_units(id, base.products, units);
-        let reading = Rc::new(form.read(base));
+        // The widget starts once this ruleset (or the default) is loaded.
+        let base = rulesets::get(ruleset).or_else(|| rulesets::get(DEFAULT_RULESET)).expect("a loaded ruleset");
+        let form = Form::with_units(&base.id, base.products, units);
+        let reading = Rc::new(form.read(&base));
         let mut s = State {
             form,
             applied: Vec::new(),
@@ -186,6 +201,8 @@ impl State {
             autosave_paused: false,
             share: None,
             pending_link: None,
+            wants: None,
+            waiting: None,
         };
         s.recompute();
         s
@@ -219,8 +236,9 @@ impl State {
         s
     }
 
-    pub fn base(&self) -> &'static Ruleset {
-        catalog().get(&self.form.ruleset).expect("only shipped ids are set")
+    /// The published ruleset of the form (its assumptions not yet applied).
+    pub fn base(&self) -> Rc<Ruleset> {
+        rulesets::get(&self.form.ruleset).expect("only loaded ids are set")
     }
 
     pub fn can_undo(&self) -> bool {
@@ -235,7 +253,12 @@ impl State {
     /// stays one undo away.
     fn replace_form(&mut self, saved: &str, notice: Notice) {
         if let Ok((form, _)) = crate::form::saved::load(saved) {
-            if catalog().get(&form.ruleset).is_some() {
+            if rulesets::get(&form.ruleset).is_none() && rulesets::is_listed(&form.ruleset) {
+                self.wants = Some(form.ruleset.clone());
+                self.waiting = Some(Waiting::Form { saved: saved.to_string(), notice });
+                return;
+            }
+            if rulesets::get(&form.ruleset).is_some() {
                 let before = self.snapshot();
                 self.history.push(before);
                 self.redo.clear();
@@ -262,7 +285,7 @@ impl State {
     /// Reads the form, and when it reads cleanly, scores it and the what-if; the plan
     /// follows in `compute_plan`.
     fn recompute(&mut self) {
-        let mut reading = self.form.read(self.base());
+        let mut reading = self.form.read(&self.base());
         if reading.ruleset == self.reading.ruleset {
             reading.ruleset = self.reading.ruleset.clone();
         }
@@ -298,7 +321,7 @@ impl State {
             .filter_map(|a| f.units.iter().position(|u| u.key == a.unit_key).map(|i| Step { unit_index: i, ..a.step.clone() }))
             .collect();
         f.apply_steps(&steps);
-        f.read(self.base()).outcome.map(Rc::new)
+        f.read(&self.base()).outcome.map(Rc::new)
     }
 
     /// Whether a plan step is already part of the what-if scenario.
@@ -387,6 +410,20 @@ impl Reducible for State {
                 s.replace_form(&saved, Notice::LinkOpened);
                 return Rc::new(s);
             }
+            Action::RulesetReady(id) => {
+                s.wants = None;
+                match s.waiting.take() {
+                    Some(Waiting::Form { saved, notice }) => s.replace_form(&saved, notice),
+                    Some(Waiting::Switch(w)) if w == id => return Rc::new(s).reduce(Action::SetRuleset(id)),
+                    _ => {}
+                }
+                return Rc::new(s);
+            }
+            Action::RulesetFailed(id) => {
+                s.wants = None;
+                s.waiting = None;
+                return Rc::new(s).reduce(Action::Notify(Notice::RulesetUnavailable(id)));
+            }
             _ => {}
         }
         let before = s.snapshot();
@@ -394,8 +431,11 @@ impl Reducible for State {
         let lang = s.lang;
         match action {
             Action::SetRuleset(id) => {
-                if catalog().get(&id).is_some() {
+                if rulesets::get(&id).is_some() {
                     s.form.ruleset = id;
+                } else if rulesets::is_listed(&id) {
+                    s.wants = Some(id.clone());
+                    s.waiting = Some(Waiting::Switch(id));
                 }
             }
             Action::AddUnit => {
@@ -434,7 +474,7 @@ impl Reducible for State {
             Action::AddProduct(k) => s.form.add_product(k),
             Action::RemoveProduct(k) => {
                 let rs = s.base();
-                s.form.remove_product(k, rs);
+                s.form.remove_product(k, &rs);
             }
             Action::ToggleLock(k, key) => s.form.toggle_lock(k, &key),
             Action::SetDeduction(v) => s.form.deduction = v,
@@ -471,7 +511,9 @@ impl Reducible for State {
             | Action::ShareReady(_)
             | Action::Noop
             | Action::Imported { .. }
-            | Action::LinkOpened(_) => unreachable!("handled above"),
+            | Action::LinkOpened(_)
+            | Action::RulesetReady(_)
+            | Action::RulesetFailed(_) => unreachable!("handled above"),
         }
         if s.form != before.form || s.applied != before.applied {
             s.redo.clear();

@@ -24,13 +24,20 @@ pub fn restore(instance: &str) -> Restored {
     let version = match load(&raw) {
         // A form for a ruleset this build does not ship (a newer version's) cannot be
         // shown either, and must not be overwritten.
-        Ok((form, lang)) if super::catalog().get(&form.ruleset).is_some() => return Restored::Form(form, lang),
+        Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) => return Restored::Form(form, lang),
         Ok(_) | Err(SavedError::Damaged(_)) => None,
         Err(SavedError::Version(v)) => Some(v),
     };
     let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
     let _ = LocalStorage::raw().set_item(&kept_as, &raw);
     Restored::KeptAside { kept_as, version }
+}
+
+/// The ruleset id of the stored form, if it reads: the widget loads that ruleset
+/// before it starts.
+pub fn stored_ruleset(instance: &str) -> Option<String> {
+    let raw = LocalStorage::raw().get_item(&key(instance)).ok()??;
+    load(&raw).ok().map(|(form, _)| form.ruleset)
 }
 
 /// Saves the form; `false` when the browser refused (private mode, storage full).

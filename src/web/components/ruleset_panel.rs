@@ -2,7 +2,7 @@
 //! dimension weights, the indicator scale, the deduction (and 2025's trust score).
 
 use super::number_field::NumberField;
-use crate::web::catalog;
+use crate::web::rulesets;
 use crate::web::i18n::{t, Text};
 use crate::web::state::{Action, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -42,7 +42,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             <div class="rapor-field">
                 <label for={id("ruleset")}>{ t(lang, Text::Ruleset) }</label>
                 <select id={id("ruleset")} data-testid="ruleset-select" onchange={on_ruleset}>
-                    { for catalog().all().iter().map(|r| html! {
+                    { for rulesets::listed().iter().map(|r| html! {
                         <option value={r.id.clone()} selected={r.id == s.form.ruleset}>{ lang.pick(&r.title, &r.title_en) }</option>
                     }) }
                 </select>

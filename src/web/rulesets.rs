@@ -1,0 +1,81 @@
+//! The rulesets the widget can offer, fetched as data files of the build
+//! (`rulesets.json` lists them, `ruleset-<id>.json` holds one) rather than compiled in:
+//! a new method is a new file, and the first load carries only the method in use.
+//! Each is validated like a user's file and kept for the page's lifetime.
+
+use crate::engine::Ruleset;
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// One entry of `rulesets.json`: enough for the picker.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Listed {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+}
+
+thread_local! {
+    static INDEX: RefCell<Rc<Vec<Listed>>> = RefCell::new(Rc::new(Vec::new()));
+    static LOADED: RefCell<Vec<Rc<Ruleset>>> = const { RefCell::new(Vec::new()) };
+}
+
+pub fn listed() -> Rc<Vec<Listed>> {
+    INDEX.with(|i| i.borrow().clone())
+}
+
+pub fn is_listed(id: &str) -> bool {
+    INDEX.with(|i| i.borrow().iter().any(|l| l.id == id))
+}
+
+pub fn get(id: &str) -> Option<Rc<Ruleset>> {
+    LOADED.with(|l| l.borrow().iter().find(|r| r.id == id).cloned())
+}
+
+/// Sets the list and the loaded rulesets directly (component tests, which have no
+/// build folder to fetch from).
+pub fn install(index: Vec<Listed>, rulesets: Vec<Ruleset>) {
+    INDEX.with(|i| *i.borrow_mut() = Rc::new(index));
+    LOADED.with(|l| l.borrow_mut().extend(rulesets.into_iter().map(Rc::new)));
+}
+
+async fn fetch_text(file: &str) -> Result<String, String> {
+    let url = super::io::asset(file);
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| format!("{url}: no connection"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?).await.map_err(|_| format!("{url}: unreadable"))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
+/// Fetches the list once.
+pub async fn load_index() -> Result<(), String> {
+    if !listed().is_empty() {
+        return Ok(());
+    }
+    let text = fetch_text("rulesets.json").await?;
+    let index: Vec<Listed> = serde_json::from_str(&text).map_err(|e| format!("rulesets.json: {e}"))?;
+    INDEX.with(|i| *i.borrow_mut() = Rc::new(index));
+    Ok(())
+}
+
+/// The ruleset `id`, fetched and validated on first use.
+pub async fn load(id: &str) -> Result<Rc<Ruleset>, String> {
+    if let Some(rs) = get(id) {
+        return Ok(rs);
+    }
+    if !is_listed(id) {
+        return Err(format!("{id}: not in rulesets.json"));
+    }
+    let text = fetch_text(&format!("ruleset-{id}.json")).await?;
+    let rs = Rc::new(Ruleset::from_json(&text).map_err(|e| format!("ruleset-{id}.json: {e}"))?);
+    LOADED.with(|l| l.borrow_mut().push(rs.clone()));
+    Ok(rs)
+}
