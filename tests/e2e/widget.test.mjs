@@ -243,3 +243,27 @@ test('presentation mode enlarges, print shows results and plan without controls'
   await page.pdf({ path: join(ARTIFACTS, 'print.pdf'), format: 'A4' });
   assert.deepEqual(problems, []);
 });
+
+test('SAKIP, IPP and IKM are picked like any method, fetched on first use, graded without zones', async () => {
+  const { page, problems } = await open(env);
+  const score = page.getByTestId('unit-score').nth(0);
+  // methodology.md §4–6: Klungkung SAKIP 62,72 = B; IPP 4,51 = A; IKM 75,00 = C.
+  for (const [id, value, category, opini] of [
+    ['sakip-2021', '62,72', 'B', 'Baik'],
+    ['ipp-2022', '4,51', 'A', 'Pelayanan Prima'],
+    ['ikm-2017', '75', 'C', 'Kurang Baik'],
+  ]) {
+    await page.getByTestId('ruleset-select').selectOption(id);
+    await score.fill(value);
+    await until(page, 'aggregate-category', new RegExp(`^${category}$`));
+    assert.equal(await text(page, 'aggregate-opini'), opini);
+    assert.equal(await page.getByTestId('aggregate-zone').count(), 0, `${id} has no zones`);
+  }
+  // IPP's scale is 0–5: IKM's 75 no longer reads there, nor does 5,2; both are
+  // refused beside the field and the last result stays.
+  await page.getByTestId('ruleset-select').selectOption('ipp-2022');
+  await until(page, 'field-error', /75 melebihi nilai maksimum 5/);
+  await score.fill('5,2');
+  await until(page, 'field-error', /5,2 melebihi nilai maksimum 5/);
+  assert.deepEqual(problems, []);
+});

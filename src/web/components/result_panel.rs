@@ -32,12 +32,15 @@ fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str
                     <dt>{ t(lang, Text::Opini) }</dt>
                     <dd data-testid={hook("opini")}>{ lang.pick(&a.grade.opini, &a.grade.opini_en) }</dd>
                 </div>
-                <div class="rapor-kv rapor-kv-zone">
-                    <dt>{ t(lang, Text::Zone) }</dt>
-                    <dd data-testid={hook("zone")} class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>
-                        <span aria-hidden="true" class="rapor-zone-icon">{ icon }</span>{ " " }{ zone }
-                    </dd>
-                </div>
+                // SAKIP, IPP and IKM grade without zones.
+                if !a.grade.zone.is_empty() {
+                    <div class="rapor-kv rapor-kv-zone">
+                        <dt>{ t(lang, Text::Zone) }</dt>
+                        <dd data-testid={hook("zone")} class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>
+                            <span aria-hidden="true" class="rapor-zone-icon">{ icon }</span>{ " " }{ zone }
+                        </dd>
+                    </div>
+                }
             </dl>
         </div>
     }
@@ -101,7 +104,9 @@ pub fn MiniResult(p: &MiniResultProps) -> Html {
         <div class="rapor-mini" aria-hidden="true">
             <span class="rapor-mini-score">{ lang.num(a.rounded) }</span>
             <span>{ t(lang, Text::Category) }{ " " }{ &a.grade.category }</span>
-            <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
+            if !a.grade.zone.is_empty() {
+                <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
+            }
         </div>
     }
 }
