@@ -228,7 +228,7 @@ fn ikm_rejects_bad_counts_and_means() {
     assert!(bad(r(json!("3,2"))).starts_with("units[0].responses.waktu: expected a list"));
     assert_eq!(
         bad(json!({"ruleset": "ikm-2017", "units": [{"name": "U", "responses": {"lama": [1, 1, 1, 1]}}]})),
-        "units[0].indicators.lama: this ruleset has no indicator \"lama\""
+        "units[0].responses.lama: this ruleset has no indicator \"lama\""
     );
     assert_eq!(bad(ikm_means("3", "4,2")), "units[0].indicators.unsur.sarana: 4.2 is above the maximum 4");
     assert_eq!(bad(ikm_means("3", "0,5")), "units[0].indicators.unsur.sarana: 0.5 is below the minimum 1");

@@ -232,8 +232,8 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     result.score_after = after;
     result.category_after = category_after;
     result.cost = plan_cost(&slots, &raise, objective);
-    for (e, &k) in entries.iter().zip(&taken).filter(|(_, k)| **k > 0) {
-        let gain = entry_gain(&slots, e, &taken, &entries).ok_or_else(too_precise)?;
+    for (idx, (e, &k)) in entries.iter().zip(&taken).enumerate().filter(|(_, (_, k))| **k > 0) {
+        let gain = entry_gain(&slots, idx, k).ok_or_else(too_precise)?;
         let (from, to, responses) = match &e.kind {
             Kind::Level { from, ladder } => (*from, ladder[k as usize - 1], None),
             Kind::Responses { counts, min } => {
@@ -435,8 +435,10 @@ fn concave_runs(gains: Vec<Ratio>) -> Vec<(u32, (Ratio, u32))> {
             if !rises {
                 break;
             }
+            // Too large to add exactly: left unmerged, `top_up` still reaches the need.
+            let Some(sum) = cur.0.checked_add(tg) else { break };
             segs.pop();
-            cur = (cur.0.checked_add(tg).unwrap_or(cur.0), cur.1 + ts);
+            cur = (sum, cur.1 + ts);
         }
         segs.push(cur);
     }
@@ -460,10 +462,9 @@ fn ladder_steps(entries: &[Changeable], slots: &[Slot], raise: &[u32]) -> Vec<u3
     out
 }
 
-/// The exact gain of an entry's first `taken` ladder steps.
-fn entry_gain(slots: &[Slot], e: &Changeable, taken: &[u32], entries: &[Changeable]) -> Option<Ratio> {
-    let idx = entries.iter().position(|x| std::ptr::eq(x, e))?;
-    let mut left = taken[idx];
+/// The exact gain of entry `idx`'s first `taken` ladder steps.
+fn entry_gain(slots: &[Slot], idx: usize, taken: u32) -> Option<Ratio> {
+    let mut left = taken;
     let mut total = Ratio::ZERO;
     for s in slots.iter().filter(|s| s.entry == idx) {
         let units = (left / s.steps).min(s.room);

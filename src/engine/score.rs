@@ -250,7 +250,9 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
     let mut bare = false;
     let mut seen = std::collections::HashSet::new();
     for (k, v) in m {
-        let path = format!("{at}.indicators.{k}");
+        // Where the user wrote it: answer counts sit under "responses".
+        let field = if matches!(v, Values::Responses(_)) { "responses" } else { "indicators" };
+        let path = format!("{at}.{field}.{k}");
         let r = rs.resolve(k).ok_or_else(|| InputError::new(path.clone(), Problem::UnknownIndicator(k.clone())))?;
         bare |= !k.contains('.');
         if !seen.insert(r.key()) {
@@ -260,7 +262,7 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
             Values::One(x) if !r.dimension.per_product => std::slice::from_ref(x),
             Values::PerProduct(xs) if r.dimension.per_product => xs,
             Values::Responses(n) => {
-                check_responses(n, r.indicator, &format!("{at}.responses.{k}"), r.dimension.per_product)?;
+                check_responses(n, r.indicator, &path, r.dimension.per_product)?;
                 continue;
             }
             Values::One(_) => return Err(InputError::new(path, Problem::ProductCount { expected: products, got: 1 })),
