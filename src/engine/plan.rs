@@ -284,10 +284,21 @@ fn units_share(rs: &Ruleset, outcome: &Outcome, trust_included: bool) -> Result<
     f.and_then(|f| f.checked_div(n)).ok_or_else(too_precise)
 }
 
+/// What one point of a weight-1 indicator of dimension `d` adds to the pemda score:
+/// (W_d / ΣW) · max / den · share, where den = Σ max · weight over the dimension, times
+/// `copies` (the unit's products, for per-product dimensions).
+fn point_gain(rs: &Ruleset, d: &crate::engine::ruleset::Dimension, copies: usize, share: Ratio) -> Result<Ratio, InputError> {
+    let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight * Decimal::from(copies)).sum();
+    Ratio::from_decimal(d.weight)
+        .checked_div(Ratio::from_decimal(rs.dimension_weight_total()))
+        .and_then(|x| x.checked_mul(Ratio::from_decimal(rs.score_max)))
+        .and_then(|x| x.checked_div(Ratio::from_decimal(den)))
+        .and_then(|x| x.checked_mul(share))
+        .ok_or_else(too_precise)
+}
+
 /// Every entry the planner may raise, and its ladder cut into runs of equal gain.
 fn changeables(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result<(Vec<Changeable>, Vec<Slot>), InputError> {
-    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
-    let score_max = Ratio::from_decimal(rs.score_max);
     let mut entries = Vec::new();
     let mut slots = Vec::new();
     for u in outcome.units.iter().filter(|u| u.level == Level::Indicators) {
@@ -296,14 +307,7 @@ fn changeables(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> 
         let locked: HashSet<&str> = unit.locked.iter().map(String::as_str).collect();
         for d in &rs.dimensions {
             let copies = if d.per_product { u.products } else { 1 };
-            let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight * Decimal::from(copies)).sum();
-            // (W_d / ΣW) · max / den · share: the gain of one point of a weight-1 indicator.
-            let per_weight = Ratio::from_decimal(d.weight)
-                .checked_div(total_w)
-                .and_then(|x| x.checked_mul(score_max))
-                .and_then(|x| x.checked_div(Ratio::from_decimal(den)))
-                .and_then(|x| x.checked_mul(share))
-                .ok_or_else(too_precise)?;
+            let per_weight = point_gain(rs, d, copies, share)?;
             for i in &d.indicators {
                 let key = format!("{}.{}", d.id, i.id);
                 if locked.contains(key.as_str()) {
@@ -843,14 +847,11 @@ fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, incl
 /// need on its own to reach the target, rounded up to 2 decimals, and whether it fits
 /// under the top answer.
 fn mean_alternatives(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, need: Ratio, share: Ratio, inclusive: bool) -> Result<Vec<Alternative>, InputError> {
-    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
-    let score_max = Ratio::from_decimal(rs.score_max);
     let mut out = Vec::new();
     for u in outcome.units.iter().filter(|u| u.level == Level::Indicators) {
         let Entry::Indicators(values) = &sc.units[u.index].entry else { continue };
         let locked: HashSet<&str> = sc.units[u.index].locked.iter().map(String::as_str).collect();
         for d in rs.dimensions.iter().filter(|d| !d.per_product) {
-            let den: Decimal = d.indicators.iter().map(|i| Decimal::from(i.max) * i.weight).sum();
             for i in d.indicators.iter().filter(|i| i.fractional) {
                 let key = format!("{}.{}", d.id, i.id);
                 if locked.contains(key.as_str()) {
@@ -861,14 +862,7 @@ fn mean_alternatives(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, need: Ratio
                     Some(Values::Responses(_)) => continue,
                     _ => Ratio::ZERO,
                 };
-                // One point of this mean adds (W_d/ΣW) · max · w_i / den · share.
-                let per_point = Ratio::from_decimal(d.weight)
-                    .checked_div(total_w)
-                    .and_then(|x| x.checked_mul(score_max))
-                    .and_then(|x| x.checked_mul(Ratio::from_decimal(i.weight)))
-                    .and_then(|x| x.checked_div(Ratio::from_decimal(den)))
-                    .and_then(|x| x.checked_mul(share))
-                    .ok_or_else(too_precise)?;
+                let per_point = point_gain(rs, d, 1, share)?.checked_mul(Ratio::from_decimal(i.weight)).ok_or_else(too_precise)?;
                 let rise = need.checked_div(per_point).ok_or_else(too_precise)?;
                 let to_exact = current.checked_add(rise).ok_or_else(too_precise)?;
                 let mut to = to_exact.round(2, RoundingMode::Up).ok_or_else(too_precise)?;
