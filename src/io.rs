@@ -55,6 +55,17 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
             Ok(csv(&summary_rows(&outcome, indonesian), indonesian))
         }
+        // The widget's plan, worked out here so the planner stays out of the first load.
+        "plan" => {
+            let (form, _) = load_form(req.form)?;
+            let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+            let reading = form.read(base);
+            if !reading.errors.is_empty() {
+                return Err(IoError::FixFields);
+            }
+            let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
+            serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
+        }
         "import-json" => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
         "open-link" => {
             let json = share::decode(req.text).map_err(IoError::Link)?;
@@ -125,6 +136,25 @@ mod tests {
         let csv = handle(&req("export-csv", &saved_form, "")).unwrap();
         // (80.19 + 92.92) / 2 = 86.555 → 86.56.
         assert!(csv.contains("Pemda (agregat);86,56;B;Kualitas Tinggi;hijau"), "{csv}");
+    }
+
+    #[test]
+    fn plans_travel_as_json_unchanged() {
+        let mut f = Form::typical("ombudsman-2022", 2);
+        f.unit_at_mut(0).score = "80,19".into();
+        f.unit_at_mut(1).score = "92,92".into();
+        let text = handle(&req("plan", &saved::save(&f, "id"), "")).unwrap();
+        let plan: crate::engine::plan::Plan = serde_json::from_str(&text).unwrap();
+        // 86,56 is B; A starts at 88, and the gap is told from the score shown:
+        // 88 − 86,56 = 1,44 points.
+        assert_eq!(plan.target.as_deref(), Some("A"));
+        assert_eq!(plan.points_needed, Some(rust_decimal::Decimal::new(144, 2)));
+        let base = Catalog::built_in();
+        let reading = f.read(base.require("ombudsman-2022").unwrap());
+        let direct = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).unwrap();
+        assert_eq!(plan, direct);
+        f.unit_at_mut(0).score = "8x".into();
+        assert_eq!(handle(&req("plan", &saved::save(&f, "id"), "")), Err(IoError::FixFields));
     }
 
     #[test]

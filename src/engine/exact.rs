@@ -11,7 +11,10 @@ use std::cmp::Ordering;
 
 /// `num / den` in lowest terms with `den > 0`. Operations are checked: `None` means the
 /// fraction no longer fits, which the scorer reports instead of guessing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// In JSON (plans the worker sends the widget) a pair `[num, den]`, read back through
+/// `new` so a fraction from outside is in lowest terms too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(into = "(i128, i128)", try_from = "(i128, i128)")]
 pub struct Ratio {
     num: i128,
     den: i128,
@@ -36,6 +39,19 @@ pub fn gcd(a: i128, b: i128) -> i128 {
         if b == 0 {
             return (a << shift) as i128;
         }
+    }
+}
+
+impl From<Ratio> for (i128, i128) {
+    fn from(r: Ratio) -> Self {
+        (r.num, r.den)
+    }
+}
+
+impl TryFrom<(i128, i128)> for Ratio {
+    type Error = &'static str;
+    fn try_from((num, den): (i128, i128)) -> Result<Ratio, Self::Error> {
+        Ratio::new(num, den).ok_or("a fraction with denominator 0")
     }
 }
 

@@ -78,6 +78,23 @@ pub mod serde_str {
         d.deserialize_any(DecimalVisitor)
     }
 
+    /// The same for an optional decimal (`null` when absent).
+    pub mod opt {
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        #[derive(Serialize, Deserialize)]
+        struct Text(#[serde(with = "super")] Decimal);
+
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            value.map(Text).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            Ok(Option::<Text>::deserialize(d)?.map(|t| t.0))
+        }
+    }
+
     struct DecimalVisitor;
 
     impl de::Visitor<'_> for DecimalVisitor {

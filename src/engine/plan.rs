@@ -20,7 +20,8 @@ use crate::engine::score::{evaluate, Level, Outcome};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+// Serialize/Deserialize: the widget receives plans from its worker as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Objective {
     /// Fewest level steps, each weighted by its indicator's effort.
     #[default]
@@ -45,7 +46,7 @@ impl Objective {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// A plan reaches the target.
     Planned,
@@ -69,7 +70,7 @@ impl Status {
 }
 
 /// Raise one entry from `from` to `to`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub unit_index: usize,
     pub unit: String,
@@ -78,7 +79,9 @@ pub struct Step {
     /// 1-based, for per-product indicators only.
     pub product: Option<usize>,
     /// Levels (or, for a mean, the mean to two decimals).
+    #[serde(with = "crate::engine::number::serde_str")]
     pub from: Decimal,
+    #[serde(with = "crate::engine::number::serde_str")]
     pub to: Decimal,
     /// What this change adds to the pemda score, exact.
     pub gain: Ratio,
@@ -91,7 +94,7 @@ pub struct Step {
 
 /// Respondents answering the top answer (4) instead of a lower one; the sample size
 /// stays as it is, as an SKM sample is fixed by the population table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseChange {
     pub respondents: u32,
     pub before: Vec<u32>,
@@ -102,7 +105,7 @@ pub struct ResponseChange {
 
 /// For a unit entered as a total or as dimension scores: the points it (or one of its
 /// dimensions) would need on its own to reach the target.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Alternative {
     pub unit_index: usize,
     pub unit: String,
@@ -111,27 +114,34 @@ pub struct Alternative {
     /// An indicator entered as a mean ("unsur.waktu"): the mean it alone would need is
     /// `to` (then `dimension` is `None`).
     pub indicator: Option<String>,
+    #[serde(with = "crate::engine::number::serde_str::opt")]
     pub to: Option<Decimal>,
+    #[serde(with = "crate::engine::number::serde_str")]
     pub points: Decimal,
     /// Whether that many points fit under the maximum.
     pub possible: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     pub status: Status,
     pub objective: Objective,
     pub target: Option<String>,
+    #[serde(with = "crate::engine::number::serde_str::opt")]
     pub threshold: Option<Decimal>,
+    #[serde(with = "crate::engine::number::serde_str")]
     pub score_before: Decimal,
     pub category_before: String,
+    #[serde(with = "crate::engine::number::serde_str")]
     pub score_after: Decimal,
     pub category_after: String,
     /// Threshold − score shown ("to reach A you need +2,41 points").
+    #[serde(with = "crate::engine::number::serde_str::opt")]
     pub points_needed: Option<Decimal>,
     pub cost: u64,
     pub steps: Vec<Step>,
     /// When unreachable: the rounded score with every unlocked entry at its maximum.
+    #[serde(with = "crate::engine::number::serde_str::opt")]
     pub best_reachable: Option<Decimal>,
     pub alternatives: Vec<Alternative>,
 }

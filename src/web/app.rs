@@ -121,12 +121,25 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    // Plan after the result is painted: the score never waits for the planner.
+    // The plan comes from the worker, after the result is painted: the score never
+    // waits for the planner. One request at a time; the latest reading's goes next.
     {
-        let dispatch = dispatch.clone();
-        use_effect_with((s.plan_due, s.reading.clone()), move |(due, _)| {
-            if *due {
-                gloo::timers::callback::Timeout::new(0, move || dispatch.emit(Action::ComputePlan)).forget();
+        let (dispatch, state) = (dispatch.clone(), state.clone());
+        use_effect_with((s.plan_due, s.plan_asked.is_some(), s.generation), move |&(due, asked, generation)| {
+            if due && !asked && state.reading.outcome.is_some() {
+                dispatch.emit(Action::PlanAsked(generation));
+                let saved = crate::form::saved::save(&state.form, state.lang.code());
+                let english = state.lang == Lang::En;
+                super::io::ask("plan", &saved, state.lang.code(), "", move |answer| {
+                    let plan = match answer {
+                        super::io::Answer::Ok(json) => serde_json::from_str(&json).map(std::rc::Rc::new).map_err(|e| e.to_string()),
+                        super::io::Answer::Failed { message_id, message_en, kind, .. } => {
+                            Err(if message_en.is_empty() { kind } else if english { message_en } else { message_id })
+                        }
+                        super::io::Answer::Bytes(_) => Err("bytes".into()),
+                    };
+                    dispatch.emit(Action::PlanReady(generation, plan));
+                });
             }
         });
     }

@@ -110,6 +110,8 @@ pub enum Text {
     Now,
     WhatIf,
     AtTop,
+    PlanPending,
+    PlanFailed,
     NoIndicatorUnits,
     AlternativesIntro,
     NoSingleFix,
@@ -205,6 +207,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ClearWhatIf => ("Hapus skenario what-if", "Clear the what-if scenario"),
         Now => ("Sekarang", "Now"),
         WhatIf => ("Bila diterapkan", "If applied"),
+        PlanPending => ("Menghitung rencana…", "Working out the plan…"),
+        PlanFailed => ("Rencana belum dapat dihitung:", "The plan could not be worked out:"),
         AtTop => ("Nilai sudah berada di kategori tertinggi; tidak ada kategori di atasnya.", "The score is already in the top category; there is nothing above it."),
         NoIndicatorUnits => (
             "Rencana per indikator butuh unit yang diisi per indikator. Untuk unit lain, berikut poin yang dibutuhkan:",

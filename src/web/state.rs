@@ -2,7 +2,7 @@
 
 use super::rulesets;
 use super::i18n::{t, Lang, Text};
-use crate::engine::plan::{plan, Objective, Plan, Step};
+use crate::engine::plan::{Plan, Step};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use crate::share::ShareError;
 use crate::form::{FieldError, Form, Mode, Reading};
@@ -106,9 +106,16 @@ pub struct State {
     /// The last outcome computed from valid fields: a typo never blanks the result.
     pub outcome: Option<Rc<Outcome>>,
     pub plan: Option<Rc<Plan>>,
-    /// The plan is older than the reading: `ComputePlan` is due (the view sends it right
-    /// after painting the result, so planning never delays the score).
+    /// The plan is older than the reading. The view then asks the `rapor-io` worker for
+    /// one (the planner lives there, out of the first load, and never delays the score).
     pub plan_due: bool,
+    /// Counts readings, so an answer for an older one is told apart and dropped.
+    pub generation: u64,
+    /// The reading a plan was asked for and is not yet answered: one request at a time,
+    /// the next one for the latest reading once it is in.
+    pub plan_asked: Option<u64>,
+    /// Why the last plan could not be made (the worker failed to start, say).
+    pub plan_failed: Option<String>,
     /// The baseline with the applied steps, scored.
     pub whatif: Option<Rc<Outcome>>,
     /// Behind `Rc`s: the state is cloned on every edit, and copying 200 whole forms
@@ -156,7 +163,10 @@ pub enum Action {
     SetWeight(String, String),
     SetScale(String),
     ResetAssumptions,
-    ComputePlan,
+    /// A plan was asked of the worker for this generation.
+    PlanAsked(u64),
+    /// The worker's plan for a generation, or why there is none.
+    PlanReady(u64, Result<Rc<Plan>, String>),
     ApplyPlan,
     ApplyStep(usize),
     ClearWhatIf,
@@ -194,6 +204,9 @@ impl State {
             outcome: None,
             plan: None,
             plan_due: false,
+            generation: 0,
+            plan_asked: None,
+            plan_failed: None,
             whatif: None,
             history: Vec::new(),
             redo: Vec::new(),
@@ -283,16 +296,22 @@ impl State {
     }
 
     /// Reads the form, and when it reads cleanly, scores it and the what-if; the plan
-    /// follows in `compute_plan`.
+    /// follows from the worker (`PlanReady`).
     fn recompute(&mut self) {
         let mut reading = self.form.read(&self.base());
-        if reading.ruleset == self.reading.ruleset {
+        let same_ruleset = reading.ruleset == self.reading.ruleset;
+        if same_ruleset {
             reading.ruleset = self.reading.ruleset.clone();
         }
+        // Applying what-if steps leaves the scenario, and so its plan, as it was.
+        let same_plan = same_ruleset && reading.scenario == self.reading.scenario && (self.plan.is_some() || self.plan_due);
         if let Some(o) = &reading.outcome {
             self.outcome = Some(Rc::new(o.clone()));
             self.whatif = self.score_whatif();
-            self.plan_due = true;
+            if !same_plan {
+                self.plan_due = true;
+                self.generation += 1;
+            }
         } else if self.outcome.is_none() {
             // No earlier result to keep (a reload with a field that does not read yet):
             // score what does read; the unreadable fields are left out, as they were
@@ -302,11 +321,10 @@ impl State {
         self.reading = Rc::new(reading);
     }
 
-    fn compute_plan(&mut self) {
-        if self.plan_due && self.reading.outcome.is_some() {
-            self.plan = plan(&self.reading.ruleset, &self.reading.scenario, None, Objective::Steps).ok().map(Rc::new);
-        }
-        self.plan_due = false;
+    /// The plan, only while it is the current reading's: steps of an older plan are
+    /// never applied.
+    fn current_plan(&self) -> Option<Rc<Plan>> {
+        self.plan.clone().filter(|_| !self.plan_due)
     }
 
     /// The baseline form with the applied steps, read against the same assumptions.
@@ -357,11 +375,22 @@ impl Reducible for State {
                 s.present = !s.present;
                 return Rc::new(s);
             }
-            Action::ComputePlan => {
-                if !s.plan_due {
-                    return self;
+            Action::PlanAsked(generation) => {
+                s.plan_asked = Some(generation);
+                return Rc::new(s);
+            }
+            Action::PlanReady(generation, answer) => {
+                s.plan_asked = None;
+                if generation == s.generation {
+                    s.plan_due = false;
+                    match answer {
+                        Ok(plan) => {
+                            s.plan = Some(plan);
+                            s.plan_failed = None;
+                        }
+                        Err(why) => s.plan_failed = Some(why),
+                    }
                 }
-                s.compute_plan();
                 return Rc::new(s);
             }
             Action::Undo | Action::Redo => {
@@ -486,15 +515,12 @@ impl Reducible for State {
             Action::SetScale(v) => s.form.scale_max = v,
             Action::ResetAssumptions => s.form.reset_assumptions(),
             Action::ApplyPlan => {
-                // Never apply a plan for an older reading.
-                s.compute_plan();
-                if let Some(p) = s.plan.clone() {
+                if let Some(p) = s.current_plan() {
                     s.apply(p.steps.clone());
                 }
             }
             Action::ApplyStep(i) => {
-                s.compute_plan();
-                if let Some(step) = s.plan.as_ref().and_then(|p| p.steps.get(i).cloned()) {
+                if let Some(step) = s.current_plan().and_then(|p| p.steps.get(i).cloned()) {
                     s.apply(vec![step]);
                 }
             }
@@ -504,7 +530,8 @@ impl Reducible for State {
             | Action::TogglePresent
             | Action::Undo
             | Action::Redo
-            | Action::ComputePlan
+            | Action::PlanAsked(_)
+            | Action::PlanReady(..)
             | Action::Notify(_)
             | Action::DismissNotice
             | Action::StartFresh

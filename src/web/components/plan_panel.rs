@@ -46,7 +46,22 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let heading = format!("{}-plan-h", p.instance);
-    let Some(plan) = s.plan.as_ref() else { return html! {} };
+    let failed = s.plan_failed.as_ref().map(|why| html! {
+        <p class="rapor-error" role="alert" data-testid="plan-failed">{ format!("{} {why}", t(lang, Text::PlanFailed)) }</p>
+    });
+    let Some(plan) = s.plan.as_ref() else {
+        return html! {
+            <section class="rapor-plan" aria-labelledby={heading.clone()} data-testid="plan" aria-busy={s.plan_due.to_string()}>
+                <h2 id={heading}>{ t(lang, Text::Plan) }</h2>
+                if let Some(f) = failed { { f } } else if s.plan_due {
+                    <p data-testid="plan-pending">{ t(lang, Text::PlanPending) }</p>
+                }
+            </section>
+        };
+    };
+    // An older reading's plan stays in view, dimmed, until the worker answers; its
+    // steps cannot be applied meanwhile.
+    let stale = s.plan_due;
     let rs = &s.reading.ruleset;
     let d = &p.ondispatch;
     let target = plan.target.clone().unwrap_or_default();
@@ -62,8 +77,9 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
     }
 
     html! {
-        <section class="rapor-plan" aria-labelledby={heading.clone()} data-testid="plan">
+        <section class={classes!("rapor-plan", stale.then_some("rapor-stale"))} aria-labelledby={heading.clone()} data-testid="plan" aria-busy={stale.to_string()}>
             <h2 id={heading}>{ t(lang, Text::Plan) }</h2>
+            if let Some(f) = failed { { f } }
             { match plan.status {
                 Status::AtTop | Status::AlreadyThere => html! { <p data-testid="plan-status">{ t(lang, Text::AtTop) }</p> },
                 Status::Unreachable => html! {
@@ -95,7 +111,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                                 if applied {
                                                     <span class="rapor-tag">{ " ✔ " }{ t(lang, Text::Applied) }</span>
                                                 } else {
-                                                    <button type="button" class="rapor-small" data-testid="apply-step"
+                                                    <button type="button" class="rapor-small" data-testid="apply-step" disabled={stale}
                                                         aria-label={format!("{} {name}{product}, {unit}", t(lang, Text::ApplyStep))}
                                                         onclick={d.reform(move |_: MouseEvent| Action::ApplyStep(i))}>{ t(lang, Text::ApplyStep) }</button>
                                                 }
@@ -106,7 +122,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                             </div>
                         }}) }
                         <div class="rapor-plan-actions">
-                            <button type="button" class="rapor-primary" data-testid="apply-plan" onclick={d.reform(|_: MouseEvent| Action::ApplyPlan)}>
+                            <button type="button" class="rapor-primary" data-testid="apply-plan" disabled={stale} onclick={d.reform(|_: MouseEvent| Action::ApplyPlan)}>
                                 { t(lang, Text::ApplyPlan) }
                             </button>
                         </div>
