@@ -67,6 +67,9 @@ pub struct FormUnit {
     /// "unsur.waktu" → respondents per answer, lowest first, as text. An indicator
     /// listed here is entered by answer counts instead of by its value in `levels`.
     pub responses: BTreeMap<String, Vec<String>>,
+    /// Indicators switched back to entry by mean: their counts stay in `responses`
+    /// (switching back and forth loses nothing) but are not read.
+    pub by_mean: BTreeSet<String>,
     pub products: usize,
     pub locked: BTreeSet<String>,
 }
@@ -88,6 +91,9 @@ pub struct Form {
     pub weights: BTreeMap<String, String>,
     /// The top of every indicator's scale, when the user changed it ("" = published).
     pub scale_max: String,
+    /// Criteria per dimension the user set (dimension id → text); absent = published.
+    #[serde(default)]
+    pub criteria: BTreeMap<String, String>,
     #[serde(default)]
     next_key: u32,
 }
@@ -115,6 +121,7 @@ impl Form {
             followed_up: false,
             weights: BTreeMap::new(),
             scale_max: String::new(),
+            criteria: BTreeMap::new(),
             next_key: 0,
         };
         for name in TYPICAL_UNITS {
@@ -207,11 +214,49 @@ impl Form {
         }
     }
 
-    /// Applies planner steps (what-if): each entry goes up to the step's level.
+    /// Switches an indicator between entry by answer counts (`answers` fields, one per
+    /// answer) and entry by its mean; what was typed in either stays.
+    pub fn set_by_counts(&mut self, key: u32, indicator: &str, answers: usize, on: bool) {
+        if let Some(u) = self.unit_mut(key) {
+            if on {
+                u.by_mean.remove(indicator);
+                u.responses.entry(indicator.to_string()).or_insert_with(|| vec![String::new(); answers]);
+            } else if u.responses.contains_key(indicator) {
+                u.by_mean.insert(indicator.to_string());
+            }
+        }
+    }
+
+    /// Whether an indicator of a unit is entered by answer counts.
+    pub fn by_counts(u: &FormUnit, indicator: &str) -> bool {
+        u.responses.contains_key(indicator) && !u.by_mean.contains(indicator)
+    }
+
+    /// The count of respondents giving answer `j` (0 = the lowest answer).
+    pub fn set_count(&mut self, key: u32, indicator: &str, j: usize, text: String) {
+        if let Some(u) = self.unit_mut(key) {
+            let counts = u.responses.entry(indicator.to_string()).or_default();
+            if counts.len() <= j {
+                counts.resize(j + 1, String::new());
+            }
+            counts[j] = text;
+        }
+    }
+
+    /// Applies planner steps (what-if): each entry goes up to the step's level, or takes
+    /// the step's answer counts.
     pub fn apply_steps(&mut self, steps: &[Step]) {
         for s in steps {
             let Some(key) = self.units.get(s.unit_index).map(|u| u.key) else { continue };
-            self.set_level(key, &s.indicator, s.product.map_or(0, |p| p - 1), s.to.to_string());
+            match &s.responses {
+                Some(r) => {
+                    if let Some(u) = self.unit_mut(key) {
+                        u.responses.insert(s.indicator.clone(), r.after.iter().map(u32::to_string).collect());
+                        u.by_mean.remove(&s.indicator);
+                    }
+                }
+                None => self.set_level(key, &s.indicator, s.product.map_or(0, |p| p - 1), s.to.to_string()),
+            }
         }
     }
 
@@ -232,12 +277,13 @@ impl Form {
 
     /// Whether any assumption differs from the published ruleset.
     pub fn has_changed_assumptions(&self) -> bool {
-        !self.weights.is_empty() || !self.scale_max.trim().is_empty()
+        !self.weights.is_empty() || !self.scale_max.trim().is_empty() || !self.criteria.is_empty()
     }
 
     pub fn reset_assumptions(&mut self) {
         self.weights.clear();
         self.scale_max.clear();
+        self.criteria.clear();
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{Form, FormUnit, Mode};
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
-use crate::engine::overrides::{apply, Overrides};
+use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::scenario::MAX_RESPONDENTS;
 use crate::engine::score::{check_level, in_range};
@@ -55,6 +55,16 @@ fn number(text: &str, at: &str) -> Result<Option<Decimal>, InputError> {
         Ok(v) => Ok(Some(v)),
         Err(NumberError::Empty) => Ok(None),
         Err(e) => Err(InputError::number(at, text, e)),
+    }
+}
+
+/// A whole number from `min` to `max` typed in a field (`None` when it is empty).
+fn whole(text: &str, field: &str, min: u16, max: u16) -> Result<Option<u16>, InputError> {
+    let Some(n) = number(text, field)? else { return Ok(None) };
+    if n.fract().is_zero() && n >= Decimal::from(min) && n <= Decimal::from(max) {
+        Ok(u16::try_from(n.mantissa() / 10i128.pow(n.scale())).ok())
+    } else {
+        Err(InputError::new(field, Problem::NotALevel { value: n, min, max }))
     }
 }
 
@@ -109,20 +119,30 @@ impl Form {
                 Err(e) => err(field.clone(), InputError::new(field, e.problem)),
             }
         }
-        let scale = self.scale_max.trim();
-        if !scale.is_empty() {
-            let published = base.indicators().next().map_or(0, |r| r.indicator.max);
-            match number(scale, "scale") {
-                Ok(Some(m)) if m.fract().is_zero() && m >= Decimal::ONE && m <= Decimal::TEN => {
-                    let max = u16::try_from(m.mantissa() / 10i128.pow(m.scale())).unwrap_or(0);
-                    if max != published {
-                        changed.push(Changed { field: "scale".into(), published: published.to_string(), current: max.to_string() });
-                        o.scale_max = Some(max);
-                    }
+        let published = base.indicators().next().map_or(0, |r| r.indicator.max);
+        // Letters and answer scales are fixed: a scale typed under another method waits.
+        let fixed = base.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional);
+        let scale = if fixed { "" } else { self.scale_max.as_str() };
+        match whole(scale, "scale", 1, 10) {
+            Ok(Some(max)) if max != published => {
+                changed.push(Changed { field: "scale".into(), published: published.to_string(), current: max.to_string() });
+                o.scale_max = Some(max);
+            }
+            Ok(_) => {}
+            Err(e) => err("scale".into(), e),
+        }
+        for (dim, text) in &self.criteria {
+            let field = format!("criteria-{dim}");
+            let Some(published) = base.dimension(dim).map(|d| d.indicators.len()) else { continue };
+            match whole(text, &field, 1, MAX_CRITERIA) {
+                Ok(Some(n)) if usize::from(n) != published => {
+                    changed.push(Changed { field, published: published.to_string(), current: n.to_string() });
+                    o.criteria.insert(dim.clone(), n);
                 }
-                Ok(Some(m)) => err("scale".into(), InputError::new("scale", Problem::NotALevel { value: m, min: 1, max: 10 })),
-                Ok(None) => {}
-                Err(e) => err("scale".into(), e),
+                Ok(Some(_)) => {}
+                // An emptied count is not "published": it is a count not yet typed.
+                Ok(None) => err(field.clone(), InputError::new(field, Problem::NotALevel { value: Decimal::ZERO, min: 1, max: MAX_CRITERIA })),
+                Err(e) => err(field, e),
             }
         }
         // Each part was checked alone above, so together they apply.
@@ -238,7 +258,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             let mut m = BTreeMap::new();
             for r in rs.indicators() {
                 let key = r.key();
-                if let Some(counts) = u.responses.get(&key) {
+                if let Some(counts) = u.responses.get(&key).filter(|_| !u.by_mean.contains(&key)) {
                     if let Some(n) = read_counts(counts, &format!("units[{i}].responses.{}", r.indicator.id), &key, &mut err) {
                         m.insert(key, Values::Responses(n));
                     }
@@ -372,5 +392,64 @@ mod tests {
         let r = f.read(&base("ombudsman-2025"));
         let a = r.outcome.unwrap().aggregate.unwrap();
         assert_eq!((a.rounded.to_string().as_str(), a.grade.opini.as_str()), ("81.00", "Kualitas Tinggi Tanpa Maladministrasi"));
+    }
+
+    #[test]
+    fn criteria_counts_are_read_whole_and_listed() {
+        let rs = base("ipp-2022");
+        let mut f = Form::typical("ipp-2022", 1);
+        f.units.truncate(1);
+        let k = f.units[0].key;
+        f.unit_mut(k).unwrap().mode = Mode::Indicators;
+        f.set_level(k, "kebijakan.i1", 0, "5".into());
+        // Kebijakan (24 of 100) with 3 indicators, only i1 = 5 of 5: 24 % × 5 × 1/3 = 0,40.
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "0.40");
+        // With one indicator it is the whole aspect: 24 % × 5 = 1,20.
+        f.criteria.insert("kebijakan".into(), "1".into());
+        let r = f.read(&rs);
+        assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "1.20");
+        assert_eq!(r.changed[0], super::Changed { field: "criteria-kebijakan".into(), published: "3".into(), current: "1".into() });
+        assert!(f.has_changed_assumptions());
+        for bad in ["0", "2,5", "51", "", "x"] {
+            f.criteria.insert("kebijakan".into(), bad.into());
+            let r = f.read(&rs);
+            assert_eq!(r.errors.len(), 1, "{bad:?}");
+            assert_eq!(r.errors[0].field, "criteria-kebijakan", "{bad:?}");
+        }
+        f.reset_assumptions();
+        assert!(f.criteria.is_empty());
+    }
+
+    #[test]
+    fn answer_counts_and_means_switch_without_losing_either() {
+        let rs = base("ikm-2017");
+        let mut f = Form::typical("ikm-2017", 1);
+        f.units.truncate(1);
+        let k = f.units[0].key;
+        f.unit_mut(k).unwrap().mode = Mode::Indicators;
+        for r in rs.indicators() {
+            f.set_level(k, &r.key(), 0, "3".into());
+        }
+        // All nine unsur at 3: 25 × 3 = 75,00.
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "75.00");
+        f.set_by_counts(k, "unsur.waktu", 4, true);
+        assert_eq!(f.unit(k).unwrap().responses["unsur.waktu"], vec![""; 4]);
+        // 2 answers of 2 and 2 of 4: mean 3, the same 75,00.
+        f.set_count(k, "unsur.waktu", 1, "2".into());
+        f.set_count(k, "unsur.waktu", 3, "2".into());
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "75.00");
+        // 4 answers of 4: waktu 4, so 25 × (8 × 3 + 4) / 9 = 77,777… → 77,78.
+        f.set_count(k, "unsur.waktu", 1, "".into());
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "77.78");
+        f.set_count(k, "unsur.waktu", 2, "x".into());
+        let r = f.read(&rs);
+        assert_eq!((r.errors[0].field.as_str(), r.errors[0].error.path.as_str()), ("resp:unsur.waktu:2", "units[0].responses.waktu[2]"));
+        f.set_count(k, "unsur.waktu", 2, "".into());
+        // Back to the mean "3": the counts stay, unread.
+        f.set_by_counts(k, "unsur.waktu", 4, false);
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "75.00");
+        assert_eq!(f.unit(k).unwrap().responses["unsur.waktu"], ["", "", "", "2"]);
+        f.set_by_counts(k, "unsur.waktu", 4, true);
+        assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "77.78");
     }
 }

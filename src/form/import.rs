@@ -20,6 +20,7 @@ impl Form {
         f.followed_up = sc.followed_up.unwrap_or(false);
         f.weights = sc.assumptions.weights.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
         f.scale_max = sc.assumptions.scale_max.map(|m| m.to_string()).unwrap_or_default();
+        f.criteria = sc.assumptions.criteria.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         for u in &sc.units {
             let key = f.add_unit(&u.name, base.products);
             let fu: &mut FormUnit = Rc::make_mut(f.units.last_mut().expect("just added"));
@@ -85,5 +86,23 @@ mod tests {
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         // The same scenario, read back from the fields, gives the same JSON.
         assert_eq!(r.scenario.to_json(), sc.to_json());
+    }
+
+    #[test]
+    fn criteria_and_answer_counts_read_back() {
+        let cat = Catalog::built_in();
+        for (id, v) in [
+            ("sakip-2021", json!({"ruleset": "sakip-2021", "assumptions": {"criteria": {"perencanaan-keberadaan": 3}},
+                "units": [{"name": "Pemda", "indicators": {"perencanaan-keberadaan.k3": 70, "perencanaan-kualitas.k1": 100}}]})),
+            ("ikm-2017", json!({"ruleset": "ikm-2017",
+                "units": [{"name": "Dukcapil", "indicators": {"unsur.waktu": "3,25"}, "responses": {"unsur.biaya": [0, 1, 2, 5]}}]})),
+        ] {
+            let sc = Scenario::from_json(&v).unwrap();
+            let base = cat.get(id).unwrap();
+            let f = Form::from_scenario(&sc, base, true);
+            let r = f.read(base);
+            assert!(r.errors.is_empty(), "{id}: {:?}", r.errors);
+            assert_eq!(r.scenario.to_json(), sc.to_json(), "{id}");
+        }
     }
 }
