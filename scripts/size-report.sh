@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What a first visit downloads — the files index.html refers to (wasm, js, css) — raw and
-# gzip -9, and apart from it what is fetched only on demand (the rapor-io worker).
+# What a first visit downloads — the files index.html refers to (wasm, js, css), plus the
+# list of methods and the default method the widget fetches before it starts — raw and
+# gzip -9, and apart from it what is fetched only on demand (the workers, other methods).
 # Budget (DEVELOPERS.md): 250 KB gzip for the first load.
 set -euo pipefail
 dir=${1:-dist}
@@ -17,7 +18,15 @@ for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   row "$name" "$raw" "$gz"
 done
-row "first load (wasm + js + css)" "$total_raw" "$total_gz"
+# The default method: DEFAULT_RULESET in src/web/state.rs.
+default=$(sed -n 's/^pub const DEFAULT_RULESET: &str = "\(.*\)";/\1/p' src/web/state.rs 2>/dev/null || true)
+for f in "$dir/rulesets.json" "$dir/ruleset-${default:-ombudsman-2024}.json"; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  row "$(basename "$f")" "$raw" "$gz"
+done
+row "first load (wasm + js + css + methods)" "$total_raw" "$total_gz"
 for f in "${later[@]}"; do
   row "  on demand: $(basename "$f")" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done

@@ -9,7 +9,7 @@ mod convert;
 mod import;
 pub mod saved;
 
-pub use convert::{indicator_field, Changed, FieldError, Reading};
+pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
 
 use crate::engine::plan::Step;
 use crate::engine::Ruleset;

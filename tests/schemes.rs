@@ -341,3 +341,18 @@ fn weights_and_bands_match_methodology() {
     let b: Vec<String> = ikm.bands.iter().map(|b| format!("{} {}", b.category, b.min)).collect();
     assert_eq!(b, ["A 88.31", "B 76.61", "C 65", "D 0"]);
 }
+
+#[test]
+fn dimension_shares_are_percent_of_the_total_weight() {
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    // Ombudsman weights sum to 100, so the share is the weight: Input 21,85 %.
+    let om = ruleset("ombudsman-2024");
+    assert_eq!(om.weight_percent(om.dimensions[0].weight), d("21.85"));
+    // IKM has one dimension of weight 1: all of it, 100 %.
+    let ikm = ruleset("ikm-2017");
+    assert_eq!(ikm.weight_percent(ikm.dimensions[0].weight), d("100"));
+    // SAKIP Perencanaan–Keberadaan: 6 of 100.
+    let sakip = ruleset("sakip-2021");
+    assert_eq!(sakip.weight_percent(sakip.dimensions[0].weight), d("6"));
+}

@@ -251,6 +251,16 @@ impl Ruleset {
         self.dimensions.iter().map(|d| d.weight).sum()
     }
 
+    /// A dimension's share of the total weight in percent, to two decimals: the
+    /// Ombudsman's weights already sum to 100, IKM's nine unsur weigh 1 each of 9.
+    pub fn weight_percent(&self, weight: Decimal) -> Decimal {
+        let total = self.dimension_weight_total();
+        if total.is_zero() {
+            return Decimal::ZERO;
+        }
+        (weight * Decimal::ONE_HUNDRED / total).round_dp(2).normalize()
+    }
+
     /// Checks the rules every scheme must obey, so that a bad file fails on load
     /// rather than giving a wrong grade later.
     pub fn validate(&self) -> Result<(), InputError> {

@@ -162,6 +162,12 @@ pub enum Action {
     SetFollowedUp(bool),
     SetWeight(String, String),
     SetScale(String),
+    /// Criteria in a dimension (SAKIP sub-components, IPP aspects).
+    SetCriteria(String, String),
+    /// Unit, indicator, number of answers, on: entry by answer counts or by the mean.
+    SetByCounts(u32, String, usize, bool),
+    /// Unit, indicator, answer (0 = lowest), text: respondents giving that answer.
+    SetCount(u32, String, usize, String),
     ResetAssumptions,
     /// A plan was asked of the worker for this generation.
     PlanAsked(u64),
@@ -513,6 +519,11 @@ impl Reducible for State {
                 s.form.weights.insert(d, v);
             }
             Action::SetScale(v) => s.form.scale_max = v,
+            Action::SetCriteria(d, v) => {
+                s.form.criteria.insert(d, v);
+            }
+            Action::SetByCounts(k, key, answers, on) => s.form.set_by_counts(k, &key, answers, on),
+            Action::SetCount(k, key, j, v) => s.form.set_count(k, &key, j, v),
             Action::ResetAssumptions => s.form.reset_assumptions(),
             Action::ApplyPlan => {
                 if let Some(p) = s.current_plan() {

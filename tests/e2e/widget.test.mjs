@@ -244,6 +244,87 @@ test('presentation mode enlarges, print shows results and plan without controls'
   assert.deepEqual(problems, []);
 });
 
+test('SAKIP criteria are picked by letter, counted per sub-component, and planned letter by letter', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('sakip-2021');
+  await page.getByTestId('unit-mode').first().selectOption('indicators');
+  // Fetched on first use: the criteria appear once the method is in.
+  await page.getByTestId('ind-perencanaan-keberadaan.k1').first().waitFor();
+  // Every criterion at B (70): each sub-component is 70 % of its weight, 70,00 in all,
+  // and BB needs more than 70 (the bands' lower bounds are exclusive), so B.
+  const unit = await allIndicators(page, 0, 70);
+  const pick = unit.getByTestId('ind-perencanaan-keberadaan.k1');
+  // Only the eight letters (and "not entered"), never 0–100 one by one.
+  assert.equal(await pick.locator('option').count(), 9);
+  assert.match(await pick.locator('option:checked').textContent(), /^B \(70\)/);
+  assert.equal(await text(page, 'aggregate-score'), '70,00');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
+  // One letter up anywhere is enough (the smallest, weight 3 of 5 criteria: +10 × 3/5 % = +0,06).
+  await until(page, 'plan-step', /B → BB/);
+  assert.equal(await page.getByTestId('plan-step').count(), 1);
+  await page.getByTestId('apply-plan').click();
+  assert.equal(await text(page, 'whatif-category'), 'BB');
+  // Criteria per sub-component are an assumption: 3, then 6 for Perencanaan–Keberadaan.
+  await page.getByTestId('assumptions').locator('summary').click();
+  const criteria = page.getByTestId('criteria-perencanaan-keberadaan');
+  assert.equal(await criteria.inputValue(), '5');
+  await criteria.fill('3');
+  assert.equal(await unit.locator('select[data-testid^="ind-perencanaan-keberadaan."]').count(), 3);
+  assert.equal(await text(page, 'aggregate-score'), '70,00');
+  // A sixth criterion, not entered, counts as E (0): that sub-component (weight 6) falls
+  // from 70 % to 5 × 70 / 6 = 58,33 %, so 70 − 6 × 70 / 6 / 100 = 69,30.
+  await criteria.fill('6');
+  assert.equal(await text(page, 'aggregate-score'), '69,30');
+  assert.equal(await page.getByTestId('scale').count(), 0, 'letters have a fixed scale');
+  await criteria.fill('0');
+  await until(page, 'field-error', /0/);
+  assert.equal(await text(page, 'aggregate-score'), '69,30', 'the last result stays');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});
+
+test('IKM unsur are entered as means or as answer counts, and the plan counts respondents', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('ikm-2017');
+  const unit = page.getByTestId('unit').nth(0);
+  await unit.getByTestId('unit-mode').selectOption('indicators');
+  await unit.getByTestId('ind-unsur.waktu').waitFor();
+  for (const field of await unit.locator('input[data-testid^="ind-unsur."]').all()) await field.fill('3');
+  // All nine at 3: IKM = 25 × 3 = 75,00, mutu C.
+  assert.equal(await text(page, 'aggregate-score'), '75,00');
+  await unit.getByTestId('counts-unsur.waktu').check();
+  await unit.getByTestId('resp-unsur.waktu-4').fill('10');
+  // Ten answers of 4: waktu 4, so 25 × (8 × 3 + 4) / 9 = 77,777… → 77,78, mutu B (from 76,61).
+  assert.equal(await text(page, 'mean-unsur.waktu'), 'rata-rata 4,00 · n = 10');
+  assert.equal(await text(page, 'aggregate-score'), '77,78');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
+  await unit.getByTestId('resp-unsur.waktu-2').fill('2x');
+  await until(page, 'unit', /"2x" bukan jumlah responden \(bilangan bulat 0–1000000\)/);
+  assert.equal(await text(page, 'aggregate-score'), '77,78', 'the last result stays');
+  await unit.getByTestId('resp-unsur.waktu-2').fill('');
+  await unit.getByTestId('resp-unsur.waktu-4').fill('');
+  await unit.getByTestId('resp-unsur.waktu-3').fill('10');
+  assert.equal(await text(page, 'aggregate-score'), '75,00');
+  // To B (76,61, i.e. 76,605 before rounding) from 75,00: one respondent moved from 3 to
+  // 4 adds 25 × 0,1 / 9 = 0,2778, a +0,01 on a mean 0,0278; five steps give at most
+  // 1,389 < 1,605, and six respondents give 1,667: 0/0/10/0 → 0/0/4/6, 76,67.
+  await until(page, 'plan-step', /6 responden menjawab 4 \(0\/0\/10\/0 → 0\/0\/4\/6\)/);
+  assert.equal(await page.getByTestId('plan-step').count(), 1);
+  // Or one unsur's mean alone: Σ means ≥ 76,605 × 9 / 25 = 27,5778, so 3 → 3,58.
+  assert.match(await text(page, 'plan-alternatives'), /Persyaratan, rata-rata yang diperlukan 3,58/);
+  await unit.screenshot({ path: join(ARTIFACTS, 'ikm-counts.png') });
+  await page.getByTestId('plan').screenshot({ path: join(ARTIFACTS, 'ikm-plan.png') });
+  await page.getByTestId('apply-plan').click();
+  assert.equal(await text(page, 'whatif-score'), '76,67');
+  // Back to the mean: the counts stay for later, and the mean "3" counts again.
+  await unit.getByTestId('counts-unsur.waktu').uncheck();
+  assert.equal(await unit.getByTestId('ind-unsur.waktu').inputValue(), '3');
+  await unit.getByTestId('counts-unsur.waktu').check();
+  assert.equal(await unit.getByTestId('resp-unsur.waktu-3').inputValue(), '10');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});
+
 test('SAKIP, IPP and IKM are picked like any method, fetched on first use, graded without zones', async () => {
   const { page, problems } = await open(env);
   const score = page.getByTestId('unit-score').nth(0);

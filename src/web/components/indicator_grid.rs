@@ -4,10 +4,13 @@
 //! is its own component, so changing one level re-renders one row.
 
 use super::unit_card::field_error;
-use crate::form::{indicator_field as field_name, FieldError, FormUnit};
+use crate::form::{indicator_field as field_name, response_field, FieldError, Form, FormUnit};
+use crate::engine::number::RoundingMode;
+use crate::engine::ruleset::Indicator;
+use crate::engine::score::responses_mean;
 use crate::web::i18n::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +35,7 @@ pub fn IndicatorGrid(p: &IndicatorGridProps) -> Html {
                 let copies = if dim.per_product { u.products } else { 1 };
                 html! {
                     <fieldset class="rapor-dim">
-                        <legend>{ lang.pick(&dim.name, &dim.name_en) }{ format!(" ({}%)", lang.num(dim.weight)) }</legend>
+                        <legend>{ lang.pick(&dim.name, &dim.name_en) }{ format!(" ({}%)", lang.num(p.ruleset.weight_percent(dim.weight))) }</legend>
                         if dim.per_product {
                             <div class="rapor-products">
                                 <span>{ format!("{}: {}", t(lang, Text::Product), u.products) }</span>
@@ -53,13 +56,15 @@ pub fn IndicatorGrid(p: &IndicatorGridProps) -> Html {
                             <tbody>
                             { for dim.indicators.iter().enumerate().map(|(ii, ind)| {
                                 let ikey = format!("{}.{}", dim.id, ind.id);
-                                let prefix = format!("ind-{ikey}");
+                                let (prefix, counts_prefix) = (format!("ind-{ikey}"), format!("resp:{ikey}:"));
                                 html! {
                                     <IndicatorRow key={ikey.clone()} lang={lang} unit_key={key} ruleset={p.ruleset.clone()}
                                         dim={di} ind={ii} copies={copies}
                                         values={u.levels.get(&ikey).cloned().unwrap_or_default()}
+                                        counts={u.responses.get(&ikey).cloned().unwrap_or_default()}
+                                        by_counts={Form::by_counts(u, &ikey)}
                                         locked={u.locked.contains(&ikey)}
-                                        errors={p.errors.iter().filter(|e| e.field.starts_with(&prefix)).cloned().collect::<Vec<_>>()}
+                                        errors={p.errors.iter().filter(|e| e.field.starts_with(&prefix) || e.field.starts_with(&counts_prefix)).cloned().collect::<Vec<_>>()}
                                         ondispatch={d.clone()} />
                                 }
                             }) }
@@ -83,6 +88,9 @@ pub struct IndicatorRowProps {
     pub copies: usize,
     /// The level texts, one per product.
     pub values: Vec<String>,
+    /// Respondents per answer, lowest first, and whether they are what counts.
+    pub counts: Vec<String>,
+    pub by_counts: bool,
     pub locked: bool,
     pub errors: Vec<FieldError>,
     pub ondispatch: Callback<Action>,
@@ -108,22 +116,44 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                 let error = field_error(&p.errors, &field, lang);
                 let label = if dim.per_product { format!("{name}, {} {}", t(lang, Text::Product), c + 1) } else { name.clone() };
                 let k2 = ikey.clone();
-                let on = p.ondispatch.reform(move |e: Event| Action::SetLevel(key, k2.clone(), c, e.target_unchecked_into::<HtmlSelectElement>().value()));
-                html! {
-                    <td>
-                        <select aria-label={label} data-testid={field.clone()} onchange={on}
-                            aria-invalid={if error.is_some() { "true" } else { "false" }}>
+                let invalid = if error.is_some() { "true" } else { "false" };
+                // A mean (IKM) is typed, or given as answer counts; levels are picked.
+                let entry = if ind.fractional && p.by_counts && product.is_none() {
+                    counts_entry(p, ind, &ikey, &name)
+                } else if ind.fractional {
+                    let on = p.ondispatch.reform(move |e: InputEvent| Action::SetLevel(key, k2.clone(), c, e.target_unchecked_into::<HtmlInputElement>().value()));
+                    html! {
+                        <input type="text" inputmode="decimal" autocomplete="off" class="rapor-mean" aria-label={label} data-testid={field.clone()}
+                            value={value} oninput={on} aria-invalid={invalid} placeholder={format!("{}–{}", ind.min, ind.max)} />
+                    }
+                } else {
+                    let on = p.ondispatch.reform(move |e: Event| Action::SetLevel(key, k2.clone(), c, e.target_unchecked_into::<HtmlSelectElement>().value()));
+                    html! {
+                        <select aria-label={label} data-testid={field.clone()} onchange={on} aria-invalid={invalid}>
                             <option value="" selected={value.is_empty()}>{ t(lang, Text::NotEntered) }</option>
-                            { for (ind.min..=ind.max).map(|lv| {
-                                let desc = ind.levels.iter().find(|l| l.value == lv).map(|l| lang.pick(&l.text, &l.text_en).to_string());
-                                html! {
-                                    <option value={lv.to_string()} selected={value == lv.to_string()}>
-                                        { match desc { Some(t) => format!("{lv} — {t}"), None => lv.to_string() } }
-                                    </option>
-                                }
+                            { for level_options(ind, lang).into_iter().map(|(lv, text)| html! {
+                                <option value={lv.to_string()} selected={value == lv.to_string()}>{ text }</option>
                             }) }
                         </select>
+                    }
+                };
+                let toggle = (ind.fractional && product.is_none()).then(|| {
+                    let (k3, answers, on) = (ikey.clone(), usize::from(ind.max - ind.min) + 1, !p.by_counts);
+                    html! {
+                        <label class="rapor-check rapor-counts-toggle">
+                            <input type="checkbox" checked={p.by_counts} data-testid={format!("counts-{ikey}")}
+                                onchange={p.ondispatch.reform(move |_: Event| Action::SetByCounts(key, k3.clone(), answers, on))} />
+                            { t(lang, Text::ByCounts) }
+                        </label>
+                    }
+                });
+                let count_errors = p.errors.iter().filter(|e| e.field.starts_with("resp:")).map(|e| e.error.message(lang.indonesian()));
+                html! {
+                    <td>
+                        { entry }
                         if let Some(e) = error { <span class="rapor-field-error" role="alert">{ e }</span> }
+                        if p.by_counts { { for count_errors.map(|e| html! { <span class="rapor-field-error" role="alert">{ e }</span> }) } }
+                        { toggle.unwrap_or_default() }
                     </td>
                 }
             }) }
@@ -132,5 +162,50 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                     aria-label={format!("{} {name}", t(lang, Text::Lock))} data-testid={format!("lock-{ikey}")} />
             </td>
         </tr>
+    }
+}
+
+/// The choices of a level picker: every whole level (with its description where the
+/// ruleset has one), or only the listed levels for letter grades (SAKIP: E 0 … AA 100).
+fn level_options(ind: &Indicator, lang: Lang) -> Vec<(u16, String)> {
+    let text = |lv: u16| ind.levels.iter().find(|l| l.value == lv).map(|l| lang.pick(&l.text, &l.text_en).to_string());
+    if ind.levels_only {
+        return ind.levels.iter().map(|l| (l.value, text(l.value).unwrap_or_else(|| l.label.clone()))).collect();
+    }
+    (ind.min..=ind.max).map(|lv| (lv, text(lv).map_or_else(|| lv.to_string(), |t| format!("{lv} — {t}")))).collect()
+}
+
+/// One count field per answer (lowest first) and, once they read, the mean they give.
+fn counts_entry(p: &IndicatorRowProps, ind: &Indicator, ikey: &str, name: &str) -> Html {
+    let (lang, key) = (p.lang, p.unit_key);
+    let answers = usize::from(ind.max - ind.min) + 1;
+    let read: Option<Vec<u32>> = (0..answers).map(|j| p.counts.get(j).map_or("", |t| t.trim())).map(|t| if t.is_empty() { Some(0) } else { t.parse().ok() }).collect();
+    // Shown to two decimals; the score uses the exact mean.
+    let mean = read.and_then(|n| {
+        let m = responses_mean(&n, ind.min)?.round(2, RoundingMode::HalfUp)?;
+        Some((m, n.iter().map(|&x| u64::from(x)).sum::<u64>()))
+    });
+    html! {
+        <div class="rapor-counts" role="group" aria-label={format!("{name}: {}", t(lang, Text::ByCounts))}>
+            { for (0..answers).map(|j| {
+                let answer = ind.min as usize + j;
+                let field = response_field(ikey, j);
+                let invalid = p.errors.iter().any(|e| e.field == field);
+                let k = ikey.to_string();
+                html! {
+                    <label class="rapor-count">
+                        <span aria-hidden="true">{ answer }</span>
+                        <input type="text" inputmode="numeric" autocomplete="off" data-testid={format!("resp-{ikey}-{answer}")}
+                            aria-label={format!("{name}, {} {} {answer}", t(lang, Text::Respondents), t(lang, Text::Answered))}
+                            aria-invalid={if invalid { "true" } else { "false" }}
+                            value={p.counts.get(j).cloned().unwrap_or_default()}
+                            oninput={p.ondispatch.reform(move |e: InputEvent| Action::SetCount(key, k.clone(), j, e.target_unchecked_into::<HtmlInputElement>().value()))} />
+                    </label>
+                }
+            }) }
+            if let Some((m, n)) = mean {
+                <span class="rapor-hint" data-testid={format!("mean-{ikey}")}>{ format!("{} {} · n = {n}", t(lang, Text::Mean), lang.num(m)) }</span>
+            }
+        </div>
     }
 }

@@ -3,7 +3,8 @@
 
 use super::unit_card::indicator_name;
 use crate::engine::number::RoundingMode;
-use crate::engine::plan::{Plan, Status};
+use crate::engine::plan::{Plan, Status, Step};
+use crate::engine::Ruleset;
 use crate::web::i18n::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
@@ -27,9 +28,14 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
             if plan.alternatives.iter().any(|a| a.possible) {
                 <ul>
                     { for plan.alternatives.iter().filter(|a| a.possible).map(|a| {
-                        let what = match &a.dimension {
-                            Some(d) => rs.dimension(d).map_or(d.clone(), |d| lang.pick(&d.name, &d.name_en).to_string()),
-                            None => t(lang, Text::UnitScore).to_string(),
+                        let what = match (&a.dimension, &a.indicator, a.to) {
+                            (Some(d), _, _) => rs.dimension(d).map_or(d.clone(), |d| lang.pick(&d.name, &d.name_en).to_string()),
+                            // An unsur's mean: the mean it needs says more than the rise.
+                            (None, Some(k), Some(to)) => {
+                                let text = format!("{}: {}, {} {}", a.unit, indicator_name(rs, k, lang), t(lang, Text::MeanNeeded), lang.num(to));
+                                return html! { <li>{ format!("{text} (+{})", lang.num(a.points)) }</li> };
+                            }
+                            _ => t(lang, Text::UnitScore).to_string(),
                         };
                         html! { <li>{ format!("{}: +{} ({what})", a.unit, lang.num(a.points)) }</li> }
                     }) }
@@ -39,6 +45,21 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
             }
         </div>
     }
+}
+
+/// What a step changes: "2 → 3", "C → B" for letter grades, or for answer counts
+/// "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
+fn change(rs: &Ruleset, st: &Step, lang: Lang) -> String {
+    if let Some(r) = &st.responses {
+        let top = usize::from(r.min) + r.before.len().saturating_sub(1);
+        let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
+        return format!("{} {} {} {top} ({} → {})", r.respondents, t(lang, Text::Respondents), t(lang, Text::Answered), list(&r.before), list(&r.after));
+    }
+    let levels = rs.indicator(&st.indicator).filter(|r| r.indicator.levels_only).map(|r| &r.indicator.levels);
+    let show = |v: rust_decimal::Decimal| {
+        levels.and_then(|ls| ls.iter().find(|l| rust_decimal::Decimal::from(l.value) == v)).map_or_else(|| lang.num(v), |l| l.label.clone())
+    };
+    format!("{} → {}", show(st.from), show(st.to))
 }
 
 #[component]
@@ -106,7 +127,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                         let product = st.product.map(|n| format!(" ({} {n})", t(lang, Text::Product))).unwrap_or_default();
                                         html! {
                                             <li data-testid="plan-step" class={classes!(applied.then_some("rapor-applied"))}>
-                                                <span>{ format!("{name}{product}: {} → {}", st.from, st.to) }</span>
+                                                <span>{ format!("{name}{product}: {}", change(rs, st, lang)) }</span>
                                                 <span class="rapor-num">{ format!(" +{}", gain(st.gain)) }</span>
                                                 if applied {
                                                     <span class="rapor-tag">{ " ✔ " }{ t(lang, Text::Applied) }</span>

@@ -30,6 +30,10 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let on_followed = p.ondispatch.reform(|e: Event| Action::SetFollowedUp(e.target_unchecked_into::<HtmlInputElement>().checked()));
     let on_reset = p.ondispatch.reform(|_: MouseEvent| Action::ResetAssumptions);
     let published_scale = base.indicators().next().map_or(0, |r| r.indicator.max);
+    // Letters (SAKIP) and answers (IKM) have a fixed scale; criteria counts are editable
+    // where the ruleset says its lists are an assumption.
+    let fixed_scale = base.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional);
+    let criteria = base.assumptions.iter().any(|a| a.field.as_deref() == Some("criteria"));
 
     html! {
         <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
@@ -91,9 +95,23 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                                 oninput={p.ondispatch.reform(move |v| Action::SetWeight(dim.clone(), v))} />
                         }
                     }) }
-                    <NumberField id={id("scale")} label={t(lang, Text::IndicatorScale)}
-                        value={if s.form.scale_max.is_empty() { published_scale.to_string() } else { s.form.scale_max.clone() }}
-                        error={err("scale")} note={note("scale")} testid="scale" oninput={p.ondispatch.reform(Action::SetScale)} />
+                    if criteria {
+                        { for base.dimensions.iter().map(|d| {
+                            let field = format!("criteria-{}", d.id);
+                            let value = s.form.criteria.get(&d.id).cloned().unwrap_or_else(|| d.indicators.len().to_string());
+                            let dim = d.id.clone();
+                            html! {
+                                <NumberField id={id(&field)} label={format!("{} {}", t(lang, Text::Criteria), lang.pick(&d.name, &d.name_en))}
+                                    value={value} error={err(&field)} note={note(&field)} testid={field.clone()} class="rapor-narrow"
+                                    oninput={p.ondispatch.reform(move |v| Action::SetCriteria(dim.clone(), v))} />
+                            }
+                        }) }
+                    }
+                    if !fixed_scale {
+                        <NumberField id={id("scale")} label={t(lang, Text::IndicatorScale)}
+                            value={if s.form.scale_max.is_empty() { published_scale.to_string() } else { s.form.scale_max.clone() }}
+                            error={err("scale")} note={note("scale")} testid="scale" oninput={p.ondispatch.reform(Action::SetScale)} />
+                    }
                 </div>
                 if s.form.has_changed_assumptions() {
                     <button type="button" data-testid="reset-assumptions" onclick={on_reset}>{ t(lang, Text::ResetAssumptions) }</button>

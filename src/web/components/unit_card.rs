@@ -82,7 +82,7 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                 { match u.mode {
                     Mode::Score => html! {
                         <NumberField id={id("score")} label={t(lang, Text::UnitScore)} value={u.score.clone()}
-                            hint={AttrValue::from(t(lang, Text::ScoreHint))} error={err("score")} testid="unit-score" class="rapor-narrow"
+                            hint={AttrValue::from(if rs.score_max == rust_decimal::Decimal::ONE_HUNDRED { t(lang, Text::ScoreHint).to_string() } else { format!("0–{}", lang.num(rs.score_max)) })} error={err("score")} testid="unit-score" class="rapor-narrow"
                             oninput={d.reform(move |v| Action::SetScore(key, v))} />
                     },
                     Mode::Dimensions => html! {
@@ -91,8 +91,8 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                                 let field = format!("dim-{}", dim.id);
                                 let dim_id = dim.id.clone();
                                 html! {
-                                    <NumberField id={id(&field)} label={format!("{} ({}%)", lang.pick(&dim.name, &dim.name_en), lang.num(dim.weight))}
-                                        value={u.dims.get(&dim.id).cloned().unwrap_or_default()} hint={AttrValue::from("0–100")}
+                                    <NumberField id={id(&field)} label={format!("{} ({}%)", lang.pick(&dim.name, &dim.name_en), lang.num(p.ruleset.weight_percent(dim.weight)))}
+                                        value={u.dims.get(&dim.id).cloned().unwrap_or_default()} hint={AttrValue::from(format!("0–{}", lang.num(rs.score_max)))}
                                         error={err(&field)} testid={field.clone()}
                                         oninput={d.reform(move |v| Action::SetDim(key, dim_id.clone(), v))} />
                                 }
