@@ -94,6 +94,10 @@ pub struct Form {
     /// Criteria per dimension the user set (dimension id → text); absent = published.
     #[serde(default)]
     pub criteria: BTreeMap<String, String>,
+    /// A ruleset the user loaded from a file (next year's method, say), kept with the
+    /// work so a reload, an export or a link carries it. In use while `ruleset` is its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_ruleset: Option<Rc<Ruleset>>,
     #[serde(default)]
     next_key: u32,
 }
@@ -122,6 +126,7 @@ impl Form {
             weights: BTreeMap::new(),
             scale_max: String::new(),
             criteria: BTreeMap::new(),
+            custom_ruleset: None,
             next_key: 0,
         };
         for name in TYPICAL_UNITS {
@@ -273,6 +278,11 @@ impl Form {
             }
         }
         self.next_key = self.next_key.max(seen.last().map_or(0, |m| m + 1));
+    }
+
+    /// The user's own ruleset, while it is the one in use.
+    pub fn own_ruleset(&self) -> Option<&Rc<Ruleset>> {
+        self.custom_ruleset.as_ref().filter(|r| r.id == self.ruleset)
     }
 
     /// Whether any assumption differs from the published ruleset.

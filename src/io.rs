@@ -9,7 +9,7 @@ pub mod worker;
 mod xlsx;
 
 use crate::engine::overrides::apply;
-use crate::engine::{evaluate, Catalog, InputError, Scenario};
+use crate::engine::{evaluate, Catalog, InputError, Ruleset, Scenario};
 use crate::form::saved;
 use crate::form::Form;
 use crate::report::{csv, summary_rows};
@@ -50,7 +50,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         "share-link" => Ok(share::encode(&readable_scenario(req.form, &catalog)?.to_json().to_string())),
         "export-csv" => {
             let (form, _) = load_form(req.form)?;
-            let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+            let base = base_of(&form, &catalog)?;
             let reading = form.read(base);
             let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
             Ok(csv(&summary_rows(&outcome, indonesian), indonesian))
@@ -58,13 +58,19 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         // The widget's plan, worked out here so the planner stays out of the first load.
         "plan" => {
             let (form, _) = load_form(req.form)?;
-            let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+            let base = base_of(&form, &catalog)?;
             let reading = form.read(base);
             if !reading.errors.is_empty() {
                 return Err(IoError::FixFields);
             }
             let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
             serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
+        }
+        // A user's ruleset file, validated here; the answer is the ruleset as the
+        // widget reads it.
+        "check-ruleset" => {
+            let rs = Ruleset::from_json(req.text).map_err(IoError::Input)?;
+            serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
         "import-json" => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
         "open-link" => {
@@ -80,33 +86,52 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
 pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoError> {
     let catalog = Catalog::built_in();
     let (form, _) = load_form(form)?;
-    let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+    let base = base_of(&form, &catalog)?;
     let reading = form.read(base);
     let outcome = reading.outcome.clone().filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
     let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).ok();
     xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, lang != "en", date).map_err(|e| IoError::Request(e.to_string()))
 }
 
+/// The form's published ruleset: the user's own while it is in use, else the catalog's.
+fn base_of<'a>(form: &'a Form, catalog: &'a Catalog) -> Result<&'a Ruleset, IoError> {
+    match form.own_ruleset() {
+        Some(rs) => Ok(rs),
+        None => catalog.require(&form.ruleset).map_err(IoError::Input),
+    }
+}
+
+/// The saved form, with a user's ruleset in it validated again (the widget stores it
+/// without running the validator, which it does not carry).
 fn load_form(text: &str) -> Result<(Form, String), IoError> {
-    saved::load(text).map_err(|e| IoError::Request(format!("{e:?}")))
+    let (form, lang) = saved::load(text).map_err(|e| IoError::Request(format!("{e:?}")))?;
+    if let Some(rs) = &form.custom_ruleset {
+        rs.validate().map_err(|e| IoError::Input(e.within("custom_ruleset")))?;
+    }
+    Ok((form, lang))
 }
 
 /// The form's scenario, only when every field reads.
 fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError> {
     let (form, _) = load_form(form)?;
-    let base = catalog.require(&form.ruleset).map_err(IoError::Input)?;
+    let base = base_of(&form, catalog)?;
     let reading = form.read(base);
     if !reading.errors.is_empty() {
         return Err(IoError::FixFields);
     }
-    Ok(reading.scenario)
+    let mut sc = reading.scenario;
+    sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
+    Ok(sc)
 }
 
 /// Reads a scenario file or link text into form fields, checking it fully first so a
 /// bad file never replaces the current work.
 pub fn scenario_to_form(text: &str, catalog: &Catalog, indonesian: bool) -> Result<Form, IoError> {
     let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
-    let base = catalog.require(&sc.ruleset).map_err(IoError::Input)?;
+    let base = match &sc.custom_ruleset {
+        Some(rs) => rs,
+        None => catalog.require(&sc.ruleset).map_err(IoError::Input)?,
+    };
     let rs = apply(base, &sc.assumptions).map_err(IoError::Input)?;
     evaluate(&rs, &sc).map_err(IoError::Input)?;
     Ok(Form::from_scenario(&sc, base, indonesian))
@@ -166,5 +191,53 @@ mod tests {
         assert!(matches!(e, IoError::Input(ref i) if i.path == "units[0].score"), "{e:?}");
         assert_eq!(handle(&req("open-link", "", "s=1$$")), Err(IoError::Link(ShareError::BadCharacters)));
         assert!(matches!(handle(&req("nonsense", "", "")), Err(IoError::Request(_))));
+    }
+
+    #[test]
+    fn a_users_ruleset_goes_out_with_the_work_and_comes_back() {
+        // Next year's method, say: the 2024 rules with A from 90 instead of 88.
+        let mut rs = Catalog::built_in().get("ombudsman-2024").unwrap().clone();
+        rs.id = "contoh-2026".into();
+        rs.bands[0].min = rust_decimal::Decimal::from(90);
+        let mut f = Form::typical("contoh-2026", 2);
+        f.custom_ruleset = Some(std::rc::Rc::new(rs));
+        f.unit_at_mut(0).score = "89".into();
+        let saved_form = saved::save(&f, "id");
+        // 89 is A under 2024 but B here.
+        let csv = handle(&req("export-csv", &saved_form, "")).unwrap();
+        assert!(csv.contains("Pemda (agregat);89,00;B;"), "{csv}");
+        let plan: crate::engine::plan::Plan = serde_json::from_str(&handle(&req("plan", &saved_form, "")).unwrap()).unwrap();
+        assert_eq!(plan.target.as_deref(), Some("A"));
+        let json = handle(&req("export-json", &saved_form, "")).unwrap();
+        assert!(json.contains("\"custom_ruleset\""));
+        for back in [handle(&req("import-json", "", &json)).unwrap(), {
+            let fragment = handle(&req("share-link", &saved_form, "")).unwrap();
+            handle(&req("open-link", "", &fragment)).unwrap()
+        }] {
+            let (g, _) = saved::load(&back).unwrap();
+            assert_eq!(g.own_ruleset(), f.own_ruleset());
+            assert_eq!(g.units[0].score, "89");
+        }
+    }
+
+    #[test]
+    fn a_users_ruleset_file_is_checked_here_and_again_when_stored() {
+        let rs = Catalog::built_in().get("ombudsman-2024").unwrap().clone();
+        let good = serde_json::to_string(&rs).unwrap().replace("ombudsman-2024", "contoh-2026");
+        let checked = handle(&req("check-ruleset", "", &good)).unwrap();
+        assert_eq!(Ruleset::from_checked_json(&checked).unwrap().id, "contoh-2026");
+        // A band edge finer than the rounding: named with its place.
+        let bad = good.replacen("\"min\":\"78\"", "\"min\":\"78.125\"", 1);
+        assert_ne!(bad, good);
+        let e = handle(&req("check-ruleset", "", &bad)).unwrap_err();
+        assert!(matches!(&e, IoError::Input(i) if i.path == "bands[1].min"), "{e:?}");
+        // Stored with the work, then edited in storage so its first band no longer reads:
+        // refused, not trusted.
+        let mut f = Form::typical("contoh-2026", 2);
+        f.custom_ruleset = Some(std::rc::Rc::new(Ruleset::from_checked_json(&checked).unwrap()));
+        f.unit_at_mut(0).score = "89".into();
+        let stored = saved::save(&f, "id").replacen("\"min\":\"88\"", "\"min\":\"-5\"", 1);
+        let e = handle(&req("plan", &stored, "")).unwrap_err();
+        assert!(matches!(&e, IoError::Input(i) if i.path.starts_with("custom_ruleset.bands")), "{e:?}");
     }
 }

@@ -20,6 +20,7 @@ impl Form {
         f.followed_up = sc.followed_up.unwrap_or(false);
         f.weights = sc.assumptions.weights.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
         f.scale_max = sc.assumptions.scale_max.map(|m| m.to_string()).unwrap_or_default();
+        f.custom_ruleset = sc.custom_ruleset.as_ref().map(|rs| Rc::new((**rs).clone()));
         f.criteria = sc.assumptions.criteria.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         for u in &sc.units {
             let key = f.add_unit(&u.name, base.products);

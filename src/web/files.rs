@@ -1,6 +1,21 @@
 //! Files in and out of the browser, and the page's URL fragment.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+/// Keeps a file read alive until it reports (dropping it would cancel the read).
+pub type Reader = Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>;
+
+/// Reads the file chosen in a file input as text and hands `done` its name and text;
+/// the input is cleared so the same file can be chosen again after fixing it.
+pub fn read_chosen(e: &web_sys::Event, reader: &Reader, done: impl FnOnce(String, String) + 'static) {
+    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+    let name = file.name();
+    *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| done(name, r.unwrap_or_default())));
+    input.set_value("");
+}
 
 /// Offers `content` as a download named `name`.
 pub fn download(name: &str, mime: &str, content: &[u8]) {

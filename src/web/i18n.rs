@@ -111,6 +111,10 @@ pub enum Text {
     WhatIf,
     AtTop,
     PlanPending,
+    OwnRulesetFile,
+    OwnRulesetHelp,
+    OwnRulesetMark,
+    RemoveOwnRuleset,
     Criteria,
     ByCounts,
     Answered,
@@ -219,6 +223,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Respondents => ("responden", "respondents"),
         Mean => ("rata-rata", "mean"),
         MeanNeeded => ("rata-rata yang diperlukan", "mean needed"),
+        OwnRulesetFile => ("Muat metode dari berkas (JSON)", "Load a method from a file (JSON)"),
+        OwnRulesetHelp => ("Berkas dengan format yang sama seperti keluaran `rapor ruleset ID`, mis. metode tahun depan. Diperiksa dulu; bila ada masalah, letaknya disebut dan pekerjaan tidak berubah.",
+            "A file in the format `rapor ruleset ID` prints, e.g. next year's method. It is checked first; a problem is named with its place, and your work is unchanged."),
+        OwnRulesetMark => ("berkas sendiri", "your file"),
+        RemoveOwnRuleset => ("Hapus metode dari berkas", "Remove the method from the file"),
         PlanPending => ("Menghitung rencana…", "Working out the plan…"),
         PlanFailed => ("Rencana belum dapat dihitung:", "The plan could not be worked out:"),
         AtTop => ("Nilai sudah berada di kategori tertinggi; tidak ada kategori di atasnya.", "The score is already in the top category; there is nothing above it."),
@@ -356,6 +365,11 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
                 format!("The link cannot be opened ({why}). Your work is unchanged.")
             }
         }
+        Notice::OwnRuleset { file, title } => if id {
+            format!("Metode \u{201c}{title}\u{201d} dari berkas {file} dipakai. Metode ini disimpan bersama pekerjaan, ekspor dan tautan.")
+        } else {
+            format!("The method \u{201c}{title}\u{201d} from {file} is in use. It is saved with the work, exports and links.")
+        },
         Notice::Imported(f) => if id { format!("Berkas {f} diimpor. Urungkan mengembalikan pekerjaan sebelumnya.") } else { format!("{f} imported. Undo brings back your previous work.") },
         Notice::ImportFailed { file, problem } => {
             let at = if problem.path.is_empty() { String::new() } else { format!("{}: ", problem.path) };

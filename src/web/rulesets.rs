@@ -1,7 +1,8 @@
 //! The rulesets the widget can offer, fetched as data files of the build
 //! (`rulesets.json` lists them, `ruleset-<id>.json` holds one) rather than compiled in:
 //! a new method is a new file, and the first load carries only the method in use.
-//! Each is validated like a user's file and kept for the page's lifetime.
+//! Each is kept for the page's lifetime. They are read without the validator (the test
+//! suite validates every file the build ships), which keeps it out of the first load.
 
 use crate::engine::Ruleset;
 use serde::Deserialize;
@@ -34,6 +35,11 @@ pub fn is_listed(id: &str) -> bool {
 
 pub fn get(id: &str) -> Option<Rc<Ruleset>> {
     LOADED.with(|l| l.borrow().iter().find(|r| r.id == id).cloned())
+}
+
+/// The first ruleset loaded (the page always starts with one).
+pub fn first_loaded() -> Option<Rc<Ruleset>> {
+    LOADED.with(|l| l.borrow().first().cloned())
 }
 
 /// Sets the list and the loaded rulesets directly (component tests, which have no
@@ -75,7 +81,7 @@ pub async fn load(id: &str) -> Result<Rc<Ruleset>, String> {
         return Err(format!("{id}: not in rulesets.json"));
     }
     let text = fetch_text(&format!("ruleset-{id}.json")).await?;
-    let rs = Rc::new(Ruleset::from_json(&text).map_err(|e| format!("ruleset-{id}.json: {e}"))?);
+    let rs = Rc::new(Ruleset::from_checked_json(&text).map_err(|e| format!("ruleset-{id}.json: {e}"))?);
     LOADED.with(|l| l.borrow_mut().push(rs.clone()));
     Ok(rs)
 }

@@ -59,6 +59,8 @@ pub enum Notice {
     RulesetUnavailable(String),
     LinkOpened,
     LinkDamaged(LinkProblem),
+    /// The user's ruleset file (its name, the ruleset's title) is in use.
+    OwnRuleset { file: String, title: String },
     Imported(String),
     ImportFailed { file: String, problem: Problem },
     /// Export needs every field readable.
@@ -190,6 +192,11 @@ pub enum Action {
     /// The ruleset `wants` named is loaded, or could not be.
     RulesetReady(String),
     RulesetFailed(String),
+    /// A ruleset file the user chose, as the worker checked it: the file's name and the
+    /// ruleset's JSON.
+    LoadOwnRuleset { file: String, text: String },
+    /// Drops the user's ruleset (back to the default method).
+    RemoveOwnRuleset,
     /// A key press that is not a shortcut.
     Noop,
 }
@@ -255,9 +262,10 @@ impl State {
         s
     }
 
-    /// The published ruleset of the form (its assumptions not yet applied).
+    /// The published ruleset of the form (its assumptions not yet applied): the user's
+    /// own while it is in use, else a loaded one.
     pub fn base(&self) -> Rc<Ruleset> {
-        rulesets::get(&self.form.ruleset).expect("only loaded ids are set")
+        usable(&self.form).expect("only loaded ids are set")
     }
 
     pub fn can_undo(&self) -> bool {
@@ -272,12 +280,12 @@ impl State {
     /// stays one undo away.
     fn replace_form(&mut self, saved: &str, notice: Notice) {
         if let Ok((form, _)) = crate::form::saved::load(saved) {
-            if rulesets::get(&form.ruleset).is_none() && rulesets::is_listed(&form.ruleset) {
+            if usable(&form).is_none() && rulesets::is_listed(&form.ruleset) {
                 self.wants = Some(form.ruleset.clone());
                 self.waiting = Some(Waiting::Form { saved: saved.to_string(), notice });
                 return;
             }
-            if rulesets::get(&form.ruleset).is_some() {
+            if usable(&form).is_some() {
                 let before = self.snapshot();
                 self.history.push(before);
                 self.redo.clear();
@@ -364,6 +372,11 @@ impl State {
             }
         }
     }
+}
+
+/// The form's published ruleset, if the page has it: the user's own, or a loaded one.
+pub fn usable(form: &Form) -> Option<Rc<Ruleset>> {
+    form.own_ruleset().cloned().or_else(|| rulesets::get(&form.ruleset))
 }
 
 impl Reducible for State {
@@ -466,7 +479,7 @@ impl Reducible for State {
         let lang = s.lang;
         match action {
             Action::SetRuleset(id) => {
-                if rulesets::get(&id).is_some() {
+                if s.form.custom_ruleset.as_ref().is_some_and(|r| r.id == id) || rulesets::get(&id).is_some() {
                     s.form.ruleset = id;
                 } else if rulesets::is_listed(&id) {
                     s.wants = Some(id.clone());
@@ -536,6 +549,27 @@ impl Reducible for State {
                 }
             }
             Action::ClearWhatIf => s.applied.clear(),
+            Action::LoadOwnRuleset { file, text } => match Ruleset::from_checked_json(&text) {
+                Ok(rs) => {
+                    s.notice = Some(Notice::OwnRuleset { file, title: lang.pick(&rs.title, &rs.title_en).to_string() });
+                    s.form.ruleset = rs.id.clone();
+                    s.form.custom_ruleset = Some(Rc::new(rs));
+                    s.applied.clear();
+                }
+                Err(e) => {
+                    let problem = Problem { path: e.path.clone(), message_id: e.message(true), message_en: e.message(false) };
+                    s.notice = Some(Notice::ImportFailed { file, problem });
+                }
+            },
+            Action::RemoveOwnRuleset => {
+                if s.form.own_ruleset().is_some() {
+                    // Back to a method that is loaded: the page's default if it is, else
+                    // whichever the page started with.
+                    s.form.ruleset = rulesets::get(DEFAULT_RULESET).or_else(rulesets::first_loaded).map(|r| r.id.clone()).unwrap_or_default();
+                    s.applied.clear();
+                }
+                s.form.custom_ruleset = None;
+            }
             Action::SetPemda(name) => s.form.pemda = name,
             Action::ToggleLang
             | Action::TogglePresent

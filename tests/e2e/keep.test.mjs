@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, allIndicators, freshContext, open, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, ROOT, allIndicators, freshContext, open, start, stop, until } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -258,3 +258,48 @@ test('Excel export: summary, a sheet per unit, the plan; numbers stored as numbe
   assert.ok(plan.length > 8 && typeof plan[8][5] === 'number', 'steps with numeric gains');
   assert.deepEqual(problems, []);
 });
+
+test("a user's own method file is checked, used at once, kept on reload and carried by a link", async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('89');
+  // 2024 (the default): A from 88.
+  assert.equal(await text(page, 'aggregate-category'), 'A');
+  // "Next year's method": the 2024 file as `rapor ruleset` prints it, with A from 90.
+  const method = JSON.parse(readFileSync(join(ROOT, 'dist', 'ruleset-ombudsman-2024.json'), 'utf8'));
+  Object.assign(method, { id: 'contoh-2026', title: 'Contoh metode 2026', title_en: 'Example method 2026' });
+  method.bands[0].min = '90';
+  const file = join(ARTIFACTS, 'contoh-2026.json');
+  // First with a band edge finer than the rounding: refused, the place named, nothing changed.
+  writeFileSync(file, JSON.stringify({ ...method, bands: method.bands.map((b, i) => (i === 1 ? { ...b, min: '78.125' } : b)) }));
+  await page.getByTestId('ruleset-file').setInputFiles(file);
+  assert.match(await until(page, 'alert', /contoh-2026\.json tidak dapat diimpor/), /bands\[1\]\.min: 78\.125/);
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
+  assert.equal(await text(page, 'aggregate-category'), 'A');
+  writeFileSync(file, JSON.stringify(method));
+  await page.getByTestId('ruleset-file').setInputFiles(file);
+  await until(page, 'alert', /Contoh metode 2026/);
+  // 89 < 90: B under the user's method, at once, and the score typed stays.
+  await until(page, 'aggregate-category', /^B$/);
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '89');
+  // The plan is worked out under the user's method too: a unit entered as a total can
+  // only be told the points it needs, 90 − 89 = +1,00.
+  await until(page, 'plan-alternatives', /Disdukcapil: \+1,00/);
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await open(env, url.slice(env.url.length));
+  await until(other.page, 'alert', /dari tautan dibuka/);
+  assert.equal(await other.page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await text(other.page, 'aggregate-category'), 'B');
+  // Removed: back to the default method, where 89 is A again.
+  await page.getByTestId('ruleset-file-remove').click();
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
+  assert.equal(await text(page, 'aggregate-category'), 'A');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+

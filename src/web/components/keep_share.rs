@@ -1,6 +1,6 @@
 //! Keep and share: JSON export and import, a share link, CSV, the printable report.
 
-use crate::web::files::{download, file_stem, page_address};
+use crate::web::files::{download, file_stem, page_address, read_chosen};
 use crate::web::io::{ask_bytes_then, ask_then};
 use crate::web::i18n::{t, Text};
 use crate::web::state::{Action, Notice, Shared};
@@ -50,21 +50,13 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
     };
     let on_import = {
         let d = d.clone();
-        let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+        let reader = use_mut_ref(|| None);
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-            let name = file.name();
-            let file = gloo::file::File::from(file);
             let d = d.clone();
-            // Keep the reader alive until it reports; dropping it would cancel the read.
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |r| {
-                let text = r.unwrap_or_default();
+            read_chosen(&e, &reader, move |name, text| {
                 let (d2, file) = (d.clone(), name.clone());
                 ask_then("import-json", "", lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
-            }));
-            // The same file can be chosen again after fixing it.
-            input.set_value("");
+            });
         })
     };
     let on_share = {

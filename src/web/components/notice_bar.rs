@@ -20,7 +20,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
     html! {
         <div role="alert" class="rapor-alert-region" data-testid="alert">
             if let Some(n) = &p.state.notice {
-                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::Imported(_)).then_some("rapor-alert-ok"))}>
+                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
                     <p>{ notice_text(lang, n) }</p>
                     <div class="rapor-alert-actions">
                         if let Notice::KeptAside { kept_as, .. } = n {

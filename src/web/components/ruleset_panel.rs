@@ -2,6 +2,8 @@
 //! dimension weights, the indicator scale, the deduction (and 2025's trust score).
 
 use super::number_field::NumberField;
+use crate::web::files::read_chosen;
+use crate::web::io::ask_then;
 use crate::web::rulesets;
 use crate::web::i18n::{t, Text};
 use crate::web::state::{Action, Shared};
@@ -29,6 +31,18 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let on_ruleset = p.ondispatch.reform(|e: Event| Action::SetRuleset(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let on_followed = p.ondispatch.reform(|e: Event| Action::SetFollowedUp(e.target_unchecked_into::<HtmlInputElement>().checked()));
     let on_reset = p.ondispatch.reform(|_: MouseEvent| Action::ResetAssumptions);
+    let own = s.form.custom_ruleset.clone();
+    let on_file = {
+        let (d, reader) = (p.ondispatch.clone(), use_mut_ref(|| None));
+        Callback::from(move |e: Event| {
+            let d = d.clone();
+            // Checked by the worker first; only a valid ruleset comes back.
+            read_chosen(&e, &reader, move |file, text| {
+                let (d2, name) = (d.clone(), file.clone());
+                ask_then("check-ruleset", "", lang.code(), &text, Some(file), d, move |text| d2.emit(Action::LoadOwnRuleset { file: name, text }));
+            });
+        })
+    };
     let published_scale = base.indicators().next().map_or(0, |r| r.indicator.max);
     // Letters (SAKIP) and answers (IKM) have a fixed scale; criteria counts are editable
     // where the ruleset says its lists are an assumption.
@@ -46,10 +60,29 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             <div class="rapor-field">
                 <label for={id("ruleset")}>{ t(lang, Text::Ruleset) }</label>
                 <select id={id("ruleset")} data-testid="ruleset-select" onchange={on_ruleset}>
-                    { for rulesets::listed().iter().map(|r| html! {
+                    // The user's own method takes the place of a listed one with its id.
+                    { for rulesets::listed().iter().filter(|r| own.as_ref().is_none_or(|o| o.id != r.id)).map(|r| html! {
                         <option value={r.id.clone()} selected={r.id == s.form.ruleset}>{ lang.pick(&r.title, &r.title_en) }</option>
                     }) }
+                    if let Some(o) = &own {
+                        <option value={o.id.clone()} selected={o.id == s.form.ruleset}>
+                            { format!("{} ({})", lang.pick(&o.title, &o.title_en), t(lang, Text::OwnRulesetMark)) }
+                        </option>
+                    }
                 </select>
+            </div>
+            <div class="rapor-own-ruleset">
+                <label class="rapor-file-button" for={id("ruleset-file")}>
+                    { t(lang, Text::OwnRulesetFile) }
+                    <input id={id("ruleset-file")} type="file" accept=".json,application/json" class="rapor-visually-hidden"
+                        data-testid="ruleset-file" aria-describedby={id("ruleset-file-help")} onchange={on_file} />
+                </label>
+                if own.is_some() {
+                    <button type="button" data-testid="ruleset-file-remove" onclick={p.ondispatch.reform(|_: MouseEvent| Action::RemoveOwnRuleset)}>
+                        { t(lang, Text::RemoveOwnRuleset) }
+                    </button>
+                }
+                <span id={id("ruleset-file-help")} class="rapor-hint">{ t(lang, Text::OwnRulesetHelp) }</span>
             </div>
             <div class="rapor-pemda-fields">
                 if base.deduction {
