@@ -1,6 +1,8 @@
 //! Engine speed at indicator level (the most work per unit): scoring a typical 7-unit
 //! sample and a 500-unit stress case; planning for 7 and 50 units, with unit effort (the
-//! greedy path) and with efforts (the dynamic programme). `cargo bench --bench engine`.
+//! greedy path) and with efforts (the dynamic programme); and 50-unit plans on the
+//! other schemes' ladders (SAKIP letters, IKM answer counts and means).
+//! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rapor::engine::scenario::Values;
@@ -58,5 +60,31 @@ fn bench_plan(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, bench_plan);
+/// 50 units of another scheme, every indicator entered by `value(unit, indicator)`.
+fn scheme_scenario(id: &str, value: impl Fn(usize, usize) -> serde_json::Value, field: &str) -> Scenario {
+    let cat = Catalog::built_in();
+    let rs = cat.get(id).unwrap();
+    let units: Vec<serde_json::Value> = (0..50)
+        .map(|u| {
+            let m: serde_json::Map<String, serde_json::Value> = rs.indicators().enumerate().map(|(i, r)| (r.key(), value(u, i))).collect();
+            serde_json::json!({"name": format!("Unit {u}"), field: m})
+        })
+        .collect();
+    Scenario::from_json(&serde_json::json!({"ruleset": id, "units": units})).unwrap()
+}
+
+fn bench_schemes(c: &mut Criterion) {
+    let cat = Catalog::built_in();
+    const LETTERS: [u16; 5] = [30, 50, 60, 70, 80];
+    let sakip = scheme_scenario("sakip-2021", |u, i| LETTERS[(u + i) % 5].into(), "indicators");
+    let rs = cat.get("sakip-2021").unwrap();
+    c.bench_function("plan 50 units, SAKIP letters to AA", |b| b.iter(|| plan(rs, black_box(&sakip), Some("AA"), Objective::Steps).unwrap()));
+    let rs = cat.get("ikm-2017").unwrap();
+    let counts = scheme_scenario("ikm-2017", |u, i| serde_json::json!([u % 3, 5 + i, 60 - (u % 20), 20 + u % 7]), "responses");
+    c.bench_function("plan 50 units, IKM answer counts to A", |b| b.iter(|| plan(rs, black_box(&counts), Some("A"), Objective::Steps).unwrap()));
+    let means = scheme_scenario("ikm-2017", |u, i| format!("3.{}", (u * 7 + i * 3) % 100).into(), "indicators");
+    c.bench_function("plan 50 units, IKM means to A", |b| b.iter(|| plan(rs, black_box(&means), Some("A"), Objective::Steps).unwrap()));
+}
+
+criterion_group!(benches, bench, bench_plan, bench_schemes);
 criterion_main!(benches);
