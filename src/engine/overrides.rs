@@ -66,18 +66,50 @@ pub fn apply(rs: &Ruleset, o: &Overrides) -> Result<Ruleset, InputError> {
     Ok(out)
 }
 
-/// Cuts a dimension's criteria to `n`, or adds criteria like its last one ("Kriteria 6",
-/// same scale and weight) up to `n`.
+/// Cuts a dimension's criteria to `n`, or adds criteria like its last one, numbered on
+/// from it ("k5" "Kriteria 5" → "k6" "Kriteria 6"; IPP's "i1" "Indikator 1" → "i2"
+/// "Indikator 2"), with the same scale and weight.
 fn resize_criteria(d: &mut Dimension, n: usize) {
     d.indicators.truncate(n);
     let Some(model) = d.indicators.last().cloned() else { return };
+    // "Indikator 1" numbers on as "Indikator 2"; a name without a number ("Persyaratan")
+    // gives "Kriteria 2".
+    let numbered = |s: &str, fallback: &str, j: usize| match s.strip_suffix(|c: char| c.is_ascii_digit()) {
+        Some(_) => format!("{}{j}", s.trim_end_matches(|c: char| c.is_ascii_digit())),
+        None => format!("{fallback}{j}"),
+    };
     let mut j = d.indicators.len();
     while d.indicators.len() < n {
         j += 1;
-        let id = format!("k{j}");
-        if d.indicators.iter().any(|i| i.id == id) {
+        let new_id = numbered(&model.id, "k", j);
+        if d.indicators.iter().any(|i| i.id == new_id) {
             continue;
         }
-        d.indicators.push(Indicator { id, name: format!("Kriteria {j}"), name_en: format!("Criterion {j}"), ..model.clone() });
+        let (name, name_en) = (numbered(&model.name, "Kriteria ", j), numbered(&model.name_en, "Criterion ", j));
+        d.indicators.push(Indicator { id: new_id, name, name_en, ..model.clone() });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Catalog;
+
+    #[test]
+    fn added_criteria_are_numbered_on_from_the_last() {
+        let cat = Catalog::built_in();
+        let o = |dim: &str, n: u16| Overrides { criteria: [(dim.to_string(), n)].into(), ..Overrides::default() };
+        let sakip = apply(cat.get("sakip-2021").unwrap(), &o("perencanaan-keberadaan", 6)).unwrap();
+        let last = sakip.dimensions[0].indicators.last().unwrap();
+        assert_eq!((last.id.as_str(), last.name.as_str(), last.name_en.as_str()), ("k6", "Kriteria 6", "Criterion 6"));
+        let ipp = apply(cat.get("ipp-2022").unwrap(), &o("inovasi", 2)).unwrap();
+        let last = ipp.dimension("inovasi").unwrap().indicators.last().unwrap();
+        assert_eq!((last.id.as_str(), last.name.as_str()), ("i2", "Indikator 2"));
+        let ikm = apply(cat.get("ikm-2017").unwrap(), &o("unsur", 10)).unwrap();
+        let last = ikm.dimensions[0].indicators.last().unwrap();
+        assert_eq!((last.id.as_str(), last.name.as_str(), last.name_en.as_str()), ("k10", "Kriteria 10", "Criterion 10"));
+        let fewer = apply(cat.get("ipp-2022").unwrap(), &o("kebijakan", 1)).unwrap();
+        assert_eq!(fewer.dimension("kebijakan").unwrap().indicators.len(), 1);
+    }
+}
+

@@ -325,6 +325,29 @@ test('IKM unsur are entered as means or as answer counts, and the plan counts re
   assert.deepEqual(problems, []);
 });
 
+test('IPP indicators are scored 0–5 and aspects may have another number of indicators', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('ruleset-select').selectOption('ipp-2022');
+  await page.getByTestId('unit-mode').first().selectOption('indicators');
+  await page.getByTestId('ind-kebijakan.i1').first().waitFor();
+  // Every indicator at 4 of 5: every aspect at 80 %, the index 4,00 (of 5), B (A- from 4,01).
+  const unit = await allIndicators(page, 0, 4);
+  assert.equal(await unit.getByTestId('ind-kebijakan.i1').locator('option').count(), 7, 'not entered, 0 … 5');
+  assert.equal(await text(page, 'aggregate-score'), '4,00');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
+  // Any one indicator up one level is enough for 4,01: the least, Konsultasi (10 %, two
+  // indicators), adds 10 % × 5 × 1/5 / 2 = 0,05.
+  await until(page, 'plan-step', /4 → 5/);
+  assert.equal(await page.getByTestId('plan-step').count(), 1);
+  // Inovasi with two indicators instead of one: the new one, not entered, counts 0, so
+  // Inovasi (12 %) falls from 80 % to 40 %: 4,00 − 12 % × 5 × 0,4 = 3,76.
+  await page.getByTestId('assumptions').locator('summary').click();
+  await page.getByTestId('criteria-inovasi').fill('2');
+  assert.equal(await unit.locator('select[data-testid^="ind-inovasi."]').count(), 2);
+  assert.equal(await text(page, 'aggregate-score'), '3,76');
+  assert.deepEqual(problems, []);
+});
+
 test('SAKIP, IPP and IKM are picked like any method, fetched on first use, graded without zones', async () => {
   const { page, problems } = await open(env);
   const score = page.getByTestId('unit-score').nth(0);
