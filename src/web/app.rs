@@ -106,6 +106,41 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Plan requests: one at a time, and of those made meanwhile only the latest is sent.
+#[derive(Default)]
+struct PlanQueue {
+    asked: bool,
+    next: Option<(u64, crate::form::Form, Lang)>,
+}
+
+/// Sends the latest plan request unless one is on its way; each answer sends the next.
+fn ask_plan(queue: std::rc::Rc<std::cell::RefCell<PlanQueue>>, dispatch: Callback<Action>) {
+    let mut q = queue.borrow_mut();
+    if q.asked {
+        return;
+    }
+    let Some((generation, form, lang)) = q.next.take() else { return };
+    q.asked = true;
+    drop(q);
+    // After this task, so the browser paints the score first.
+    gloo::timers::callback::Timeout::new(0, move || {
+        let saved = crate::form::saved::save(&form, lang.code());
+        super::io::ask("plan", &saved, lang.code(), "", move |answer| {
+            let plan = match answer {
+                super::io::Answer::Ok(json) => serde_json::from_str(&json).map(std::rc::Rc::new).map_err(|e| e.to_string()),
+                super::io::Answer::Failed { message_id, message_en, kind, .. } => {
+                    Err(if message_en.is_empty() { kind } else if lang == Lang::En { message_en } else { message_id })
+                }
+                super::io::Answer::Bytes(_) => Err("bytes".into()),
+            };
+            queue.borrow_mut().asked = false;
+            dispatch.emit(Action::PlanReady(generation, plan));
+            ask_plan(queue, dispatch);
+        });
+    })
+    .forget();
+}
+
 #[component]
 fn Widget(props: &AppProps) -> Html {
     let state = {
@@ -122,24 +157,13 @@ fn Widget(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     // The plan comes from the worker, after the result is painted: the score never
-    // waits for the planner. One request at a time; the latest reading's goes next.
+    // waits for the planner, and asking costs no extra render.
     {
-        let (dispatch, state) = (dispatch.clone(), state.clone());
-        use_effect_with((s.plan_due, s.plan_asked.is_some(), s.generation), move |&(due, asked, generation)| {
-            if due && !asked && state.reading.outcome.is_some() {
-                dispatch.emit(Action::PlanAsked(generation));
-                let saved = crate::form::saved::save(&state.form, state.lang.code());
-                let english = state.lang == Lang::En;
-                super::io::ask("plan", &saved, state.lang.code(), "", move |answer| {
-                    let plan = match answer {
-                        super::io::Answer::Ok(json) => serde_json::from_str(&json).map(std::rc::Rc::new).map_err(|e| e.to_string()),
-                        super::io::Answer::Failed { message_id, message_en, kind, .. } => {
-                            Err(if message_en.is_empty() { kind } else if english { message_en } else { message_id })
-                        }
-                        super::io::Answer::Bytes(_) => Err("bytes".into()),
-                    };
-                    dispatch.emit(Action::PlanReady(generation, plan));
-                });
+        let (dispatch, state, queue) = (dispatch.clone(), state.clone(), use_mut_ref(PlanQueue::default));
+        use_effect_with((s.plan_due, s.generation), move |&(due, generation)| {
+            if due && state.reading.outcome.is_some() {
+                queue.borrow_mut().next = Some((generation, state.form.clone(), state.lang));
+                ask_plan(queue, dispatch);
             }
         });
     }

@@ -113,9 +113,6 @@ pub struct State {
     pub plan_due: bool,
     /// Counts readings, so an answer for an older one is told apart and dropped.
     pub generation: u64,
-    /// The reading a plan was asked for and is not yet answered: one request at a time,
-    /// the next one for the latest reading once it is in.
-    pub plan_asked: Option<u64>,
     /// Why the last plan could not be made (the worker failed to start, say).
     pub plan_failed: Option<String>,
     /// The baseline with the applied steps, scored.
@@ -171,8 +168,6 @@ pub enum Action {
     /// Unit, indicator, answer (0 = lowest), text: respondents giving that answer.
     SetCount(u32, String, usize, String),
     ResetAssumptions,
-    /// A plan was asked of the worker for this generation.
-    PlanAsked(u64),
     /// The worker's plan for a generation, or why there is none.
     PlanReady(u64, Result<Rc<Plan>, String>),
     ApplyPlan,
@@ -218,7 +213,6 @@ impl State {
             plan: None,
             plan_due: false,
             generation: 0,
-            plan_asked: None,
             plan_failed: None,
             whatif: None,
             history: Vec::new(),
@@ -394,21 +388,19 @@ impl Reducible for State {
                 s.present = !s.present;
                 return Rc::new(s);
             }
-            Action::PlanAsked(generation) => {
-                s.plan_asked = Some(generation);
-                return Rc::new(s);
-            }
             Action::PlanReady(generation, answer) => {
-                s.plan_asked = None;
-                if generation == s.generation {
-                    s.plan_due = false;
-                    match answer {
-                        Ok(plan) => {
-                            s.plan = Some(plan);
-                            s.plan_failed = None;
-                        }
-                        Err(why) => s.plan_failed = Some(why),
+                // An older reading's plan: dropped without a render; the latest
+                // reading's request follows it (see `plan_queue`).
+                if generation != s.generation {
+                    return self;
+                }
+                s.plan_due = false;
+                match answer {
+                    Ok(plan) => {
+                        s.plan = Some(plan);
+                        s.plan_failed = None;
                     }
+                    Err(why) => s.plan_failed = Some(why),
                 }
                 return Rc::new(s);
             }
@@ -575,7 +567,6 @@ impl Reducible for State {
             | Action::TogglePresent
             | Action::Undo
             | Action::Redo
-            | Action::PlanAsked(_)
             | Action::PlanReady(..)
             | Action::Notify(_)
             | Action::DismissNotice

@@ -205,7 +205,8 @@ test('a keyboard-only path: enter a score, switch a unit to indicators, apply th
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).focus();
   await page.keyboard.type('85');
-  assert.equal(await text(page, 'aggregate-score'), '85,00');
+  // Each key is its own input event and render: wait for the second one's.
+  await until(page, 'aggregate-score', /^85,00$/);
   // Shift+Tab back to the unit's level picker, choose indicators with the arrow keys.
   await page.getByTestId('unit-mode').nth(1).focus();
   await page.keyboard.press('ArrowDown');
