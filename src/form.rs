@@ -182,11 +182,7 @@ impl Form {
 
     pub fn set_level(&mut self, key: u32, indicator: &str, product: usize, text: String) {
         if let Some(u) = self.unit_mut(key) {
-            let slots = u.levels.entry(indicator.to_string()).or_default();
-            if slots.len() <= product {
-                slots.resize(product + 1, String::new());
-            }
-            slots[product] = text;
+            set_slot(&mut u.levels, indicator, product, text);
         }
     }
 
@@ -240,11 +236,7 @@ impl Form {
     /// The count of respondents giving answer `j` (0 = the lowest answer).
     pub fn set_count(&mut self, key: u32, indicator: &str, j: usize, text: String) {
         if let Some(u) = self.unit_mut(key) {
-            let counts = u.responses.entry(indicator.to_string()).or_default();
-            if counts.len() <= j {
-                counts.resize(j + 1, String::new());
-            }
-            counts[j] = text;
+            set_slot(&mut u.responses, indicator, j, text);
         }
     }
 
@@ -295,6 +287,16 @@ impl Form {
         self.scale_max.clear();
         self.criteria.clear();
     }
+}
+
+/// Text `i` of an indicator's list (levels per product, counts per answer), growing
+/// the list with empty texts as needed.
+fn set_slot(lists: &mut BTreeMap<String, Vec<String>>, indicator: &str, i: usize, text: String) {
+    let slots = lists.entry(indicator.to_string()).or_default();
+    if slots.len() <= i {
+        slots.resize(i + 1, String::new());
+    }
+    slots[i] = text;
 }
 
 #[cfg(test)]

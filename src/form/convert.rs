@@ -394,13 +394,18 @@ mod tests {
         assert_eq!((a.rounded.to_string().as_str(), a.grade.opini.as_str()), ("81.00", "Kualitas Tinggi Tanpa Maladministrasi"));
     }
 
-    #[test]
-    fn criteria_counts_are_read_whole_and_listed() {
-        let rs = base("ipp-2022");
-        let mut f = Form::typical("ipp-2022", 1);
+    /// One unit, entered by indicator, under ruleset `id`.
+    fn one_unit(id: &str) -> (crate::engine::Ruleset, Form, u32) {
+        let mut f = Form::typical(id, 1);
         f.units.truncate(1);
         let k = f.units[0].key;
         f.unit_mut(k).unwrap().mode = Mode::Indicators;
+        (base(id), f, k)
+    }
+
+    #[test]
+    fn criteria_counts_are_read_whole_and_listed() {
+        let (rs, mut f, k) = one_unit("ipp-2022");
         f.set_level(k, "kebijakan.i1", 0, "5".into());
         // Kebijakan (24 of 100) with 3 indicators, only i1 = 5 of 5: 24 % × 5 × 1/3 = 0,40.
         assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "0.40");
@@ -422,11 +427,7 @@ mod tests {
 
     #[test]
     fn answer_counts_and_means_switch_without_losing_either() {
-        let rs = base("ikm-2017");
-        let mut f = Form::typical("ikm-2017", 1);
-        f.units.truncate(1);
-        let k = f.units[0].key;
-        f.unit_mut(k).unwrap().mode = Mode::Indicators;
+        let (rs, mut f, k) = one_unit("ikm-2017");
         for r in rs.indicators() {
             f.set_level(k, &r.key(), 0, "3".into());
         }

@@ -60,6 +60,14 @@ export async function allIndicators(page, i, level) {
   return unit;
 }
 
+/** Picks method `id` and puts the first unit in indicator mode; methods other than the
+ *  first are fetched on first use, so this waits for `indicator`'s field to appear. */
+export async function pickMethod(page, id, indicator) {
+  await page.getByTestId('ruleset-select').selectOption(id);
+  await page.getByTestId('unit-mode').first().selectOption('indicators');
+  await page.getByTestId(indicator).first().waitFor();
+}
+
 /** Waits until the first element with `testid` has text matching `re` (the plan arrives
  *  just after the score), then returns that text. */
 export async function until(page, testid, re, timeout = 5000) {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, allIndicators, axe, open, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, allIndicators, axe, open, pickMethod, start, stop, until } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -247,10 +247,7 @@ test('presentation mode enlarges, print shows results and plan without controls'
 
 test('SAKIP criteria are picked by letter, counted per sub-component, and planned letter by letter', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('sakip-2021');
-  await page.getByTestId('unit-mode').first().selectOption('indicators');
-  // Fetched on first use: the criteria appear once the method is in.
-  await page.getByTestId('ind-perencanaan-keberadaan.k1').first().waitFor();
+  await pickMethod(page, 'sakip-2021', 'ind-perencanaan-keberadaan.k1');
   // Every criterion at B (70): each sub-component is 70 % of its weight, 70,00 in all,
   // and BB needs more than 70 (the bands' lower bounds are exclusive), so B.
   const unit = await allIndicators(page, 0, 70);
@@ -286,10 +283,8 @@ test('SAKIP criteria are picked by letter, counted per sub-component, and planne
 
 test('IKM unsur are entered as means or as answer counts, and the plan counts respondents', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ikm-2017');
+  await pickMethod(page, 'ikm-2017', 'ind-unsur.waktu');
   const unit = page.getByTestId('unit').nth(0);
-  await unit.getByTestId('unit-mode').selectOption('indicators');
-  await unit.getByTestId('ind-unsur.waktu').waitFor();
   for (const field of await unit.locator('input[data-testid^="ind-unsur."]').all()) await field.fill('3');
   // All nine at 3: IKM = 25 × 3 = 75,00, mutu C.
   assert.equal(await text(page, 'aggregate-score'), '75,00');
@@ -328,9 +323,7 @@ test('IKM unsur are entered as means or as answer counts, and the plan counts re
 
 test('IPP indicators are scored 0–5 and aspects may have another number of indicators', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ipp-2022');
-  await page.getByTestId('unit-mode').first().selectOption('indicators');
-  await page.getByTestId('ind-kebijakan.i1').first().waitFor();
+  await pickMethod(page, 'ipp-2022', 'ind-kebijakan.i1');
   // Every indicator at 4 of 5: every aspect at 80 %, the index 4,00 (of 5), B (A- from 4,01).
   const unit = await allIndicators(page, 0, 4);
   assert.equal(await unit.getByTestId('ind-kebijakan.i1').locator('option').count(), 7, 'not entered, 0 … 5');
