@@ -5,6 +5,7 @@
 
 use crate::engine::number::exact_string;
 use crate::engine::plan::{plan, Objective, Plan};
+use crate::engine::risk::{risk, Risk, Sample};
 use crate::engine::score::{Outcome, UnitOutcome};
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
 use serde_json::{json, Value};
@@ -16,7 +17,11 @@ commands:
   ruleset ID          print one ruleset in the data-file schema
   score FILE|-        score a scenario (JSON file, or - for standard input)
   plan FILE|- [--target CATEGORY] [--objective steps|indicators]
-                      the cheapest indicator changes that reach the next (or named) category";
+                      the cheapest indicator changes that reach the next (or named) category
+  risk FILE|- [--target CATEGORY]
+                      over every sample the Ombudsman may draw (units' \"sector\",
+                      the scenario's \"sampling\"): each category's chance, the worst and
+                      best sample, the units that most lower the chance of the target";
 
 /// Runs the tool; returns the exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
@@ -70,6 +75,18 @@ fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
             let rs = effective(&catalog, &scenario).map_err(|e| located(file, e))?;
             let p = plan(&rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
             Ok(pretty(&plan_json(&p)))
+        }
+        ["risk", file, opts @ ..] => {
+            let target = match opts {
+                [] => None,
+                ["--target", t] => Some(*t),
+                _ => return Err(format!("risk: unknown options {opts:?}; use --target CATEGORY")),
+            };
+            let text = read_source(file, stdin)?;
+            let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
+            let rs = effective(&catalog, &scenario).map_err(|e| located(file, e))?;
+            let r = risk(&rs, &scenario, target).map_err(|e| located(file, e))?;
+            Ok(pretty(&risk_json(&rs, &scenario, &r)))
         }
         _ => Err(format!("unknown command; {}", USAGE.replace('\n', " "))),
     }
@@ -244,3 +261,41 @@ pub fn plan_json(p: &Plan) -> Value {
     }
     v
 }
+
+/// The `risk` result. Probabilities and deltas are numbers to four decimals; scores are
+/// strings, as everywhere.
+pub fn risk_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &Risk) -> Value {
+    let sample = |s: &Sample| {
+        json!({
+            "score": s.score.to_string(),
+            "category": rs.bands[s.band].category,
+            "units": s.units.iter().map(|&i| sc.units[i].name.clone()).collect::<Vec<_>>(),
+        })
+    };
+    let probabilities: serde_json::Map<String, Value> = rs.bands.iter().enumerate().map(|(b, band)| (band.category.clone(), level_json(r.probability(b)))).collect();
+    let four = |x: crate::engine::exact::Ratio| x.round(4, crate::engine::number::RoundingMode::HalfUp).map_or(Value::Null, level_json);
+    let weakest: Vec<Value> = r
+        .weakest
+        .iter()
+        .map(|l| json!({"unit": l.unit, "sector": l.sector, "delta": four(l.delta), "samples_with": l.drawn, "reaching_with": l.hits}))
+        .collect();
+    let mut v = json!({
+        "method": r.method.as_str(),
+        "samples": r.samples,
+        "possible_samples": u64::try_from(r.possible).map_or_else(|_| Value::from(r.possible.to_string()), Value::from),
+        "probabilities": probabilities,
+        "target": rs.bands[r.target].category,
+        "reach_probability": level_json(r.reach_probability()),
+        "worst": sample(&r.worst),
+        "best": sample(&r.best),
+        "quantiles": {"p10": r.quantiles[0].to_string(), "p50": r.quantiles[1].to_string(), "p90": r.quantiles[2].to_string()},
+        "weakest": weakest,
+    });
+    if let Some(se) = r.standard_error() {
+        // Rounded to 6 decimals: a statistic of the draws, not a score.
+        v["standard_error"] = ((se * 1e6).round() / 1e6).into();
+        v["seed"] = crate::engine::risk::SEED.into();
+    }
+    v
+}
+

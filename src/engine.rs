@@ -11,6 +11,7 @@ pub mod knapsack;
 pub mod number;
 pub mod overrides;
 pub mod plan;
+pub mod risk;
 pub mod ruleset;
 pub mod scenario;
 pub mod score;

@@ -280,3 +280,37 @@ fn plan_uses_the_ruleset_a_scenario_carries() {
     assert_eq!((p["score_before"].as_str(), p["score_after"].as_str()), (Some("70.00"), Some("72.00")));
     assert_eq!((p["steps"][0]["from"].as_u64(), p["steps"][0]["to"].as_u64()), (Some(70), Some(80)));
 }
+
+#[test]
+fn risk_prints_the_documented_fields() {
+    // Disdukcapil 90 and DPMPTSP 80 always drawn; two of three Puskesmas (90, 70, 50):
+    // {A, B} 82,50 B; {A, C} 77,50 C; {B, C} 72,50 C (hand-computed in tests/risk.rs).
+    let input = json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 2}, "units": [
+        {"name": "Disdukcapil", "score": 90}, {"name": "DPMPTSP", "score": 80},
+        {"name": "Puskesmas A", "score": 90, "sector": "puskesmas"},
+        {"name": "Puskesmas B", "score": 70, "sector": "puskesmas"},
+        {"name": "Puskesmas C", "score": 50, "sector": "puskesmas"}]});
+    let r = rapor(&["risk", "-"], &input.to_string());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["method"], "exact");
+    assert_eq!(v["samples"], 3);
+    assert_eq!(v["probabilities"], json!({"A": 0, "B": 0.3333, "C": 0.6667, "D": 0, "E": 0}));
+    assert_eq!(v["worst"], json!({"score": "72.50", "category": "C", "units": ["Disdukcapil", "DPMPTSP", "Puskesmas B", "Puskesmas C"]}));
+    assert_eq!(v["best"]["score"], "82.50");
+    assert_eq!((v["target"].as_str(), v["reach_probability"].as_f64()), (Some("B"), Some(0.3333)));
+    assert_eq!(v["weakest"][0]["unit"], "Puskesmas C");
+    assert_eq!(v["weakest"][0]["delta"], -0.3333);
+    assert!(v.get("standard_error").is_none(), "exact: no standard error");
+    let r = rapor(&["risk", "-", "--target", "A"], &input.to_string());
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((v["target"].as_str(), v["reach_probability"].as_f64()), (Some("A"), Some(0.0)));
+    let r = rapor(&["risk", "-", "--target"], &input.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--target CATEGORY"), "{}", r.stderr);
+    let mut too_many = input.clone();
+    too_many["sampling"]["puskesmas"] = 4.into();
+    let r = rapor(&["risk", "-"], &too_many.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("stdin: sampling.puskesmas:"), "{}", r.stderr);
+}

@@ -30,6 +30,9 @@ pub struct Scenario {
     /// The user's own ruleset (e.g. next year's method), carried with the scenario so a
     /// file or link scores the same anywhere; its id is `ruleset`.
     pub custom_ruleset: Option<Box<Ruleset>>,
+    /// Sector → how many of its units the Ombudsman draws (`{"puskesmas": 2}`). Units of
+    /// other sectors, and units without one, are always in the sample.
+    pub sampling: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,8 @@ pub struct Unit {
     pub entry: Entry,
     /// Indicator keys the planner must not change.
     pub locked: Vec<String>,
+    /// The kind of unit ("puskesmas"), when the sample draws only some units of a kind.
+    pub sector: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +78,7 @@ impl Values {
 
 impl Unit {
     pub fn new(name: impl Into<String>, entry: Entry) -> Unit {
-        Unit { name: name.into(), entry, locked: Vec::new() }
+        Unit { name: name.into(), entry, locked: Vec::new(), sector: None }
     }
 
     pub fn has_data(&self) -> bool {
@@ -101,7 +106,7 @@ impl Scenario {
 
     pub fn from_json(value: &Value) -> Result<Scenario, InputError> {
         let top = object(value, "")?;
-        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions", "custom_ruleset"])?;
+        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions", "custom_ruleset", "sampling"])?;
         if let Some(f) = top.get("format") {
             match f.as_u64() {
                 Some(n) if n >= 1 && n <= FORMAT as u64 => {}
@@ -163,7 +168,18 @@ impl Scenario {
                 Some(Box::new(rs))
             }
         };
-        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions, custom_ruleset })
+        let mut sampling = BTreeMap::new();
+        if let Some(v) = top.get("sampling") {
+            for (k, v) in object(v, "sampling")? {
+                match v.as_u64() {
+                    Some(n) if n >= 1 && n <= u32::MAX as u64 => {
+                        sampling.insert(k.clone(), n as u32);
+                    }
+                    _ => return Err(InputError::new(format!("sampling.{k}"), Problem::Expected("a positive whole number of units drawn"))),
+                }
+            }
+        }
+        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions, custom_ruleset, sampling })
     }
 
     /// Writes the scenario in the same schema it is read from; decimals as strings so
@@ -204,6 +220,10 @@ impl Scenario {
         }
         if let Some(rs) = &self.custom_ruleset {
             top.insert("custom_ruleset".into(), serde_json::to_value(rs.as_ref()).unwrap_or(Value::Null));
+        }
+        if !self.sampling.is_empty() {
+            let m: Map<String, Value> = self.sampling.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
+            top.insert("sampling".into(), m.into());
         }
         Value::Object(top)
     }
@@ -268,6 +288,9 @@ fn unit_json(u: &Unit) -> Value {
     if !u.locked.is_empty() {
         m.insert("locked".into(), u.locked.clone().into());
     }
+    if let Some(s) = &u.sector {
+        m.insert("sector".into(), s.clone().into());
+    }
     Value::Object(m)
 }
 
@@ -292,7 +315,7 @@ fn decimal_json(d: Decimal) -> Value {
 
 fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     let o = object(v, at)?;
-    known_fields(o, at, &["name", "score", "dimensions", "indicators", "responses", "locked"])?;
+    known_fields(o, at, &["name", "score", "dimensions", "indicators", "responses", "locked", "sector"])?;
     let name = match o.get("name") {
         Some(Value::String(s)) => s.clone(),
         None | Some(Value::Null) => String::new(),
@@ -340,7 +363,12 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected("a list"))),
     };
-    Ok(Unit { name, entry, locked })
+    let sector = match o.get("sector") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(_) => return Err(InputError::new(format!("{at}.sector"), Problem::Expected("a sector name, e.g. \"puskesmas\""))),
+    };
+    Ok(Unit { name, entry, locked, sector })
 }
 
 /// Accepts both `{"proses.biaya": [3, 2]}` and the nested `{"proses": {"biaya": [3, 2]}}`;

@@ -135,6 +135,12 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
         return Ok(None);
     }
     let mean = sum.checked_div(Ratio::int(n)).ok_or_else(too_precise)?;
+    aggregate_of_mean(rs, sc, mean).map(Some)
+}
+
+/// The pemda score from the mean of its unit scores (trust, deduction, rounding, grade):
+/// the sampling analysis scores each possible sample from its mean alone.
+pub fn aggregate_of_mean(rs: &Ruleset, sc: &Scenario, mean: Ratio) -> Result<Aggregate, InputError> {
     let (weighted, trust_included) = match (&rs.trust, sc.trust) {
         (Some(t), Some(trust)) => {
             let w = Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?;
@@ -149,7 +155,7 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
     let exact = if raw.is_negative() { Ratio::ZERO } else { raw };
     let rounded = exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
     let g = grade(rs, rounded, sc.followed_up);
-    Ok(Some(Aggregate { exact, raw, rounded, grade: g, mean, trust_included, deduction: sc.deduction }))
+    Ok(Aggregate { exact, raw, rounded, grade: g, mean, trust_included, deduction: sc.deduction })
 }
 
 fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {

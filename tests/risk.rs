@@ -1,0 +1,128 @@
+//! Sampling risk (issue 9): which samples the Ombudsman may draw, the chance of each
+//! category, the worst and best sample, and the weakest links. Every expected value is
+//! worked out by hand (or by the hypergeometric formula) in the comment beside it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapor::engine::exact::Ratio;
+use rapor::engine::risk::{risk, Method, Risk, DRAWS};
+use rapor::engine::{Catalog, Scenario};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn run(v: Value, target: Option<&str>) -> Risk {
+    let sc = Scenario::from_json(&v).unwrap();
+    risk(Catalog::built_in().get(&sc.ruleset).unwrap(), &sc, target).unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// Two OPD always in the sample and three Puskesmas of which two are drawn.
+fn three_puskesmas() -> Value {
+    json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 2}, "units": [
+        {"name": "Disdukcapil", "score": 90},
+        {"name": "DPMPTSP", "score": 80},
+        {"name": "Puskesmas A", "score": 90, "sector": "puskesmas"},
+        {"name": "Puskesmas B", "score": 70, "sector": "puskesmas"},
+        {"name": "Puskesmas C", "score": 50, "sector": "puskesmas"}
+    ]})
+}
+
+#[test]
+fn every_sample_of_a_small_pemda_is_counted() {
+    let r = run(three_puskesmas(), None);
+    // C(3, 2) = 3 samples, each with Disdukcapil 90 and DPMPTSP 80:
+    //   {A, B}: (90 + 80 + 90 + 70) / 4 = 82,50 → B
+    //   {A, C}: (90 + 80 + 90 + 50) / 4 = 77,50 → C (B starts at 78)
+    //   {B, C}: (90 + 80 + 70 + 50) / 4 = 72,50 → C
+    assert_eq!((r.method, r.possible, r.samples), (Method::Exact, 3, 3));
+    assert_eq!(r.counts, vec![0, 1, 2, 0, 0]);
+    assert_eq!((r.probability(1), r.probability(2)), (d("0.3333"), d("0.6667")));
+    assert_eq!((r.worst.score, r.worst.band, r.worst.units.clone()), (d("72.50"), 2, vec![0, 1, 3, 4]));
+    assert_eq!((r.best.score, r.best.band, r.best.units.clone()), (d("82.50"), 1, vec![0, 1, 2, 3]));
+    // The worst sample is C, so the target is B; one sample of three reaches it.
+    assert_eq!((r.target, r.reach), (1, 1));
+    // C is in {A, C} and {B, C}, neither reaching B: 0 − 1/3. A and B are each in one
+    // of their two samples that reaches B: 1/2 − 1/3 = 1/6.
+    let links: Vec<(&str, Ratio)> = r.weakest.iter().map(|l| (l.unit.as_str(), l.delta)).collect();
+    let third = Ratio::new(1, 3).unwrap();
+    let sixth = Ratio::new(1, 6).unwrap();
+    assert_eq!(links, vec![("Puskesmas C", Ratio::ZERO.checked_sub(third).unwrap()), ("Puskesmas A", sixth), ("Puskesmas B", sixth)]);
+    // Sorted sums 72,5 / 77,5 / 82,5: the 10th, 50th and 90th percentile (nearest rank
+    // below) are the 1st, 2nd and 2nd.
+    assert_eq!(r.quantiles, [d("72.50"), d("77.50"), d("77.50")]);
+    assert_eq!(r.standard_error(), None);
+}
+
+#[test]
+fn a_target_can_be_named() {
+    // To A (88): no sample reaches it; the best is 82,50.
+    let r = run(three_puskesmas(), Some("A"));
+    assert_eq!((r.target, r.reach, r.reach_probability()), (0, 0, Decimal::ZERO));
+    let e = risk(Catalog::built_in().get("ombudsman-2024").unwrap(), &Scenario::from_json(&three_puskesmas()).unwrap(), Some("AA")).unwrap_err();
+    assert_eq!(e.path, "target");
+}
+
+#[test]
+fn twelve_puskesmas_two_drawn_match_the_hypergeometric_counts() {
+    // Disdukcapil 100 always in; 12 Puskesmas, 3 of them at 40 and 9 at 100, two drawn:
+    // C(12, 2) = 66 samples. Both good: 100 → A, C(9, 2) = 36; one weak: (100 + 100 +
+    // 40) / 3 = 80 → B, 9 × 3 = 27; both weak: 60 → C, C(3, 2) = 3.
+    let mut units = vec![json!({"name": "Disdukcapil", "score": 100})];
+    for i in 0..12 {
+        units.push(json!({"name": format!("Puskesmas {}", i + 1), "score": if i < 3 { 40 } else { 100 }, "sector": "puskesmas"}));
+    }
+    let r = run(json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 2}, "units": units}), None);
+    assert_eq!((r.possible, r.counts.clone()), (66, vec![36, 27, 3, 0, 0]));
+    // Target B (one above the worst, C): 63 of 66.
+    assert_eq!((r.target, r.reach, r.reach_probability()), (1, 63, d("0.9545")));
+    // A weak Puskesmas is in 11 samples; 9 of them (a good partner) reach B: 9/11 −
+    // 63/66 = −9/66. A good one is in 11, all reaching B: 1 − 63/66 = 3/66.
+    assert_eq!(r.weakest[0].delta, Ratio::new(-9, 66).unwrap());
+    assert_eq!((r.weakest[0].drawn, r.weakest[0].hits), (11, 9));
+    assert_eq!(r.weakest.iter().filter(|l| l.delta == Ratio::new(-9, 66).unwrap()).count(), 3);
+    assert_eq!(r.weakest.last().unwrap().delta, Ratio::new(3, 66).unwrap());
+    assert_eq!((r.worst.score, r.best.score), (d("60.00"), d("100.00")));
+}
+
+#[test]
+fn beyond_a_million_samples_they_are_drawn_with_a_fixed_seed() {
+    // 50 Puskesmas (10 at 40, 40 at 100), 5 drawn: C(50, 5) = 2 118 760 samples. With b
+    // weak ones drawn the mean is 100 − 12b: A (≥ 88) exactly when b ≤ 1, with
+    // probability (C(40, 5) + 10 · C(40, 4)) / C(50, 5) = 1 571 908 / 2 118 760 = 0,74190.
+    let units: Vec<Value> = (0..50)
+        .map(|i| json!({"name": format!("Puskesmas {}", i + 1), "score": if i < 10 { 40 } else { 100 }, "sector": "puskesmas"}))
+        .collect();
+    let v = json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 5}, "units": units});
+    let r = run(v.clone(), Some("A"));
+    assert_eq!((r.method, r.possible, r.samples), (Method::MonteCarlo, 2_118_760, DRAWS));
+    let p = r.reach as f64 / r.samples as f64;
+    let se = r.standard_error().unwrap();
+    // √(0,7419 · 0,2581 / 200 000) ≈ 0,00098; the largest of the categories' is near it.
+    assert!(se > 0.0009 && se < 0.0012, "{se}");
+    assert!((p - 0.741_900).abs() < 4.0 * se, "{p} vs 0.741900 ± {se}");
+    // Worst and best are exact even here: five at 40 → 40,00 D; five at 100 → A.
+    assert_eq!((r.worst.score, r.best.score), (d("40.00"), d("100.00")));
+    // The same seed, the same figures.
+    assert_eq!(run(v, Some("A")), r);
+}
+
+#[test]
+fn sampling_must_fit_the_units() {
+    let cat = Catalog::built_in();
+    let rs = cat.get("ombudsman-2024").unwrap();
+    let check = |sampling: Value, path: &str, says: &str| {
+        let mut v = three_puskesmas();
+        v["sampling"] = sampling;
+        let e = risk(rs, &Scenario::from_json(&v).unwrap(), None).unwrap_err();
+        assert_eq!(e.path, path);
+        assert!(e.message(false).contains(says), "{}", e.message(false));
+    };
+    check(json!({"puskesmas": 4}), "sampling.puskesmas", "4 of \"puskesmas\" are drawn but only 3 of its 3 units have scores");
+    check(json!({"rsud": 1}), "sampling.rsud", "no unit has the sector \"rsud\"");
+    let e = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 0}, "units": []})).unwrap_err();
+    assert_eq!(e.path, "sampling.puskesmas");
+    let e = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "sector": 3}]})).unwrap_err();
+    assert_eq!(e.path, "units[0].sector");
+}
