@@ -7,6 +7,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rapor::engine::scenario::Values;
 use rapor::engine::plan::{plan, Objective};
+use rapor::engine::risk::risk;
 use rapor::engine::{evaluate, Catalog, Entry, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -86,5 +87,26 @@ fn bench_schemes(c: &mut Criterion) {
     c.bench_function("plan 50 units, IKM means to A", |b| b.iter(|| plan(rs, black_box(&means), Some("A"), Objective::Steps).unwrap()));
 }
 
-criterion_group!(benches, bench, bench_plan, bench_schemes);
+/// Sampling risk: 5 OPD always drawn and `n` Puskesmas of which `k` are, at indicator
+/// level.
+fn risk_scenario(n: usize, k: u32) -> Scenario {
+    let mut sc = indicator_scenario(5 + n);
+    for u in &mut sc.units[5..] {
+        u.sector = Some("puskesmas".into());
+    }
+    sc.sampling.insert("puskesmas".into(), k);
+    sc
+}
+
+fn bench_risk(c: &mut Criterion) {
+    let cat = Catalog::built_in();
+    let rs = cat.get("ombudsman-2023").unwrap();
+    // 66 samples; 658 008 (enumerated); C(50, 5) = 2 118 760 (drawn).
+    for (n, k) in [(12, 2), (40, 5), (50, 5)] {
+        let sc = risk_scenario(n, k);
+        c.bench_function(&format!("risk {n} Puskesmas, {k} drawn"), |b| b.iter(|| risk(rs, black_box(&sc), None).unwrap()));
+    }
+}
+
+criterion_group!(benches, bench, bench_plan, bench_schemes, bench_risk);
 criterion_main!(benches);
