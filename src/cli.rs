@@ -6,6 +6,7 @@
 use crate::engine::number::exact_string;
 use crate::engine::plan::{plan, Objective, Plan};
 use crate::engine::risk::{risk, Risk, Sample};
+use crate::engine::robust::{robust_plan, RobustPlan};
 use crate::engine::score::{Outcome, UnitOutcome};
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
 use serde_json::{json, Value};
@@ -16,8 +17,9 @@ commands:
   rulesets            list the rulesets: [{\"id\", \"title\"}]
   ruleset ID          print one ruleset in the data-file schema
   score FILE|-        score a scenario (JSON file, or - for standard input)
-  plan FILE|- [--target CATEGORY] [--objective steps|indicators]
-                      the cheapest indicator changes that reach the next (or named) category
+  plan FILE|- [--target CATEGORY] [--objective steps|indicators] [--robust]
+                      the cheapest indicator changes that reach the next (or named) category;
+                      --robust: such that every sample the Ombudsman may draw reaches it
   risk FILE|- [--target CATEGORY]
                       over every sample the Ombudsman may draw (units' \"sector\",
                       the scenario's \"sampling\"): each category's chance, the worst and
@@ -69,10 +71,16 @@ fn dispatch(args: &[String], stdin: &mut dyn Read) -> Result<String, String> {
             score_json(&outcome).map(|v| pretty(&v)).map_err(|e| located(file, e))
         }
         ["plan", file, opts @ ..] => {
-            let (target, objective) = plan_options(opts)?;
+            let robust = opts.contains(&"--robust");
+            let opts: Vec<&str> = opts.iter().copied().filter(|o| *o != "--robust").collect();
+            let (target, objective) = plan_options(&opts)?;
             let text = read_source(file, stdin)?;
             let scenario = Scenario::from_json_str(&text).map_err(|e| located(file, e))?;
             let rs = effective(&catalog, &scenario).map_err(|e| located(file, e))?;
+            if robust {
+                let r = robust_plan(&rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
+                return Ok(pretty(&robust_json(&rs, &scenario, &r)));
+            }
             let p = plan(&rs, &scenario, target.as_deref(), objective).map_err(|e| located(file, e))?;
             Ok(pretty(&plan_json(&p)))
         }
@@ -262,16 +270,35 @@ pub fn plan_json(p: &Plan) -> Value {
     v
 }
 
+/// A sample: its score, category and units by name.
+fn sample_json(rs: &crate::engine::Ruleset, sc: &Scenario, s: &Sample) -> Value {
+    json!({
+        "score": s.score.to_string(),
+        "category": rs.bands[s.band].category,
+        "units": s.units.iter().map(|&i| sc.units[i].name.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// The `plan --robust` result: the plan's fields (its scores are the worst sample's),
+/// and how sure its cost is: `"bound": "exact"` when no cheaper robust plan exists,
+/// else `"upper_bound"` with the `lower_bound` and the `gap` between them.
+pub fn robust_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &RobustPlan) -> Value {
+    let mut v = plan_json(&r.plan);
+    let sample = |s: &Sample| sample_json(rs, sc, s);
+    v["robust"] = true.into();
+    v["bound"] = if r.exact { "exact" } else { "upper_bound" }.into();
+    v["lower_bound"] = r.lower_bound.into();
+    v["gap"] = r.plan.cost.saturating_sub(r.lower_bound).into();
+    v["worst_before"] = sample(&r.worst_before);
+    v["worst_after"] = sample(&r.worst_after);
+    v["rounds"] = r.rounds.into();
+    v
+}
+
 /// The `risk` result. Probabilities and deltas are numbers to four decimals; scores are
 /// strings, as everywhere.
 pub fn risk_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &Risk) -> Value {
-    let sample = |s: &Sample| {
-        json!({
-            "score": s.score.to_string(),
-            "category": rs.bands[s.band].category,
-            "units": s.units.iter().map(|&i| sc.units[i].name.clone()).collect::<Vec<_>>(),
-        })
-    };
+    let sample = |s: &Sample| sample_json(rs, sc, s);
     let probabilities: serde_json::Map<String, Value> = rs.bands.iter().enumerate().map(|(b, band)| (band.category.clone(), level_json(r.probability(b)))).collect();
     let four = |x: crate::engine::exact::Ratio| x.round(4, crate::engine::number::RoundingMode::HalfUp).map_or(Value::Null, level_json);
     let weakest: Vec<Value> = r

@@ -12,6 +12,7 @@ pub mod number;
 pub mod overrides;
 pub mod plan;
 pub mod risk;
+pub mod robust;
 pub mod ruleset;
 pub mod scenario;
 pub mod score;

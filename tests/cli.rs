@@ -314,3 +314,19 @@ fn risk_prints_the_documented_fields() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("stdin: sampling.puskesmas:"), "{}", r.stderr);
 }
+
+#[test]
+fn a_robust_plan_states_how_sure_its_cost_is() {
+    // tests/data/robust-ikm.json: two of three Puskesmas drawn (IKM 87,50, 87,50, 75,00);
+    // the cheapest robust plan costs 537 steps (hand-computed in tests/risk.rs).
+    let r = rapor(&["plan", "tests/data/robust-ikm.json", "--robust"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((v["robust"].as_bool(), v["status"].as_str(), v["target"].as_str()), (Some(true), Some("planned"), Some("A")));
+    let (cost, lower) = (v["cost"].as_u64().unwrap(), v["lower_bound"].as_u64().unwrap());
+    assert!(lower <= 537 && 537 <= cost, "{lower} ≤ 537 ≤ {cost}");
+    assert_eq!(v["gap"].as_u64(), Some(cost - lower));
+    assert_eq!(v["bound"], if cost == lower { "exact" } else { "upper_bound" });
+    assert_eq!(v["worst_before"]["score"], "81.25");
+    assert_eq!(v["worst_after"]["category"], "A");
+}

@@ -126,3 +126,47 @@ fn sampling_must_fit_the_units() {
     let e = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "sector": 3}]})).unwrap_err();
     assert_eq!(e.path, "units[0].sector");
 }
+
+#[test]
+fn the_robust_plan_lifts_every_sample() {
+    use rapor::engine::plan::{Objective, Status};
+    use rapor::engine::robust::robust_plan;
+    // IKM, two of three Puskesmas drawn: A and B at 3,5 on every unsur (IKM 87,50), C at
+    // 3 (75,00). Samples {A, B} 87,50, {A, C} and {B, C} 81,25: all B, so the target is
+    // A (88,31, i.e. a pair of IKMs summing to at least 2 × 88,305 = 176,61).
+    // One +0,01 on one unsur raises a unit's IKM by 25 × 0,01 / 9 = 1/36; with s steps
+    // per unit: s_A + s_B ≥ 36 × 1,61 = 57,96 → 58; s_A + s_C ≥ 36 × 14,11 = 507,96 →
+    // 508; s_B + s_C ≥ 508. Adding all three: 2 Σ s ≥ 1074, so Σ s ≥ 537, met by
+    // s_A = s_B = 29, s_C = 479: the cheapest robust plan costs 537 steps.
+    let sc = Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap()).unwrap();
+    let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
+    let r = robust_plan(&rs, &sc, None, Objective::Steps).unwrap();
+    assert_eq!(r.plan.status, Status::Planned);
+    assert_eq!(r.plan.target.as_deref(), Some("A"));
+    assert_eq!((r.worst_before.score, r.worst_after.band), (d("81.25"), 0));
+    // An upper bound and a lower bound around the optimum 537.
+    assert!(r.lower_bound <= 537 && 537 <= r.plan.cost, "{} ≤ 537 ≤ {}", r.lower_bound, r.plan.cost);
+    // Round one lifts {A, C} alone (508 steps); that sample alone costs 508 from today's
+    // scores, so the lower bound is at least that.
+    assert!(r.lower_bound >= 508);
+    assert_eq!(r.exact, r.lower_bound == r.plan.cost);
+    // After the plan every sample reaches A.
+    let after = rapor::engine::plan::applied_plan(&sc, &r.plan, &rs);
+    let check = risk(&rs, &after, Some("A")).unwrap();
+    assert_eq!(check.reach, check.samples);
+}
+
+#[test]
+fn with_every_unit_drawn_the_robust_plan_is_the_plan() {
+    use rapor::engine::plan::{plan, Objective};
+    use rapor::engine::robust::robust_plan;
+    // Draw all three: one sample, so the robust plan is the ordinary plan, and exact.
+    let mut sc = Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap()).unwrap();
+    sc.sampling.insert("puskesmas".into(), 3);
+    let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
+    let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
+    let p = plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
+    assert_eq!((r.plan.cost, r.lower_bound, r.exact, r.rounds), (p.cost, p.cost, true, 1));
+    // (87,5 + 87,5 + 75) / 3 = 83,33; 88,305 × 3 = 264,915 − 250 = 14,915 → × 36 = 536,94 → 537.
+    assert_eq!(p.cost, 537);
+}

@@ -136,22 +136,12 @@ struct Space {
 /// the worst sample's, or the top one).
 pub fn risk(rs: &Ruleset, sc: &Scenario, target: Option<&str>) -> Result<Risk, InputError> {
     let space = space(rs, sc)?;
-    let score = |sum: i128| -> Result<(Decimal, usize), InputError> {
-        let mean = Ratio::new(sum, space.size.checked_mul(space.den).ok_or_else(too_precise)?).ok_or_else(too_precise)?;
-        let a = aggregate_of_mean(rs, sc, mean)?;
-        Ok((a.rounded, a.grade.band))
-    };
+    let score = |sum: i128| sum_score(rs, sc, &space, sum);
     let worst = extreme(&space, false);
     let best = extreme(&space, true);
     let (worst_score, worst_band) = score(worst.0)?;
     let (best_score, best_band) = score(best.0)?;
-    let target = match target {
-        Some(t) => rs.bands.iter().position(|b| b.category == t).ok_or_else(|| {
-            let known: Vec<&str> = rs.bands.iter().map(|b| b.category.as_str()).collect();
-            InputError::new("target", Problem::Invalid(format!("{t:?} is not a category of {} ({})", rs.id, known.join(", "))))
-        })?,
-        None => worst_band.saturating_sub(1),
-    };
+    let target = target_band(rs, target, worst_band)?;
     // The least sum that earns each band (or better), found on the scorer itself.
     let mut least: Vec<Option<i128>> = Vec::with_capacity(rs.bands.len());
     for band in 0..rs.bands.len() {
@@ -207,6 +197,34 @@ pub fn risk(rs: &Ruleset, sc: &Scenario, target: Option<&str>) -> Result<Risk, I
         quantiles,
         weakest,
     })
+}
+
+/// The rounded score and band of a sample with this sum.
+fn sum_score(rs: &Ruleset, sc: &Scenario, space: &Space, sum: i128) -> Result<(Decimal, usize), InputError> {
+    let mean = Ratio::new(sum, space.size.checked_mul(space.den).ok_or_else(too_precise)?).ok_or_else(too_precise)?;
+    let a = aggregate_of_mean(rs, sc, mean)?;
+    Ok((a.rounded, a.grade.band))
+}
+
+/// The band of the category named `target`; by default the one above `worst`'s (or the
+/// top one): what lifts the floor of every sample by one grade.
+pub fn target_band(rs: &Ruleset, target: Option<&str>, worst: usize) -> Result<usize, InputError> {
+    match target {
+        Some(t) => rs.bands.iter().position(|b| b.category == t).ok_or_else(|| {
+            let known: Vec<&str> = rs.bands.iter().map(|b| b.category.as_str()).collect();
+            InputError::new("target", Problem::Invalid(format!("{t:?} is not a category of {} ({})", rs.id, known.join(", "))))
+        }),
+        None => Ok(worst.saturating_sub(1)),
+    }
+}
+
+/// The sample with the lowest score: every unit always drawn, and the weakest
+/// candidates of every sector.
+pub fn worst_sample(rs: &Ruleset, sc: &Scenario) -> Result<Sample, InputError> {
+    let space = space(rs, sc)?;
+    let (sum, units) = extreme(&space, false);
+    let (score, band) = sum_score(rs, sc, &space, sum)?;
+    Ok(Sample { score, band, units })
 }
 
 /// Scores every unit, checks `sampling` against the units, and brings the scores to
