@@ -266,6 +266,39 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     Ok(result)
 }
 
+/// What the scenario still needs, in exact pemda points, to reach band `band` (`None`
+/// when it is there): for the robust plan's lower bound.
+pub fn points_to(rs: &Ruleset, sc: &Scenario, band: usize) -> Result<Option<Ratio>, InputError> {
+    let outcome = evaluate(rs, sc)?;
+    let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
+    if agg.grade.band <= band {
+        return Ok(None);
+    }
+    let (floor, _) = lowest_score_rounding_to(threshold(rs, band), rs.rounding.places, rs.rounding.mode);
+    floor.checked_sub(agg.raw).map(Some).ok_or_else(too_precise)
+}
+
+/// Per unit (scenario index), the most pemda points one unit of effort can add to the
+/// score of a sample of `size` units that contains it.
+pub fn unit_rates(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<BTreeMap<usize, Ratio>, InputError> {
+    let outcome = evaluate(rs, sc)?;
+    let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
+    let all = units_share(rs, &outcome, agg.trust_included)?;
+    // The share is f / n for the n units scored here; a sample has `size`.
+    let share = all
+        .checked_mul(Ratio::int(outcome.units.len() as i64))
+        .and_then(|f| f.checked_div(Ratio::int(size as i64)))
+        .ok_or_else(too_precise)?;
+    let (_, slots) = changeables(rs, sc, &outcome, share)?;
+    let mut best: BTreeMap<usize, Ratio> = BTreeMap::new();
+    for s in &slots {
+        let rate = s.gain.checked_div(Ratio::int(s.effort.max(1) as i64)).ok_or_else(too_precise)?;
+        let b = best.entry(s.unit_index).or_insert(rate);
+        *b = (*b).max(rate);
+    }
+    Ok(best)
+}
+
 /// The lowest exact score that rounds to at least `t`, and whether that score itself
 /// counts (`true`) or only scores strictly above it do.
 fn lowest_score_rounding_to(t: Decimal, places: u32, mode: RoundingMode) -> (Ratio, bool) {

@@ -227,6 +227,24 @@ pub fn worst_sample(rs: &Ruleset, sc: &Scenario) -> Result<Sample, InputError> {
     Ok(Sample { score, band, units })
 }
 
+/// Every possible sample (its units, in scenario order), when there are at most
+/// `limit` of them.
+pub fn all_samples(rs: &Ruleset, sc: &Scenario, limit: u128) -> Result<Option<Vec<Vec<usize>>>, InputError> {
+    let space = space(rs, sc)?;
+    if possible_samples(&space) > limit {
+        return Ok(None);
+    }
+    let mut out: Vec<Vec<usize>> = vec![space.fixed_units.clone()];
+    for s in &space.sectors {
+        let picks = combinations(s.candidates.len(), s.draw);
+        out = out.iter().flat_map(|base| picks.iter().map(move |p| base.iter().copied().chain(p.iter().map(|&c| s.candidates[c].0)).collect())).collect();
+    }
+    for units in &mut out {
+        units.sort_unstable();
+    }
+    Ok(Some(out))
+}
+
 /// Scores every unit, checks `sampling` against the units, and brings the scores to
 /// one denominator.
 fn space(rs: &Ruleset, sc: &Scenario) -> Result<Space, InputError> {

@@ -10,8 +10,10 @@
 //! cheapest plans is a lower bound; when the two meet, the plan is exact.
 
 use crate::engine::error::{InputError, Problem};
-use crate::engine::plan::{applied_plan, plan, Objective, Plan, ResponseChange, Status, Step};
-use crate::engine::risk::{target_band, worst_sample, Sample};
+use crate::engine::exact::Ratio;
+use crate::engine::plan::{applied_plan, plan, points_to, unit_rates, Objective, Plan, ResponseChange, Status, Step};
+use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
+use std::collections::BTreeMap;
 use crate::engine::ruleset::Ruleset;
 use crate::engine::scenario::Scenario;
 
@@ -67,6 +69,9 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         steps.extend(mapped);
         worst = worst_sample(rs, &current)?;
     }
+    if objective == Objective::Steps && status == Status::Planned {
+        lower_bound = lower_bound.max(spread_bound(rs, sc, target, worst_before.units.len())?);
+    }
     let steps = merged(steps);
     if objective == Objective::Indicators {
         // Entries changed, however many rounds raised each.
@@ -89,6 +94,44 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         alternatives: Vec::new(),
     };
     Ok(RobustPlan { plan, lower_bound, exact, worst_before, worst_after: worst, rounds })
+}
+
+/// Samples the averaging bound looks at, at most (each is scored once).
+pub const SPREAD_LIMIT: u128 = 2_000;
+
+/// A bound from all samples at once: a unit of effort on unit u adds at most ρ_u to
+/// every sample containing u, and u is in d_u of the samples still short of the target,
+/// so a robust plan's cost is at least Σ (what each sample lacks) / max (ρ_u · d_u).
+/// (With two of three Puskesmas drawn this is what the hand calculation does.)
+fn spread_bound(rs: &Ruleset, sc: &Scenario, band: usize, size: usize) -> Result<u64, InputError> {
+    let Some(samples) = all_samples(rs, sc, SPREAD_LIMIT)? else { return Ok(0) };
+    let rates = unit_rates(rs, sc, size)?;
+    let mut lacking = Ratio::ZERO;
+    let mut short_in: BTreeMap<usize, i64> = BTreeMap::new();
+    for units in &samples {
+        if let Some(need) = points_to(rs, &sample_only(sc, units), band)? {
+            lacking = lacking.checked_add(need).ok_or_else(too_precise)?;
+            for &u in units {
+                *short_in.entry(u).or_default() += 1;
+            }
+        }
+    }
+    let most = short_in
+        .iter()
+        .filter_map(|(u, &d)| rates.get(u).and_then(|r| r.checked_mul(Ratio::int(d))))
+        .max()
+        .unwrap_or(Ratio::ZERO);
+    if most == Ratio::ZERO {
+        return Ok(0);
+    }
+    // The least whole cost at or above lacking / most.
+    let q = lacking.checked_div(most).ok_or_else(too_precise)?;
+    let whole = q.round(0, crate::engine::number::RoundingMode::Up).ok_or_else(too_precise)?;
+    Ok(u64::try_from(whole.mantissa()).unwrap_or(0))
+}
+
+fn too_precise() -> InputError {
+    InputError::new("", Problem::TooPrecise)
 }
 
 /// One step per entry: from its first level to its last, respondents added up.
