@@ -1,5 +1,6 @@
 //! The Yew widget: a thin view over `form` and `engine`.
 
+mod answers;
 mod app;
 mod components;
 mod files;

@@ -11,10 +11,11 @@ use std::cmp::Ordering;
 
 /// `num / den` in lowest terms with `den > 0`. Operations are checked: `None` means the
 /// fraction no longer fits, which the scorer reports instead of guessing.
-/// In JSON (plans the worker sends the widget) a pair `[num, den]`, read back through
-/// `new` so a fraction from outside is in lowest terms too.
+/// In JSON (plans the worker sends the widget) the text `"num/den"`: JavaScript numbers
+/// would lose digits of large fractions. Read back through `new`, so a fraction from
+/// outside is in lowest terms too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(into = "(i128, i128)", try_from = "(i128, i128)")]
+#[serde(into = "String", try_from = "String")]
 pub struct Ratio {
     num: i128,
     den: i128,
@@ -42,16 +43,16 @@ pub fn gcd(a: i128, b: i128) -> i128 {
     }
 }
 
-impl From<Ratio> for (i128, i128) {
+impl From<Ratio> for String {
     fn from(r: Ratio) -> Self {
-        (r.num, r.den)
+        format!("{}/{}", r.num, r.den)
     }
 }
 
-impl TryFrom<(i128, i128)> for Ratio {
+impl TryFrom<String> for Ratio {
     type Error = &'static str;
-    fn try_from((num, den): (i128, i128)) -> Result<Ratio, Self::Error> {
-        Ratio::new(num, den).ok_or("a fraction with denominator 0")
+    fn try_from(text: String) -> Result<Ratio, Self::Error> {
+        Ratio::parse(&text).ok_or("not a fraction \"num/den\"")
     }
 }
 
@@ -65,6 +66,12 @@ impl Ratio {
         let g = gcd(num, den);
         let s = if den < 0 { -1 } else { 1 };
         Some(Ratio { num: s * num / g, den: s * den / g })
+    }
+
+    /// `"num/den"`, as written by `String::from`.
+    pub fn parse(text: &str) -> Option<Ratio> {
+        let (n, d) = text.split_once('/')?;
+        Ratio::new(n.parse().ok()?, d.parse().ok()?)
     }
 
     pub fn int(n: i64) -> Ratio {

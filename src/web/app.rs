@@ -127,7 +127,7 @@ fn ask_plan(queue: std::rc::Rc<std::cell::RefCell<PlanQueue>>, dispatch: Callbac
         let saved = crate::form::saved::save(&form, lang.code());
         super::io::ask("plan", &saved, lang.code(), "", move |answer| {
             let plan = match answer {
-                super::io::Answer::Ok(json) => serde_json::from_str(&json).map(std::rc::Rc::new).map_err(|e| e.to_string()),
+                super::io::Answer::Ok(json) => super::answers::parse(&json).as_ref().and_then(super::answers::plan).map(std::rc::Rc::new).ok_or_else(|| "?".into()),
                 super::io::Answer::Failed { message_id, message_en, kind, .. } => {
                     Err(if message_en.is_empty() { kind } else if lang == Lang::En { message_en } else { message_id })
                 }
