@@ -6,6 +6,7 @@
 pub mod engine;
 pub mod form;
 pub mod io;
+pub mod output;
 pub mod report;
 pub mod settings;
 pub mod share;
