@@ -72,6 +72,9 @@ pub struct FormUnit {
     pub by_mean: BTreeSet<String>,
     pub products: usize,
     pub locked: BTreeSet<String>,
+    /// The kind of unit when the Ombudsman draws some units of a kind ("puskesmas");
+    /// empty: always in the sample.
+    pub sector: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +97,9 @@ pub struct Form {
     /// Criteria per dimension the user set (dimension id → text); absent = published.
     #[serde(default)]
     pub criteria: BTreeMap<String, String>,
+    /// Sector → how many of its units are drawn, as typed; absent or "": all of them.
+    #[serde(default)]
+    pub sampling: BTreeMap<String, String>,
     /// A ruleset the user loaded from a file (next year's method, say), kept with the
     /// work so a reload, an export or a link carries it. In use while `ruleset` is its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +132,7 @@ impl Form {
             weights: BTreeMap::new(),
             scale_max: String::new(),
             criteria: BTreeMap::new(),
+            sampling: BTreeMap::new(),
             custom_ruleset: None,
             next_key: 0,
         };
@@ -272,6 +279,18 @@ impl Form {
         self.next_key = self.next_key.max(seen.last().map_or(0, |m| m + 1));
     }
 
+    /// The sectors units are drawn from, as the convert step names them (trimmed,
+    /// lower case), each with its number of units.
+    pub fn sectors(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for u in &self.units {
+            if let Some(s) = sector_of(u) {
+                *out.entry(s).or_default() += 1;
+            }
+        }
+        out
+    }
+
     /// The user's own ruleset, while it is the one in use.
     pub fn own_ruleset(&self) -> Option<&Rc<Ruleset>> {
         self.custom_ruleset.as_ref().filter(|r| r.id == self.ruleset)
@@ -287,6 +306,13 @@ impl Form {
         self.scale_max.clear();
         self.criteria.clear();
     }
+}
+
+/// A unit's sector as the scenario gets it: trimmed and in lower case, so "Puskesmas"
+/// and "puskesmas " are one sector.
+pub fn sector_of(u: &FormUnit) -> Option<String> {
+    let s = u.sector.trim();
+    (!s.is_empty()).then(|| s.to_ascii_lowercase())
 }
 
 /// Text `i` of an indicator's list (levels per product, counts per answer), growing

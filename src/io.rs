@@ -66,6 +66,27 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
             serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
         }
+        // The sampling risk panel: the risk and the robust plan, as `rapor risk` and
+        // `rapor plan --robust` print them (the robust plan also as the widget reads
+        // plans); a robust plan that cannot be made is told in `robust_error`.
+        "risk" => {
+            let (form, _) = load_form(req.form)?;
+            let reading = form.read(base_of(&form, &catalog)?);
+            if !reading.errors.is_empty() {
+                return Err(IoError::FixFields);
+            }
+            let (rs, sc) = (&reading.ruleset, &reading.scenario);
+            let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
+            let mut v = crate::output::risk_json(rs, sc, &r);
+            match crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps) {
+                Ok(p) => {
+                    v["robust"] = crate::output::robust_json(rs, sc, &p);
+                    v["robust_plan"] = serde_json::to_value(&p.plan).unwrap_or_default();
+                }
+                Err(e) => v["robust_error"] = format!("{}: {}", e.path, e.message(indonesian)).into(),
+            }
+            Ok(v.to_string())
+        }
         // A user's ruleset file, validated here; the answer is the ruleset as the
         // widget reads it.
         "check-ruleset" => {
@@ -239,5 +260,32 @@ mod tests {
         let stored = saved::save(&f, "id").replacen("\"min\":\"88\"", "\"min\":\"-5\"", 1);
         let e = handle(&req("plan", &stored, "")).unwrap_err();
         assert!(matches!(&e, IoError::Input(i) if i.path.starts_with("custom_ruleset.bands")), "{e:?}");
+    }
+
+    #[test]
+    fn the_risk_panel_gets_the_risk_and_the_robust_plan() {
+        // Two OPD always drawn, two of three Puskesmas (90, 70, 50): 1 sample in 3 is B
+        // (hand-computed in tests/risk.rs). "Puskesmas " and "puskesmas" are one sector.
+        let mut f = Form::typical("ombudsman-2024", 2);
+        f.units.truncate(5);
+        for (i, (score, sector)) in [("90", ""), ("80", ""), ("90", "Puskesmas "), ("70", "puskesmas"), ("50", "puskesmas")].into_iter().enumerate() {
+            f.unit_at_mut(i).score = score.into();
+            f.unit_at_mut(i).sector = sector.into();
+        }
+        f.sampling.insert("puskesmas".into(), "2".into());
+        let v: serde_json::Value = serde_json::from_str(&handle(&req("risk", &saved::save(&f, "id"), "")).unwrap()).unwrap();
+        assert_eq!((v["method"].as_str(), v["samples"].as_u64()), (Some("exact"), Some(3)));
+        assert_eq!(v["probabilities"]["B"], 0.3333);
+        // Totals cannot be planned: the robust plan says it cannot reach B.
+        assert_eq!(v["robust"]["status"], "unreachable");
+        let plan: crate::engine::plan::Plan = serde_json::from_value(v["robust_plan"].clone()).unwrap();
+        assert_eq!(plan.status, crate::engine::plan::Status::Unreachable);
+        // Drawing more than there are is named at the field.
+        f.sampling.insert("puskesmas".into(), "4".into());
+        let e = handle(&req("risk", &saved::save(&f, "id"), "")).unwrap_err();
+        assert_eq!(e, IoError::FixFields);
+        let r = f.read(Catalog::built_in().get("ombudsman-2024").unwrap());
+        assert_eq!(r.errors[0].field, "sampling-puskesmas");
+        assert_eq!(r.errors[0].error.message(true), "4 melebihi nilai maksimum 3");
     }
 }

@@ -61,11 +61,16 @@ fn number(text: &str, at: &str) -> Result<Option<Decimal>, InputError> {
 /// A whole number from `min` to `max` typed in a field (`None` when it is empty).
 fn whole(text: &str, field: &str, min: u16, max: u16) -> Result<Option<u16>, InputError> {
     let Some(n) = number(text, field)? else { return Ok(None) };
-    if n.fract().is_zero() && n >= Decimal::from(min) && n <= Decimal::from(max) {
-        Ok(u16::try_from(n.mantissa() / 10i128.pow(n.scale())).ok())
+    let problem = if !n.fract().is_zero() {
+        Problem::NotALevel { value: n, min, max }
+    } else if n > Decimal::from(max) {
+        Problem::AboveMax { value: n, max: Decimal::from(max) }
+    } else if n < Decimal::from(min) {
+        Problem::BelowMin { value: n, min: Decimal::from(min) }
     } else {
-        Err(InputError::new(field, Problem::NotALevel { value: n, min, max }))
-    }
+        return Ok(u16::try_from(n.mantissa() / 10i128.pow(n.scale())).ok());
+    };
+    Err(InputError::new(field, problem))
 }
 
 impl Form {
@@ -176,13 +181,28 @@ impl Form {
             .map(|(i, u)| {
                 let mut unit = Unit::new(u.name.clone(), unit_entry(u, i, rs, errors));
                 unit.locked = u.locked.iter().filter(|k| rs.indicator(k).is_some()).cloned().collect();
+                unit.sector = super::sector_of(u);
                 unit
             })
             .collect();
+        // How many units of each sector are drawn: a whole number up to the sector's units.
+        let mut sampling = BTreeMap::new();
+        for (sector, n) in self.sectors() {
+            let field = format!("sampling-{sector}");
+            let text = self.sampling.get(&sector).map_or("", String::as_str);
+            match whole(text, &field, 1, u16::try_from(n).unwrap_or(u16::MAX)) {
+                Ok(Some(k)) => {
+                    sampling.insert(sector, u32::from(k));
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(FieldError { unit_key: None, field, error: e }),
+            }
+        }
         Scenario {
             ruleset: rs.id.clone(),
             pemda: self.pemda.clone(),
             units,
+            sampling,
             deduction,
             trust: if rs.trust.is_some() { trust } else { None },
             followed_up: rs.followed_up.is_some().then_some(self.followed_up),

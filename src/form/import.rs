@@ -20,6 +20,7 @@ impl Form {
         f.followed_up = sc.followed_up.unwrap_or(false);
         f.weights = sc.assumptions.weights.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
         f.scale_max = sc.assumptions.scale_max.map(|m| m.to_string()).unwrap_or_default();
+        f.sampling = sc.sampling.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         f.custom_ruleset = sc.custom_ruleset.as_ref().map(|rs| Rc::new((**rs).clone()));
         f.criteria = sc.assumptions.criteria.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         for u in &sc.units {
@@ -27,6 +28,7 @@ impl Form {
             let fu: &mut FormUnit = Rc::make_mut(f.units.last_mut().expect("just added"));
             debug_assert_eq!(fu.key, key);
             fu.locked = u.locked.iter().cloned().collect();
+            fu.sector = u.sector.clone().unwrap_or_default();
             match &u.entry {
                 Entry::Empty => {}
                 Entry::Score(s) => fu.score = text(*s),
