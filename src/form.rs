@@ -280,12 +280,13 @@ impl Form {
     }
 
     /// The sectors units are drawn from, as the convert step names them (trimmed,
-    /// lower case), each with its number of units.
-    pub fn sectors(&self) -> BTreeMap<String, usize> {
-        let mut out = BTreeMap::new();
-        for u in &self.units {
-            if let Some(s) = sector_of(u) {
-                *out.entry(s).or_default() += 1;
+    /// lower case), each with its number of units, in order of first appearance.
+    pub fn sectors(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for s in self.units.iter().filter_map(|u| sector_of(u)) {
+            match out.iter_mut().find(|(name, _)| *name == s) {
+                Some((_, n)) => *n += 1,
+                None => out.push((s, 1)),
             }
         }
         out

@@ -67,8 +67,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
         }
         // The sampling risk panel: the risk and the robust plan, as `rapor risk` and
-        // `rapor plan --robust` print them (the robust plan also as the widget reads
-        // plans); a robust plan that cannot be made is told in `robust_error`.
+        // `rapor plan --robust` print them, and in `text` the panel's lines.
         "risk" => {
             let (form, _) = load_form(req.form)?;
             let reading = form.read(base_of(&form, &catalog)?);
@@ -78,13 +77,13 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let (rs, sc) = (&reading.ruleset, &reading.scenario);
             let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
             let mut v = crate::output::risk_json(rs, sc, &r);
-            match crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps) {
-                Ok(p) => {
-                    v["robust"] = crate::output::robust_json(rs, sc, &p);
-                    v["robust_plan"] = serde_json::to_value(&p.plan).unwrap_or_default();
-                }
-                Err(e) => v["robust_error"] = format!("{}: {}", e.path, e.message(indonesian)).into(),
+            let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
+                .map_err(|e| format!("{}: {}", e.path, e.message(indonesian)));
+            if let Ok(p) = &robust {
+                v["robust"] = crate::output::robust_json(rs, sc, p);
             }
+            let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), indonesian);
+            v["text"] = serde_json::to_value(text).unwrap_or_default();
             Ok(v.to_string())
         }
         // A user's ruleset file, validated here; the answer is the ruleset as the
@@ -278,8 +277,8 @@ mod tests {
         assert_eq!(v["probabilities"]["B"], 0.3333);
         // Totals cannot be planned: the robust plan says it cannot reach B.
         assert_eq!(v["robust"]["status"], "unreachable");
-        let plan: crate::engine::plan::Plan = serde_json::from_value(v["robust_plan"].clone()).unwrap();
-        assert_eq!(plan.status, crate::engine::plan::Status::Unreachable);
+        assert_eq!(v["text"]["reach"], "Peluang mencapai B: 33,3 % (3 kemungkinan sampel, dihitung semua).");
+        assert!(v["text"]["robust"][0].as_str().unwrap().starts_with("Tidak ada perubahan indikator"), "{}", v["text"]);
         // Drawing more than there are is named at the field.
         f.sampling.insert("puskesmas".into(), "4".into());
         let e = handle(&req("risk", &saved::save(&f, "id"), "")).unwrap_err();

@@ -2,7 +2,6 @@
 //! the way JSON and English users do ("82.84"), always as exact decimals.
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why a piece of text is not a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +30,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     if !digits_ok {
         return Err(NumberError::NotANumber);
     }
-    Decimal::from_str(&t.replace(',', ".")).map_err(|_| NumberError::NotANumber)
+    // Exact parsing: the text is plain digits by now, so the scientific notation that
+    // `from_str` also reads (and carries into the widget's first load) is not needed.
+    Decimal::from_str_exact(&t.replace(',', ".")).map_err(|_| NumberError::NotANumber)
 }
 
 /// The rounding rules a ruleset may name.
@@ -126,6 +127,7 @@ pub mod serde_str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

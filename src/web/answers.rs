@@ -23,7 +23,7 @@ pub fn text(o: &JsValue, key: &str) -> Option<String> {
 
 /// A decimal written as a string (how the engine writes scores).
 pub fn decimal(o: &JsValue, key: &str) -> Option<Decimal> {
-    text(o, key)?.parse().ok()
+    crate::engine::number::parse_decimal(&text(o, key)?).ok()
 }
 
 pub fn number(o: &JsValue, key: &str) -> Option<f64> {
@@ -106,5 +106,35 @@ pub fn plan(o: &JsValue) -> Option<Plan> {
         steps: list(o, "steps").iter().map(step).collect::<Option<_>>()?,
         best_reachable: decimal(o, "best_reachable"),
         alternatives: list(o, "alternatives").iter().map(alternative).collect::<Option<_>>()?,
+    })
+}
+
+/// The sampling risk as the panel shows it: lines the worker wrote in the user's
+/// language (`report::risk`), and one bar per category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskView {
+    pub reach: String,
+    /// Category, zone, width in percent, the probability written out.
+    pub bars: Vec<(String, String, u32, String)>,
+    pub worst: String,
+    pub best: String,
+    pub weakest: Vec<String>,
+    pub robust: Vec<String>,
+}
+
+fn lines(o: &JsValue, key: &str) -> Vec<String> {
+    list(o, key).iter().filter_map(|v| v.as_string()).collect()
+}
+
+pub fn risk(o: &JsValue) -> Option<RiskView> {
+    let t = field(o, "text");
+    let bar = |b: &JsValue| Some((text(b, "category")?, text(b, "zone")?, whole(b, "width")? as u32, text(b, "label")?));
+    Some(RiskView {
+        reach: text(&t, "reach")?,
+        bars: list(&t, "bars").iter().map(bar).collect::<Option<_>>()?,
+        worst: text(&t, "worst")?,
+        best: text(&t, "best")?,
+        weakest: lines(&t, "weakest"),
+        robust: lines(&t, "robust"),
     })
 }

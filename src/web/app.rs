@@ -4,6 +4,7 @@
 use super::components::chart::Chart;
 use super::components::plan_panel::PlanPanel;
 use super::components::result_panel::{MiniResult, ResultPanel};
+use super::components::risk_panel::RiskPanel;
 use super::components::ruleset_panel::RulesetPanel;
 use super::components::unit_card::UnitCard;
 use super::components::keep_share::KeepShare;
@@ -106,39 +107,58 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Plan requests: one at a time, and of those made meanwhile only the latest is sent.
-#[derive(Default)]
-struct PlanQueue {
+/// Requests to the worker for the plan or the sampling risk: one at a time, and of those
+/// made meanwhile only the latest is sent.
+struct Asking {
+    op: &'static str,
+    /// Turns the worker's answer for a generation into the action that takes it.
+    answer: fn(u64, Lang, super::io::Answer) -> Action,
     asked: bool,
     next: Option<(u64, crate::form::Form, Lang)>,
 }
 
-/// Sends the latest plan request unless one is on its way; each answer sends the next.
-fn ask_plan(queue: std::rc::Rc<std::cell::RefCell<PlanQueue>>, dispatch: Callback<Action>) {
+type Queue = std::rc::Rc<std::cell::RefCell<Asking>>;
+
+/// Sends the latest request unless one is on its way; each answer sends the next.
+fn ask_next(queue: Queue, dispatch: Callback<Action>) {
     let mut q = queue.borrow_mut();
     if q.asked {
         return;
     }
     let Some((generation, form, lang)) = q.next.take() else { return };
     q.asked = true;
+    let (op, answer) = (q.op, q.answer);
     drop(q);
     // After this task, so the browser paints the score first.
     gloo::timers::callback::Timeout::new(0, move || {
         let saved = crate::form::saved::save(&form, lang.code());
-        super::io::ask("plan", &saved, lang.code(), "", move |answer| {
-            let plan = match answer {
-                super::io::Answer::Ok(json) => super::answers::parse(&json).as_ref().and_then(super::answers::plan).map(std::rc::Rc::new).ok_or_else(|| "?".into()),
-                super::io::Answer::Failed { message_id, message_en, kind, .. } => {
-                    Err(if message_en.is_empty() { kind } else if lang == Lang::En { message_en } else { message_id })
-                }
-                super::io::Answer::Bytes(_) => Err("bytes".into()),
-            };
+        super::io::ask(op, &saved, lang.code(), "", move |a| {
             queue.borrow_mut().asked = false;
-            dispatch.emit(Action::PlanReady(generation, plan));
-            ask_plan(queue, dispatch);
+            dispatch.emit(answer(generation, lang, a));
+            ask_next(queue, dispatch);
         });
     })
     .forget();
+}
+
+/// The worker's JSON read by `read`, or why there is none (in the user's language).
+fn read_answer<T>(lang: Lang, a: super::io::Answer, read: fn(&wasm_bindgen::JsValue) -> Option<T>) -> Result<std::rc::Rc<T>, String> {
+    match a {
+        super::io::Answer::Ok(json) => super::answers::parse(&json).as_ref().and_then(read).map(std::rc::Rc::new).ok_or_else(|| "?".into()),
+        super::io::Answer::Failed { message_id, message_en, kind, path } => {
+            let at = if path.is_empty() { String::new() } else { format!("{path}: ") };
+            Err(if message_en.is_empty() { kind } else { format!("{at}{}", if lang == Lang::En { message_en } else { message_id }) })
+        }
+        super::io::Answer::Bytes(_) => Err("bytes".into()),
+    }
+}
+
+fn plan_answer(generation: u64, lang: Lang, a: super::io::Answer) -> Action {
+    Action::PlanReady(generation, read_answer(lang, a, super::answers::plan))
+}
+
+fn risk_answer(generation: u64, lang: Lang, a: super::io::Answer) -> Action {
+    Action::RiskReady(generation, read_answer(lang, a, super::answers::risk))
 }
 
 #[component]
@@ -156,14 +176,21 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    // The plan comes from the worker, after the result is painted: the score never
-    // waits for the planner, and asking costs no extra render.
+    // The plan and the sampling risk come from the worker, after the result is
+    // painted: the score never waits for them, and asking costs no extra render.
     {
-        let (dispatch, state, queue) = (dispatch.clone(), state.clone(), use_mut_ref(PlanQueue::default));
+        let (dispatch, state) = (dispatch.clone(), state.clone());
+        let plans = use_mut_ref(|| Asking { op: "plan", answer: plan_answer, asked: false, next: None });
+        let risks = use_mut_ref(|| Asking { op: "risk", answer: risk_answer, asked: false, next: None });
         use_effect_with((s.plan_due, s.generation), move |&(due, generation)| {
             if due && state.reading.outcome.is_some() {
-                queue.borrow_mut().next = Some((generation, state.form.clone(), state.lang));
-                ask_plan(queue, dispatch);
+                let next = Some((generation, state.form.clone(), state.lang));
+                if !state.form.sectors().is_empty() {
+                    risks.borrow_mut().next = next.clone();
+                    ask_next(risks, dispatch.clone());
+                }
+                plans.borrow_mut().next = next;
+                ask_next(plans, dispatch);
             }
         });
     }
@@ -278,6 +305,7 @@ fn Widget(props: &AppProps) -> Html {
                 <div class="rapor-side">
                     <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
                     <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                    <RiskPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                     <Chart state={snapshot.clone()} />
                     <UnitTable state={snapshot.clone()} />
                     <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />

@@ -6,6 +6,7 @@ pub mod keep_share;
 pub mod number_field;
 pub mod plan_panel;
 pub mod result_panel;
+pub mod risk_panel;
 pub mod ruleset_panel;
 pub mod unit_card;
 pub mod unit_table;

@@ -115,6 +115,10 @@ pub struct State {
     pub generation: u64,
     /// Why the last plan could not be made (the worker failed to start, say).
     pub plan_failed: Option<String>,
+    /// The sampling risk for the reading `risk_for` (a `generation`), or why there is
+    /// none; asked of the worker like the plan, only while some unit has a sector.
+    pub risk: Option<Result<Rc<super::answers::RiskView>, String>>,
+    pub risk_for: u64,
     /// The baseline with the applied steps, scored.
     pub whatif: Option<Rc<Outcome>>,
     /// Behind `Rc`s: the state is cloned on every edit, and copying 200 whole forms
@@ -170,6 +174,10 @@ pub enum Action {
     ResetAssumptions,
     /// The worker's plan for a generation, or why there is none.
     PlanReady(u64, Result<Rc<Plan>, String>),
+    /// The worker's sampling risk for a generation, or why there is none.
+    RiskReady(u64, Result<Rc<super::answers::RiskView>, String>),
+    SetSector(u32, String),
+    SetSampling(String, String),
     ApplyPlan,
     ApplyStep(usize),
     ClearWhatIf,
@@ -214,6 +222,8 @@ impl State {
             plan_due: false,
             generation: 0,
             plan_failed: None,
+            risk: None,
+            risk_for: 0,
             whatif: None,
             history: Vec::new(),
             redo: Vec::new(),
@@ -388,6 +398,14 @@ impl Reducible for State {
                 s.present = !s.present;
                 return Rc::new(s);
             }
+            Action::RiskReady(generation, answer) => {
+                if generation != s.generation {
+                    return self;
+                }
+                s.risk = Some(answer);
+                s.risk_for = generation;
+                return Rc::new(s);
+            }
             Action::PlanReady(generation, answer) => {
                 // An older reading's plan: dropped without a render; the latest
                 // reading's request follows it (see `plan_queue`).
@@ -529,6 +547,14 @@ impl Reducible for State {
             }
             Action::SetByCounts(k, key, answers, on) => s.form.set_by_counts(k, &key, answers, on),
             Action::SetCount(k, key, j, v) => s.form.set_count(k, &key, j, v),
+            Action::SetSector(k, v) => {
+                if let Some(u) = s.form.unit_mut(k) {
+                    u.sector = v;
+                }
+            }
+            Action::SetSampling(sector, v) => {
+                s.form.sampling.insert(sector, v);
+            }
             Action::ResetAssumptions => s.form.reset_assumptions(),
             Action::ApplyPlan => {
                 if let Some(p) = s.current_plan() {
@@ -568,6 +594,7 @@ impl Reducible for State {
             | Action::Undo
             | Action::Redo
             | Action::PlanReady(..)
+            | Action::RiskReady(..)
             | Action::Notify(_)
             | Action::DismissNotice
             | Action::StartFresh

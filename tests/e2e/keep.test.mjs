@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, allIndicators, freshContext, open, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, ROOT, allIndicators, axe, freshContext, open, start, stop, until } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -303,3 +303,39 @@ test("a user's own method file is checked, used at once, kept on reload and carr
   assert.deepEqual(other.problems, []);
 });
 
+
+test('sampling risk: chances per category, worst sample, weakest links, live as scores change', async () => {
+  const { page, problems } = await open(env);
+  // Disdukcapil 100 always in; 12 Puskesmas (1–3 at 40, the rest at 100), two drawn:
+  // 66 samples — both good 100 A (36), one weak 80 B (27), both weak 60 C (3)
+  // (tests/risk.rs works these out).
+  await page.getByTestId('import-json').setInputFiles(join(ROOT, 'tests', 'data', 'twelve-puskesmas.json'));
+  await until(page, 'risk-reach', /^Peluang mencapai B: 95,5 % \(66 kemungkinan sampel, dihitung semua\)\.$/);
+  assert.match(await text(page, 'risk-prob-A'), /A54,5 %/);
+  assert.match(await text(page, 'risk-prob-B'), /B40,9 %/);
+  assert.match(await text(page, 'risk-prob-C'), /C4,5 %/);
+  assert.equal(await text(page, 'risk-worst'), 'Sampel terburuk: 60,00 C — Disdukcapil, Puskesmas 1, Puskesmas 2');
+  // A weak one drawn: 9 of its 11 samples reach B, 9/11 − 63/66 = −13,6 points.
+  assert.match(await text(page, 'risk-weakest'), /^Puskesmas 1: −13,6 poin persen/);
+  assert.equal(await page.getByTestId('sampling-puskesmas').inputValue(), '2');
+  // Puskesmas 1 fixed: 2 weak left, C(2, 2) = 1 sample of 66 falls to C: 65/66 = 98,5 %.
+  await page.getByTestId('unit-score').nth(1).fill('100');
+  await until(page, 'risk-reach', /^Peluang mencapai B: 98,5 %/);
+  await page.getByTestId('sampling-puskesmas').fill('13');
+  await until(page, 'risk', /13 melebihi nilai maksimum 12/);
+  await page.getByTestId('sampling-puskesmas').fill('2');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId('risk').screenshot({ path: join(ARTIFACTS, 'risk-panel.png') });
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});
+
+test('the robust plan in the widget holds for every sample and says how sure it is', async () => {
+  const { page, problems } = await open(env);
+  // IKM, two of three Puskesmas drawn (87,50, 87,50, 75,00): the cheapest robust plan
+  // costs at least 537 steps (tests/risk.rs: the bound meets the hand calculation).
+  await page.getByTestId('import-json').setInputFiles(join(ROOT, 'tests', 'data', 'robust-ikm.json'));
+  await until(page, 'risk-robust', /→ sampel terburuk 88,\d\d, kategori A\./, 10000);
+  assert.match(await text(page, 'risk-robust'), /batas bawah 537|Tidak ada rencana tangguh yang lebih murah/);
+  assert.deepEqual(problems, []);
+});

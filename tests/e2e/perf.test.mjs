@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, allIndicators, open, start, stop } from './harness.mjs';
+import { ARTIFACTS, ROOT, allIndicators, open, start, stop } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -38,5 +38,41 @@ test('input to updated aggregate, 7 units at indicator level', async () => {
   writeFileSync(join(ARTIFACTS, 'perf.json'), JSON.stringify({ median_ms: median, p90_ms: p90, samples }, null, 1));
   console.log(`# input → aggregate: median ${median.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms (budget 16 ms)`);
   assert.equal(samples.length, 40);
+  assert.deepEqual(problems, []);
+});
+
+test('input to updated sampling risk, 12 Puskesmas two drawn', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('import-json').setInputFiles(join(ROOT, 'tests', 'data', 'twelve-puskesmas.json'));
+  await page.getByTestId('risk-reach').waitFor();
+  const samples = await page.evaluate(async () => {
+    const input = document.querySelectorAll('input[data-testid="unit-score"]')[1];
+    const risk = document.querySelector('[data-testid="risk"]');
+    const times = [];
+    const busy = [];
+    for (let k = 0; k < 20; k++) {
+      // The panel says at once that it is working (aria-busy), then shows the new chances.
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (risk.getAttribute('aria-busy') === 'false') { obs.disconnect(); resolve(performance.now()); }
+        });
+        obs.observe(risk, { attributes: true, childList: true, subtree: true, characterData: true });
+      });
+      input.value = k % 2 === 0 ? '100' : '40';
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+      busy.push(risk.getAttribute('aria-busy'));
+      times.push((await done) - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return { times, busy };
+  });
+  const t = samples.times.sort((a, b) => a - b);
+  const median = t[Math.floor(t.length / 2)];
+  const p90 = t[Math.floor(t.length * 0.9)];
+  console.log(`# input → sampling risk (worker, 66 samples + robust plan): median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms; progress shown in the first frame: ${samples.busy.filter((b) => b === 'true').length}/20`);
+  writeFileSync(join(ARTIFACTS, 'perf-risk.json'), JSON.stringify({ median_ms: median, p90_ms: p90, samples: t }, null, 1));
+  assert.equal(t.length, 20);
   assert.deepEqual(problems, []);
 });

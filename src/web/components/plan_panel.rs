@@ -2,9 +2,9 @@
 //! whole plan can be applied as a what-if scenario beside the baseline.
 
 use super::unit_card::indicator_name;
+use crate::report::step_change;
 use crate::engine::number::RoundingMode;
-use crate::engine::plan::{Plan, Status, Step};
-use crate::engine::Ruleset;
+use crate::engine::plan::{Plan, Status};
 use crate::web::i18n::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
@@ -45,21 +45,6 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
             }
         </div>
     }
-}
-
-/// What a step changes: "2 → 3", "C → B" for letter grades, or for answer counts
-/// "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
-fn change(rs: &Ruleset, st: &Step, lang: Lang) -> String {
-    if let Some(r) = &st.responses {
-        let top = usize::from(r.min) + r.before.len().saturating_sub(1);
-        let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
-        return format!("{} {} {} {top} ({} → {})", r.respondents, t(lang, Text::Respondents), t(lang, Text::Answered), list(&r.before), list(&r.after));
-    }
-    let levels = rs.indicator(&st.indicator).filter(|r| r.indicator.levels_only).map(|r| &r.indicator.levels);
-    let show = |v: rust_decimal::Decimal| {
-        levels.and_then(|ls| ls.iter().find(|l| rust_decimal::Decimal::from(l.value) == v)).map_or_else(|| lang.num(v), |l| l.label.clone())
-    };
-    format!("{} → {}", show(st.from), show(st.to))
 }
 
 #[component]
@@ -127,7 +112,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                         let product = st.product.map(|n| format!(" ({} {n})", t(lang, Text::Product))).unwrap_or_default();
                                         html! {
                                             <li data-testid="plan-step" class={classes!(applied.then_some("rapor-applied"))}>
-                                                <span>{ format!("{name}{product}: {}", change(rs, st, lang)) }</span>
+                                                <span>{ format!("{name}{product}: {}", step_change(rs, st, lang.indonesian())) }</span>
                                                 <span class="rapor-num">{ format!(" +{}", gain(st.gain)) }</span>
                                                 if applied {
                                                     <span class="rapor-tag">{ " ✔ " }{ t(lang, Text::Applied) }</span>

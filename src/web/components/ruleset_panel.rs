@@ -26,7 +26,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let err = |field: &str| s.error_for(None, field).map(|e| e.error.message(lang.indonesian()));
     let changed = |field: &str| s.reading.changed.iter().find(|c| c.field == field);
     let note = |field: &str| {
-        changed(field).map(|c| AttrValue::from(format!("{} ({} {})", t(lang, Text::ChangedFromPublished), t(lang, Text::Published), lang.num(c.published.parse().unwrap_or_default()))))
+        changed(field).map(|c| AttrValue::from(format!("{} ({} {})", t(lang, Text::ChangedFromPublished), t(lang, Text::Published), lang.num(crate::engine::number::parse_decimal(&c.published).unwrap_or_default()))))
     };
     let on_ruleset = p.ondispatch.reform(|e: Event| Action::SetRuleset(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let on_followed = p.ondispatch.reform(|e: Event| Action::SetFollowedUp(e.target_unchecked_into::<HtmlInputElement>().checked()));

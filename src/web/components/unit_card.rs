@@ -54,6 +54,12 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                             .into_iter().map(|(m, label)| html! { <option value={m.as_str()} selected={u.mode == m}>{ t(lang, label) }</option> }) }
                     </select>
                 </div>
+                <div class="rapor-field rapor-unit-sector">
+                    <label for={id("sector")}>{ t(lang, Text::Sector) }</label>
+                    <input id={id("sector")} type="text" data-testid="unit-sector" value={u.sector.clone()} autocomplete="off"
+                        placeholder={t(lang, Text::SectorHint)}
+                        oninput={d.reform(move |e: InputEvent| Action::SetSector(key, e.target_unchecked_into::<HtmlInputElement>().value()))} />
+                </div>
                 <div class="rapor-unit-result" data-testid="unit-result">
                     if let Some(o) = outcome {
                         <span class={classes!("rapor-badge", format!("zone-{}", o.grade.zone))}>
@@ -119,5 +125,5 @@ pub fn field_error(errors: &[FieldError], field: &str, lang: Lang) -> Option<Str
 
 /// For the plan and tables: the ruleset's name of "proses.biaya" in `lang`.
 pub fn indicator_name(rs: &Ruleset, key: &str, lang: Lang) -> String {
-    rs.indicator(key).map_or_else(|| key.to_string(), |r| lang.pick(&r.indicator.name, &r.indicator.name_en).to_string())
+    crate::report::indicator_name(rs, key, lang.indonesian())
 }

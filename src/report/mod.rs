@@ -1,5 +1,7 @@
-//! The summary as rows of text: what CSV (and the Excel export) write. Pure, so the
-//! exported numbers are checked on the host.
+//! The summary as rows of text: what CSV (and the Excel export) write; and the texts of
+//! plan steps and of the sampling risk. Pure, so they are checked on the host.
+
+pub mod risk;
 
 use crate::engine::Outcome;
 use crate::engine::number::format_decimal;
@@ -25,6 +27,32 @@ pub fn summary_rows(o: &Outcome, indonesian: bool) -> Vec<Vec<String>> {
         rows.push(vec![u.name.clone(), format_decimal(u.rounded, indonesian), u.grade.category.clone(), String::new(), u.grade.zone.clone()]);
     }
     rows
+}
+
+/// The ruleset's name of "proses.biaya" in the chosen language.
+pub fn indicator_name(rs: &crate::engine::Ruleset, key: &str, indonesian: bool) -> String {
+    rs.indicator(key).map_or_else(|| key.to_string(), |r| {
+        let i = r.indicator;
+        if indonesian || i.name_en.is_empty() { i.name.clone() } else { i.name_en.clone() }
+    })
+}
+
+/// What a plan step changes: "2 → 3", "C → B" for letter grades, or for answer counts
+/// "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
+pub fn step_change(rs: &crate::engine::Ruleset, st: &crate::engine::plan::Step, indonesian: bool) -> String {
+    if let Some(r) = &st.responses {
+        let top = usize::from(r.min) + r.before.len().saturating_sub(1);
+        let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join("/");
+        let who = if indonesian { "responden menjawab" } else { "respondents answering" };
+        return format!("{} {who} {top} ({} → {})", r.respondents, list(&r.before), list(&r.after));
+    }
+    let levels = rs.indicator(&st.indicator).filter(|r| r.indicator.levels_only).map(|r| &r.indicator.levels);
+    let show = |v: rust_decimal::Decimal| {
+        levels
+            .and_then(|ls| ls.iter().find(|l| rust_decimal::Decimal::from(l.value) == v))
+            .map_or_else(|| format_decimal(v, indonesian), |l| l.label.clone())
+    };
+    format!("{} → {}", show(st.from), show(st.to))
 }
 
 /// CSV as spreadsheets in each language read it: Indonesian Excel expects `;` between
