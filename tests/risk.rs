@@ -144,12 +144,12 @@ fn the_robust_plan_lifts_every_sample() {
     assert_eq!(r.plan.status, Status::Planned);
     assert_eq!(r.plan.target.as_deref(), Some("A"));
     assert_eq!((r.worst_before.score, r.worst_after.band), (d("81.25"), 0));
-    // The lower bound spreads what the samples lack over the units: each step adds 1/72
-    // to the pemda score of a 2-unit sample and every unit is in 2 of the 3 samples, so
-    // (57,96 + 507,96 + 507,96) / 72 ÷ (2/72) = 536,94 → 537, the optimum itself.
-    assert_eq!(r.lower_bound, 537);
-    assert!(r.plan.cost >= 537, "{}", r.plan.cost);
-    assert_eq!(r.exact, r.lower_bound == r.plan.cost);
+    // One sector, two drawn: the exact search finds that optimum, 29 + 29 + 479 steps.
+    assert_eq!((r.plan.cost, r.lower_bound, r.exact), (537, 537, true));
+    let steps_of = |unit: &str| -> i64 {
+        r.plan.steps.iter().filter(|s| s.unit == unit).map(|s| ((s.to - s.from) * Decimal::ONE_HUNDRED).trunc().mantissa() as i64).sum()
+    };
+    assert_eq!((steps_of("Puskesmas A"), steps_of("Puskesmas B"), steps_of("Puskesmas C")), (29, 29, 479));
     // After the plan every sample reaches A.
     let after = rapor::engine::plan::applied_plan(&sc, &r.plan, &rs);
     let check = risk(&rs, &after, Some("A")).unwrap();
@@ -169,4 +169,93 @@ fn with_every_unit_drawn_the_robust_plan_is_the_plan() {
     assert_eq!((r.plan.cost, r.lower_bound, r.exact, r.rounds), (p.cost, p.cost, true, 1));
     // (87,5 + 87,5 + 75) / 3 = 83,33; 88,305 × 3 = 264,915 − 250 = 14,915 → × 36 = 536,94 → 537.
     assert_eq!(p.cost, 537);
+}
+
+#[test]
+fn beyond_the_exact_search_the_rounds_give_bounds() {
+    use rapor::engine::plan::{Objective, Status};
+    use rapor::engine::robust::robust_plan;
+    // Two sectors drawn from (the exact search covers one): the three Puskesmas as above
+    // and one of two OPD at 3,5 everywhere (87,50). Every sample has 3 units.
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap();
+    let opd = |name: &str| {
+        let mut u = v["units"][0].clone();
+        u["name"] = name.into();
+        u["sector"] = "opd".into();
+        u
+    };
+    let (d1, d2) = (opd("Dinas 1"), opd("Dinas 2"));
+    v["units"].as_array_mut().unwrap().extend([d1, d2]);
+    v["sampling"]["opd"] = 1.into();
+    let sc = Scenario::from_json(&v).unwrap();
+    let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
+    let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
+    assert_eq!(r.plan.status, Status::Planned);
+    assert!(r.rounds >= 1 && r.lower_bound <= r.plan.cost);
+    assert_eq!(r.exact, r.lower_bound == r.plan.cost);
+    let after = rapor::engine::plan::applied_plan(&sc, &r.plan, &rs);
+    let check = risk(&rs, &after, Some("A")).unwrap();
+    assert_eq!(check.reach, check.samples, "every sample reaches A");
+}
+
+
+#[test]
+fn the_exact_robust_plan_matches_a_brute_force() {
+    use rapor::engine::plan::Objective;
+    use rapor::engine::robust::robust_plan;
+    // IKM with every unsur of a unit at the same mean m: its IKM is 25 m, and one +0,01
+    // anywhere adds 1/36. In units of 1/36 a unit stands at 900 m and can climb to 3600
+    // (all 4). A sample of k reaches A (88,31, so 88,305 before rounding) when its units'
+    // sum reaches k · 36 · 88,305 = k · 3178,98. With means 3,46–3,52 (3114–3168) no unit
+    // ever needs more than 6358 − 2 · 3114 = 130 steps, so the brute force tries 0–140
+    // steps per unit and keeps the cheapest that lifts every sample.
+    let names = ["unsur.persyaratan", "unsur.prosedur", "unsur.waktu", "unsur.biaya", "unsur.produk", "unsur.kompetensi", "unsur.perilaku", "unsur.pengaduan", "unsur.sarana"];
+    let mut seed = 7u64;
+    for case in 0..8 {
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let k = 1 + (case % 2) as usize;
+        let hundredths: Vec<u64> = (0..3).map(|_| 346 + next(7)).collect();
+        let units: Vec<Value> = hundredths
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let m = format!("{}.{:02}", h / 100, h % 100);
+                let ind: serde_json::Map<String, Value> = names.iter().map(|n| (n.to_string(), Value::from(m.clone()))).collect();
+                json!({"name": format!("Puskesmas {i}"), "sector": "puskesmas", "indicators": ind})
+            })
+            .collect();
+        let sc = Scenario::from_json(&json!({"ruleset": "ikm-2017", "sampling": {"puskesmas": k}, "units": units})).unwrap();
+        let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
+        let at: Vec<i64> = hundredths.iter().map(|&h| 9 * h as i64).collect();
+        let need = if k == 2 { 6358 } else { 3179 };
+        let mut best: Option<i64> = None;
+        for a in 0..=140 {
+            for b in 0..=140 {
+                for c in 0..=140 {
+                    let y = [at[0] + a, at[1] + b, at[2] + c];
+                    let mut s = y;
+                    s.sort_unstable();
+                    let lowest: i64 = s[..k].iter().sum();
+                    if lowest >= need && best.is_none_or(|x| a + b + c < x) {
+                        best = Some(a + b + c);
+                    }
+                }
+            }
+        }
+        let worst_already = {
+            let mut s = at.clone();
+            s.sort_unstable();
+            s[..k].iter().sum::<i64>() >= need
+        };
+        let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
+        if worst_already {
+            assert!(r.plan.steps.is_empty(), "case {case}");
+            continue;
+        }
+        assert_eq!(Some(r.plan.cost as i64), best, "case {case}: means {hundredths:?}, k = {k}");
+        assert!(r.exact, "case {case}");
+    }
 }

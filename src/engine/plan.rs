@@ -242,15 +242,22 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     result.score_after = after;
     result.category_after = category_after;
     result.cost = plan_cost(&slots, &raise, objective);
-    for (idx, (e, &k)) in entries.iter().zip(&taken).enumerate().filter(|(_, (_, k))| **k > 0) {
-        let gain = entry_gain(&slots, idx, k).ok_or_else(too_precise)?;
+    result.steps = steps_taken(sc, &entries, &slots, &taken)?;
+    Ok(result)
+}
+
+/// The steps `taken[e]` ladder rungs of each entry make, in unit order.
+fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u32]) -> Result<Vec<Step>, InputError> {
+    let mut steps = Vec::new();
+    for (idx, (e, &k)) in entries.iter().zip(taken).enumerate().filter(|(_, (_, k))| **k > 0) {
+        let gain = entry_gain(slots, idx, k).ok_or_else(too_precise)?;
         let (from, to, responses) = match &e.kind {
             Kind::Level { from, ladder } => (*from, ladder[k as usize - 1], None),
             Kind::Responses { counts, min } => {
                 (Decimal::ZERO, Decimal::ZERO, Some(ResponseChange { respondents: k, before: counts.clone(), after: moved_to_top(counts, k), min: *min }))
             }
         };
-        result.steps.push(Step {
+        steps.push(Step {
             unit_index: e.unit_index,
             unit: sc.units[e.unit_index].name.clone(),
             indicator: e.key.clone(),
@@ -262,8 +269,72 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
             responses,
         });
     }
-    result.steps.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
-    Ok(result)
+    steps.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
+    Ok(steps)
+}
+
+/// What the planner could raise in a scenario, for plans on part of it (the robust
+/// plan): every changeable entry with its runs of equal gain, gains in pemda points
+/// for a sample of the given size.
+pub struct Lifts {
+    entries: Vec<Changeable>,
+    slots: Vec<Slot>,
+    /// Pemda points per point of one unit's score in such a sample: f / size.
+    pub share: Ratio,
+}
+
+/// One run of steps of a unit: its gain per step (pemda points), how many steps, and
+/// the effort of each.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Run {
+    pub gain: Ratio,
+    pub room: u32,
+    pub effort: u32,
+}
+
+impl Lifts {
+    pub fn new(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<Lifts, InputError> {
+        let outcome = evaluate(rs, sc)?;
+        let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
+        let all = units_share(rs, &outcome, agg.trust_included)?;
+        let share = all
+            .checked_mul(Ratio::int(outcome.units.len() as i64))
+            .and_then(|f| f.checked_div(Ratio::int(size as i64)))
+            .ok_or_else(too_precise)?;
+        let (entries, slots) = changeables(rs, sc, &outcome, share)?;
+        Ok(Lifts { entries, slots, share })
+    }
+
+    /// The runs of the units in `units`.
+    pub fn runs(&self, units: &[usize]) -> Vec<Run> {
+        self.slots.iter().filter(|s| units.contains(&s.unit_index)).map(|s| Run { gain: s.gain, room: s.room, effort: s.effort }).collect()
+    }
+
+    /// The cheapest steps on `units` adding at least `need` pemda points, and their
+    /// cost in effort; `None` when those units cannot add that much.
+    pub fn cheapest(&self, sc: &Scenario, units: &[usize], need: Ratio) -> Result<Option<(Vec<Step>, u64)>, InputError> {
+        if need <= Ratio::ZERO {
+            return Ok(Some((Vec::new(), 0)));
+        }
+        let idx: Vec<usize> = (0..self.slots.len()).filter(|&i| units.contains(&self.slots[i].unit_index)).collect();
+        let sub: Vec<Slot> = idx.iter().map(|&i| self.slots[i].clone()).collect();
+        let (gains, n) = integer_scale(&sub, need, true)?;
+        let Some(raise) = by_steps(&sub, &gains, n) else { return Ok(None) };
+        // In ladder order, and topped up where merged runs fell short (as `plan` does).
+        let raise = top_up(&sub, &gains, n, prefix_form(&sub, &raise));
+        let mut full = vec![0u32; self.slots.len()];
+        for (k, &i) in idx.iter().enumerate() {
+            full[i] = raise[k];
+        }
+        let taken = ladder_steps(&self.entries, &self.slots, &full);
+        Ok(Some((steps_taken(sc, &self.entries, &self.slots, &taken)?, plan_cost(&self.slots, &full, Objective::Steps))))
+    }
+}
+
+/// The pemda score (before clamping) a score needs to reach band `band` when rounded,
+/// and whether that value itself counts.
+pub fn floor_of(rs: &Ruleset, band: usize) -> (Ratio, bool) {
+    lowest_score_rounding_to(threshold(rs, band), rs.rounding.places, rs.rounding.mode)
 }
 
 /// What the scenario still needs, in exact pemda points, to reach band `band` (`None`

@@ -227,6 +227,24 @@ pub fn worst_sample(rs: &Ruleset, sc: &Scenario) -> Result<Sample, InputError> {
     Ok(Sample { score, band, units })
 }
 
+/// Who is drawn how: the units in every sample (scenario indices), and per sampled
+/// sector how many of which candidates.
+pub struct Layout {
+    pub fixed: Vec<usize>,
+    pub sectors: Vec<Draw>,
+}
+
+pub struct Draw {
+    pub draw: usize,
+    pub candidates: Vec<usize>,
+}
+
+pub fn layout(rs: &Ruleset, sc: &Scenario) -> Result<Layout, InputError> {
+    let space = space(rs, sc)?;
+    let sectors = space.sectors.into_iter().map(|s| Draw { draw: s.draw, candidates: s.candidates.into_iter().map(|c| c.0).collect() }).collect();
+    Ok(Layout { fixed: space.fixed_units, sectors })
+}
+
 /// Every possible sample (its units, in scenario order), when there are at most
 /// `limit` of them.
 pub fn all_samples(rs: &Ruleset, sc: &Scenario, limit: u128) -> Result<Option<Vec<Vec<usize>>>, InputError> {

@@ -8,10 +8,13 @@
 //! until none falls short. That is an upper bound on the cost. Any robust plan must
 //! also lift each of those worst samples on its own, so the dearest of their own
 //! cheapest plans is a lower bound; when the two meet, the plan is exact.
+//!
+//! Where one sector is drawn from, at most two of its units, and the problem is small
+//! enough (`EXACT_WORK`), `exact_search` finds the cheapest robust plan outright.
 
 use crate::engine::error::{InputError, Problem};
 use crate::engine::exact::Ratio;
-use crate::engine::plan::{applied_plan, plan, points_to, unit_rates, Objective, Plan, ResponseChange, Status, Step};
+use crate::engine::plan::{applied_plan, floor_of, plan, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step};
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
 use std::collections::BTreeMap;
 use crate::engine::ruleset::Ruleset;
@@ -45,6 +48,11 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
     let worst_before = worst_sample(rs, sc)?;
     let target = target_band(rs, target, worst_before.band)?;
     let category = rs.bands[target].category.clone();
+    if worst_before.band > target && objective == Objective::Steps {
+        if let Some(exact) = exact_plan(rs, sc, target, &worst_before)? {
+            return Ok(exact);
+        }
+    }
     let mut current = sc.clone();
     let mut steps: Vec<Step> = Vec::new();
     let (mut cost, mut lower_bound, mut rounds) = (0u64, 0u64, 0usize);
@@ -94,6 +102,34 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         alternatives: Vec::new(),
     };
     Ok(RobustPlan { plan, lower_bound, exact, worst_before, worst_after: worst, rounds })
+}
+
+/// The exact search's plan, checked: after it, the worst sample reaches the target.
+fn exact_plan(rs: &Ruleset, sc: &Scenario, target: usize, worst_before: &Sample) -> Result<Option<RobustPlan>, InputError> {
+    let Some((steps, cost)) = exact_search(rs, sc, target, worst_before.units.len())? else { return Ok(None) };
+    let steps = merged(steps);
+    let probe = Plan {
+        status: Status::Planned,
+        objective: Objective::Steps,
+        target: Some(rs.bands[target].category.clone()),
+        threshold: Some(crate::engine::grade::threshold(rs, target)),
+        score_before: worst_before.score,
+        category_before: rs.bands[worst_before.band].category.clone(),
+        score_after: worst_before.score,
+        category_after: rs.bands[worst_before.band].category.clone(),
+        points_needed: Some(crate::engine::grade::threshold(rs, target) - worst_before.score),
+        cost,
+        steps,
+        best_reachable: None,
+        alternatives: Vec::new(),
+    };
+    let after = worst_sample(rs, &applied_plan(sc, &probe, rs))?;
+    if after.band > target {
+        // Not expected; the rounds below still give a plan with its bounds.
+        return Ok(None);
+    }
+    let plan = Plan { score_after: after.score, category_after: rs.bands[after.band].category.clone(), ..probe };
+    Ok(Some(RobustPlan { plan, lower_bound: cost, exact: true, worst_before: worst_before.clone(), worst_after: after, rounds: 0 }))
 }
 
 /// Samples the averaging bound looks at, at most (each is scored once).
@@ -151,4 +187,172 @@ fn merged(steps: Vec<Step>) -> Vec<Step> {
     }
     out.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
     out
+}
+
+/// Work (frontier entries × candidates × steps of one unit) up to which the exact
+/// search runs.
+pub const EXACT_WORK: u64 = 200_000_000;
+
+/// The most gain (in whole units of the common denominator) each effort up to the
+/// runs' total buys: a bounded knapsack, `best[c]` for effort at most `c`.
+fn frontier(runs: &[Run], scale: &dyn Fn(Ratio) -> Option<i128>) -> Option<Vec<i128>> {
+    let total: u64 = runs.iter().map(|r| r.effort as u64 * r.room as u64).sum();
+    let mut best = vec![0i128; total as usize + 1];
+    for r in runs {
+        let g = scale(r.gain)?;
+        // Binary pieces of the run's room: any count of its steps is a sum of pieces.
+        let (mut left, mut piece) = (r.room, 1u32);
+        while left > 0 {
+            let m = piece.min(left);
+            left -= m;
+            piece *= 2;
+            let (cost, gain) = (r.effort as usize * m as usize, g * m as i128);
+            for c in (cost..best.len()).rev() {
+                best[c] = best[c].max(best[c - cost] + gain);
+            }
+        }
+    }
+    Some(best)
+}
+
+/// The least effort whose frontier gain reaches `need` (0 when nothing is needed).
+fn least(best: &[i128], need: i128) -> Option<usize> {
+    if need <= 0 {
+        return Some(0);
+    }
+    let c = best.partition_point(|&g| g < need);
+    (c < best.len()).then_some(c)
+}
+
+/// The best choice the exact search has seen: its cost, λ, the low candidate (k = 2) with
+/// its effort, and the fixed units' effort.
+struct Best {
+    cost: usize,
+    lambda: i128,
+    low: Option<(usize, usize)>,
+    fixed: usize,
+}
+
+/// The cheapest robust plan, exactly, for one sampled sector with at most two drawn.
+///
+/// Let y be the units' scores after the plan (in pemda points of a sample). Every
+/// sample reaches the target when the fixed units' total plus the sum of the `k`
+/// smallest candidates' y reaches T. With λ the k-th smallest y, every other candidate
+/// must reach λ and (for k = 2) the lowest one, counted at most λ, makes up the rest
+/// with the fixed units. Each unit's cost for a gain is read from its frontier (the most
+/// gain each effort buys), and λ need only be tried at frontier values, where some
+/// candidate's score lands. `None` when the case is not covered or too large.
+fn exact_search(rs: &Ruleset, sc: &Scenario, target: usize, size: usize) -> Result<Option<(Vec<Step>, u64)>, InputError> {
+    let layout = crate::engine::risk::layout(rs, sc)?;
+    let [draw] = layout.sectors.as_slice() else { return Ok(None) };
+    let (fixed, k, candidates) = (&layout.fixed, draw.draw, &draw.candidates);
+    if k > 2 {
+        return Ok(None);
+    }
+    let lifts = Lifts::new(rs, sc, size)?;
+    let outcome = crate::engine::evaluate(rs, sc)?;
+    let x = |u: usize| outcome.units.iter().find(|o| o.index == u).map(|o| o.exact);
+    let p = |u: usize| x(u).and_then(|v| v.checked_mul(lifts.share));
+    // The constant part of a sample's pemda score: raw = c0 + Σ share · x over it.
+    let worst = worst_sample(rs, sc)?;
+    let mut sum = Ratio::ZERO;
+    for &u in &worst.units {
+        sum = sum.checked_add(p(u).ok_or_else(too_precise)?).ok_or_else(too_precise)?;
+    }
+    let mean = worst.units.iter().try_fold(Ratio::ZERO, |a, &u| x(u).and_then(|v| a.checked_add(v)));
+    let mean = mean.and_then(|m| m.checked_div(Ratio::int(size as i64))).ok_or_else(too_precise)?;
+    let raw = crate::engine::score::aggregate_of_mean(rs, sc, mean)?.raw;
+    let c0 = raw.checked_sub(sum).ok_or_else(too_precise)?;
+    let (floor, inclusive) = floor_of(rs, target);
+    let t = floor.checked_sub(c0).ok_or_else(too_precise)?;
+    // One denominator for every gain, score and the target.
+    let mut all: Vec<Ratio> = vec![t];
+    let units: Vec<usize> = fixed.iter().chain(candidates.iter()).copied().collect();
+    for &u in &units {
+        all.push(p(u).ok_or_else(too_precise)?);
+    }
+    all.extend(lifts.runs(&units).iter().map(|r| r.gain));
+    let mut den: i128 = 1;
+    for r in &all {
+        den = (den / crate::engine::exact::gcd(den, r.denom())).checked_mul(r.denom()).ok_or_else(too_precise)?;
+    }
+    let scale = |r: Ratio| r.numer().checked_mul(den / r.denom());
+    let t = scale(t).ok_or_else(too_precise)? + if inclusive { 0 } else { 1 };
+    let pf: i128 = fixed.iter().map(|&u| p(u).and_then(scale)).sum::<Option<i128>>().ok_or_else(too_precise)?;
+    let best_f = frontier(&lifts.runs(fixed), &scale).ok_or_else(too_precise)?;
+    let cands: Vec<(usize, i128, Vec<i128>)> = candidates
+        .iter()
+        .map(|&u| Some((u, p(u).and_then(scale)?, frontier(&lifts.runs(&[u]), &scale)?)))
+        .collect::<Option<_>>()
+        .ok_or_else(too_precise)?;
+    let widest = cands.iter().map(|c| c.2.len() as u64).max().unwrap_or(1);
+    let levels: u64 = cands.iter().map(|c| c.2.len() as u64).sum();
+    if levels * cands.len() as u64 * widest > EXACT_WORK {
+        return Ok(None);
+    }
+    let mut lambdas: Vec<i128> = cands.iter().flat_map(|(_, pi, b)| b.iter().map(move |g| pi + g)).collect();
+    lambdas.sort_unstable();
+    lambdas.dedup();
+    let mut found: Option<Best> = None;
+    for &lambda in &lambdas {
+        let high: Vec<Option<usize>> = cands.iter().map(|(_, pi, b)| least(b, lambda - pi)).collect();
+        if k == 1 {
+            let Some(h) = high.iter().copied().sum::<Option<usize>>() else { continue };
+            if let Some(f) = least(&best_f, t - pf - lambda) {
+                if found.as_ref().is_none_or(|b| h + f < b.cost) {
+                    found = Some(Best { cost: h + f, lambda, low: None, fixed: f });
+                }
+            }
+            continue;
+        }
+        for (l, (_, pl, bl)) in cands.iter().enumerate() {
+            if *pl > lambda {
+                continue;
+            }
+            let Some(h) = high.iter().enumerate().filter(|(i, _)| *i != l).map(|(_, c)| *c).sum::<Option<usize>>() else { continue };
+            for (cl, g) in bl.iter().enumerate() {
+                if found.as_ref().is_some_and(|b| h + cl >= b.cost) {
+                    break;
+                }
+                let y = (pl + g).min(lambda);
+                if let Some(f) = least(&best_f, t - pf - lambda - y) {
+                    if found.as_ref().is_none_or(|b| h + cl + f < b.cost) {
+                        found = Some(Best { cost: h + cl + f, lambda, low: Some((l, cl)), fixed: f });
+                    }
+                }
+                if pl + g >= lambda {
+                    break;
+                }
+            }
+        }
+    }
+    let Some(Best { cost, lambda, low, fixed: f }) = found else { return Ok(None) };
+    // The plan itself: each unit's cheapest steps to its gain, the fixed units' together.
+    let mut steps = Vec::new();
+    let mut spent = 0u64;
+    let mut lift = |units: &[usize], gain: i128| -> Result<bool, InputError> {
+        let need = Ratio::new(gain, den).ok_or_else(too_precise)?;
+        match lifts.cheapest(sc, units, need)? {
+            Some((s, c)) => {
+                steps.extend(s);
+                spent += c;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    };
+    for (i, (u, pi, b)) in cands.iter().enumerate() {
+        let gain = match low {
+            Some((l, cl)) if l == i => b[cl],
+            _ => b[least(b, lambda - pi).unwrap_or(0)],
+        };
+        if gain > 0 && !lift(&[*u], gain)? {
+            return Ok(None);
+        }
+    }
+    if best_f[f] > 0 && !lift(fixed, best_f[f])? {
+        return Ok(None);
+    }
+    // Each unit's cheapest steps cost what its frontier said, or less: never more.
+    Ok((spent <= cost as u64).then_some((steps, spent)))
 }
