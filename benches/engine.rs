@@ -8,6 +8,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rapor::engine::scenario::Values;
 use rapor::engine::plan::{plan, Objective};
 use rapor::engine::risk::risk;
+use rapor::engine::robust::robust_plan;
 use rapor::engine::{evaluate, Catalog, Entry, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -106,6 +107,9 @@ fn bench_risk(c: &mut Criterion) {
         let sc = risk_scenario(n, k);
         c.bench_function(&format!("risk {n} Puskesmas, {k} drawn"), |b| b.iter(|| risk(rs, black_box(&sc), None).unwrap()));
     }
+    // The robust plan for 12 Puskesmas, two drawn (the exact search), to A.
+    let sc = risk_scenario(12, 2);
+    c.bench_function("robust plan 12 Puskesmas, 2 drawn", |b| b.iter(|| robust_plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
 }
 
 criterion_group!(benches, bench, bench_plan, bench_schemes, bench_risk);
