@@ -175,18 +175,13 @@ fn with_every_unit_drawn_the_robust_plan_is_the_plan() {
 fn beyond_the_exact_search_the_rounds_give_bounds() {
     use rapor::engine::plan::{Objective, Status};
     use rapor::engine::robust::robust_plan;
-    // Two sectors drawn from (the exact search covers one): the three Puskesmas as above
-    // and one of two OPD at 3,5 everywhere (87,50). Every sample has 3 units.
+    // Three of four Puskesmas drawn (the exact search covers one or two per sector): the
+    // three above and a fourth at 3,5 everywhere (87,50). Every sample has 3 units.
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap();
-    let opd = |name: &str| {
-        let mut u = v["units"][0].clone();
-        u["name"] = name.into();
-        u["sector"] = "opd".into();
-        u
-    };
-    let (d1, d2) = (opd("Dinas 1"), opd("Dinas 2"));
-    v["units"].as_array_mut().unwrap().extend([d1, d2]);
-    v["sampling"]["opd"] = 1.into();
+    let mut d = v["units"][0].clone();
+    d["name"] = "Puskesmas D".into();
+    v["units"].as_array_mut().unwrap().push(d);
+    v["sampling"]["puskesmas"] = 3.into();
     let sc = Scenario::from_json(&v).unwrap();
     let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
     let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
@@ -198,6 +193,51 @@ fn beyond_the_exact_search_the_rounds_give_bounds() {
     assert_eq!(check.reach, check.samples, "every sample reaches A");
 }
 
+/// Nine unsur all at `hundredths` / 100, for the brute-force comparisons.
+fn ikm_unit(name: &str, sector: &str, hundredths: u64) -> Value {
+    let names = ["unsur.persyaratan", "unsur.prosedur", "unsur.waktu", "unsur.biaya", "unsur.produk", "unsur.kompetensi", "unsur.perilaku", "unsur.pengaduan", "unsur.sarana"];
+    let m = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+    let ind: serde_json::Map<String, Value> = names.iter().map(|n| (n.to_string(), Value::from(m.clone()))).collect();
+    json!({"name": name, "sector": sector, "indicators": ind})
+}
+
+#[test]
+fn two_sectors_one_drawn_each_match_a_brute_force() {
+    use rapor::engine::plan::Objective;
+    use rapor::engine::robust::robust_plan;
+    // Two Puskesmas and two OPD, one of each drawn: a sample is one of each, and reaches
+    // A when its two IKMs sum to 2 · 36 · 88,305 = 6357,96 → 6358 in units of 1/36 (see
+    // the brute force below). Means 3,50–3,53 stand at 3150–3177, so no unit needs more
+    // than 6358 − 2 · 3150 = 58 steps: the brute force tries 0–60 for each.
+    let mut seed = 11u64;
+    for case in 0..3 {
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let h: Vec<u64> = (0..4).map(|_| 350 + next(4)).collect();
+        let units: Vec<Value> = (0..4).map(|i| ikm_unit(&format!("U{i}"), if i < 2 { "puskesmas" } else { "opd" }, h[i])).collect();
+        let sc = Scenario::from_json(&json!({"ruleset": "ikm-2017", "sampling": {"puskesmas": 1, "opd": 1}, "units": units})).unwrap();
+        let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
+        let at: Vec<i64> = h.iter().map(|&x| 9 * x as i64).collect();
+        let mut best: Option<i64> = None;
+        for a in 0..=60 {
+            for b in 0..=60 {
+                for c in 0..=60 {
+                    for d in 0..=60 {
+                        let low = (at[0] + a).min(at[1] + b) + (at[2] + c).min(at[3] + d);
+                        if low >= 6358 && best.is_none_or(|x| a + b + c + d < x) {
+                            best = Some(a + b + c + d);
+                        }
+                    }
+                }
+            }
+        }
+        let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
+        assert_eq!(Some(r.plan.cost as i64), best, "case {case}: means {h:?}");
+        assert!(r.exact && r.rounds == 0, "case {case}");
+    }
+}
 
 #[test]
 fn the_exact_robust_plan_matches_a_brute_force() {
@@ -209,7 +249,6 @@ fn the_exact_robust_plan_matches_a_brute_force() {
     // sum reaches k · 36 · 88,305 = k · 3178,98. With means 3,46–3,52 (3114–3168) no unit
     // ever needs more than 6358 − 2 · 3114 = 130 steps, so the brute force tries 0–140
     // steps per unit and keeps the cheapest that lifts every sample.
-    let names = ["unsur.persyaratan", "unsur.prosedur", "unsur.waktu", "unsur.biaya", "unsur.produk", "unsur.kompetensi", "unsur.perilaku", "unsur.pengaduan", "unsur.sarana"];
     let mut seed = 7u64;
     for case in 0..8 {
         let mut next = |n: u64| {
@@ -218,15 +257,7 @@ fn the_exact_robust_plan_matches_a_brute_force() {
         };
         let k = 1 + (case % 2) as usize;
         let hundredths: Vec<u64> = (0..3).map(|_| 346 + next(7)).collect();
-        let units: Vec<Value> = hundredths
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let m = format!("{}.{:02}", h / 100, h % 100);
-                let ind: serde_json::Map<String, Value> = names.iter().map(|n| (n.to_string(), Value::from(m.clone()))).collect();
-                json!({"name": format!("Puskesmas {i}"), "sector": "puskesmas", "indicators": ind})
-            })
-            .collect();
+        let units: Vec<Value> = hundredths.iter().enumerate().map(|(i, &h)| ikm_unit(&format!("Puskesmas {i}"), "puskesmas", h)).collect();
         let sc = Scenario::from_json(&json!({"ruleset": "ikm-2017", "sampling": {"puskesmas": k}, "units": units})).unwrap();
         let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
         let at: Vec<i64> = hundredths.iter().map(|&h| 9 * h as i64).collect();

@@ -9,8 +9,8 @@
 //! also lift each of those worst samples on its own, so the dearest of their own
 //! cheapest plans is a lower bound; when the two meet, the plan is exact.
 //!
-//! Where one sector is drawn from, at most two of its units, and the problem is small
-//! enough (`EXACT_WORK`), `exact_search` finds the cheapest robust plan outright.
+//! Where every sector draws one or two units and the problem is small enough
+//! (`EXACT_WORK`), `exact_search` finds the cheapest robust plan outright.
 
 use crate::engine::error::{InputError, Problem};
 use crate::engine::exact::Ratio;
@@ -224,29 +224,86 @@ fn least(best: &[i128], need: i128) -> Option<usize> {
     (c < best.len()).then_some(c)
 }
 
-/// The best choice the exact search has seen: its cost, λ, the low candidate (k = 2) with
-/// its effort, and the fixed units' effort.
-struct Best {
-    cost: usize,
-    lambda: i128,
-    low: Option<(usize, usize)>,
-    fixed: usize,
+/// A sector's best use of each budget: `value[b]` is the most its drawn units' scores
+/// can sum to in the worst sample for effort at most `b` (λ, plus the low unit's score
+/// counted at most λ when two are drawn), and `how[b]` the choice behind it.
+struct SectorFrontier {
+    value: Vec<i128>,
+    how: Vec<Choice>,
 }
 
-/// The cheapest robust plan, exactly, for one sampled sector with at most two drawn.
+/// λ, and for two drawn the low candidate with its effort.
+#[derive(Clone, Copy)]
+struct Choice {
+    lambda: i128,
+    low: Option<(usize, usize)>,
+}
+
+/// A candidate: its scenario index, its score now and its frontier (scaled).
+struct Candidate {
+    unit: usize,
+    now: i128,
+    best: Vec<i128>,
+}
+
+fn sector_frontier(cands: &[Candidate], k: usize) -> SectorFrontier {
+    let budget: usize = cands.iter().map(|c| c.best.len() - 1).sum();
+    let mut value = vec![i128::MIN; budget + 1];
+    let mut how = vec![Choice { lambda: 0, low: None }; budget + 1];
+    let mut lambdas: Vec<i128> = cands.iter().flat_map(|c| c.best.iter().map(move |g| c.now + g)).collect();
+    lambdas.sort_unstable();
+    lambdas.dedup();
+    let mut note = |cost: usize, v: i128, choice: Choice| {
+        if cost < value.len() && v > value[cost] {
+            value[cost] = v;
+            how[cost] = choice;
+        }
+    };
+    for &lambda in &lambdas {
+        let high: Vec<Option<usize>> = cands.iter().map(|c| least(&c.best, lambda - c.now)).collect();
+        if k == 1 {
+            if let Some(h) = high.iter().copied().sum::<Option<usize>>() {
+                note(h, lambda, Choice { lambda, low: None });
+            }
+            continue;
+        }
+        for (l, c) in cands.iter().enumerate() {
+            if c.now > lambda {
+                continue;
+            }
+            let Some(h) = high.iter().enumerate().filter(|(i, _)| *i != l).map(|(_, h)| *h).sum::<Option<usize>>() else { continue };
+            for (cl, g) in c.best.iter().enumerate() {
+                note(h + cl, lambda + (c.now + g).min(lambda), Choice { lambda, low: Some((l, cl)) });
+                if c.now + g >= lambda {
+                    break;
+                }
+            }
+        }
+    }
+    // Effort at most b: carry the best of smaller budgets forward.
+    for b in 1..value.len() {
+        if value[b - 1] > value[b] {
+            value[b] = value[b - 1];
+            how[b] = how[b - 1];
+        }
+    }
+    SectorFrontier { value, how }
+}
+
+/// The cheapest robust plan, exactly, when every sector draws one or two units.
 ///
-/// Let y be the units' scores after the plan (in pemda points of a sample). Every
-/// sample reaches the target when the fixed units' total plus the sum of the `k`
-/// smallest candidates' y reaches T. With λ the k-th smallest y, every other candidate
-/// must reach λ and (for k = 2) the lowest one, counted at most λ, makes up the rest
-/// with the fixed units. Each unit's cost for a gain is read from its frontier (the most
-/// gain each effort buys), and λ need only be tried at frontier values, where some
-/// candidate's score lands. `None` when the case is not covered or too large.
+/// Let y be the units' scores after the plan, in pemda points of a sample. Every
+/// sample reaches the target when the fixed units' total plus, per sector, the sum of
+/// its `k` smallest y reaches T. With λ a sector's k-th smallest y, its other
+/// candidates must reach λ, and (for k = 2) its lowest one, counted at most λ, adds the
+/// rest. Each unit's cost for a gain is read from its frontier (the most gain each
+/// effort buys), and λ need only be tried where some candidate's score can land. That
+/// gives each sector its best worst-case sum for every budget; budgets are then shared
+/// between the sectors and the fixed units (a max-plus convolution) and the least total
+/// that reaches T is the optimum. `None` when a sector draws more, or it is too large.
 fn exact_search(rs: &Ruleset, sc: &Scenario, target: usize, size: usize) -> Result<Option<(Vec<Step>, u64)>, InputError> {
     let layout = crate::engine::risk::layout(rs, sc)?;
-    let [draw] = layout.sectors.as_slice() else { return Ok(None) };
-    let (fixed, k, candidates) = (&layout.fixed, draw.draw, &draw.candidates);
-    if k > 2 {
+    if layout.sectors.is_empty() || layout.sectors.iter().any(|d| d.draw > 2) {
         return Ok(None);
     }
     let lifts = Lifts::new(rs, sc, size)?;
@@ -266,8 +323,9 @@ fn exact_search(rs: &Ruleset, sc: &Scenario, target: usize, size: usize) -> Resu
     let (floor, inclusive) = floor_of(rs, target);
     let t = floor.checked_sub(c0).ok_or_else(too_precise)?;
     // One denominator for every gain, score and the target.
+    let fixed = &layout.fixed;
+    let units: Vec<usize> = fixed.iter().chain(layout.sectors.iter().flat_map(|d| d.candidates.iter())).copied().collect();
     let mut all: Vec<Ratio> = vec![t];
-    let units: Vec<usize> = fixed.iter().chain(candidates.iter()).copied().collect();
     for &u in &units {
         all.push(p(u).ok_or_else(too_precise)?);
     }
@@ -280,79 +338,72 @@ fn exact_search(rs: &Ruleset, sc: &Scenario, target: usize, size: usize) -> Resu
     let t = scale(t).ok_or_else(too_precise)? + if inclusive { 0 } else { 1 };
     let pf: i128 = fixed.iter().map(|&u| p(u).and_then(scale)).sum::<Option<i128>>().ok_or_else(too_precise)?;
     let best_f = frontier(&lifts.runs(fixed), &scale).ok_or_else(too_precise)?;
-    let cands: Vec<(usize, i128, Vec<i128>)> = candidates
-        .iter()
-        .map(|&u| Some((u, p(u).and_then(scale)?, frontier(&lifts.runs(&[u]), &scale)?)))
-        .collect::<Option<_>>()
-        .ok_or_else(too_precise)?;
-    let widest = cands.iter().map(|c| c.2.len() as u64).max().unwrap_or(1);
-    let levels: u64 = cands.iter().map(|c| c.2.len() as u64).sum();
-    if levels * cands.len() as u64 * widest > EXACT_WORK {
+    let mut sectors: Vec<(Vec<Candidate>, usize)> = Vec::new();
+    let mut work: u64 = 0;
+    for d in &layout.sectors {
+        let cands: Vec<Candidate> = d
+            .candidates
+            .iter()
+            .map(|&u| Some(Candidate { unit: u, now: p(u).and_then(scale)?, best: frontier(&lifts.runs(&[u]), &scale)? }))
+            .collect::<Option<_>>()
+            .ok_or_else(too_precise)?;
+        let levels: u64 = cands.iter().map(|c| c.best.len() as u64).sum();
+        let widest = cands.iter().map(|c| c.best.len() as u64).max().unwrap_or(1);
+        work += levels * cands.len() as u64 * widest;
+        sectors.push((cands, d.draw));
+    }
+    let budgets: u64 = best_f.len() as u64 + sectors.iter().map(|(c, _)| c.iter().map(|x| x.best.len() as u64).sum::<u64>()).sum::<u64>();
+    work += budgets * budgets * sectors.len() as u64;
+    if work > EXACT_WORK {
         return Ok(None);
     }
-    let mut lambdas: Vec<i128> = cands.iter().flat_map(|(_, pi, b)| b.iter().map(move |g| pi + g)).collect();
-    lambdas.sort_unstable();
-    lambdas.dedup();
-    let mut found: Option<Best> = None;
-    for &lambda in &lambdas {
-        let high: Vec<Option<usize>> = cands.iter().map(|(_, pi, b)| least(b, lambda - pi)).collect();
-        if k == 1 {
-            let Some(h) = high.iter().copied().sum::<Option<usize>>() else { continue };
-            if let Some(f) = least(&best_f, t - pf - lambda) {
-                if found.as_ref().is_none_or(|b| h + f < b.cost) {
-                    found = Some(Best { cost: h + f, lambda, low: None, fixed: f });
+    let fronts: Vec<SectorFrontier> = sectors.iter().map(|(c, k)| sector_frontier(c, *k)).collect();
+    // total[b]: the most the worst sample can sum to for effort at most b, fixed units
+    // first, then one sector at a time; split[j][b] is the effort given to sector j.
+    let mut total: Vec<i128> = best_f.iter().map(|g| pf + g).collect();
+    let mut split: Vec<Vec<usize>> = Vec::new();
+    for f in &fronts {
+        let len = total.len() + f.value.len() - 1;
+        let mut next = vec![i128::MIN; len];
+        let mut pick = vec![0usize; len];
+        for (a, &ta) in total.iter().enumerate() {
+            for (b, &vb) in f.value.iter().enumerate() {
+                if vb != i128::MIN && ta + vb > next[a + b] {
+                    next[a + b] = ta + vb;
+                    pick[a + b] = b;
                 }
             }
-            continue;
         }
-        for (l, (_, pl, bl)) in cands.iter().enumerate() {
-            if *pl > lambda {
-                continue;
-            }
-            let Some(h) = high.iter().enumerate().filter(|(i, _)| *i != l).map(|(_, c)| *c).sum::<Option<usize>>() else { continue };
-            for (cl, g) in bl.iter().enumerate() {
-                if found.as_ref().is_some_and(|b| h + cl >= b.cost) {
-                    break;
-                }
-                let y = (pl + g).min(lambda);
-                if let Some(f) = least(&best_f, t - pf - lambda - y) {
-                    if found.as_ref().is_none_or(|b| h + cl + f < b.cost) {
-                        found = Some(Best { cost: h + cl + f, lambda, low: Some((l, cl)), fixed: f });
-                    }
-                }
-                if pl + g >= lambda {
-                    break;
-                }
-            }
+        total = next;
+        split.push(pick);
+    }
+    let Some(budget) = total.iter().position(|&v| v >= t) else { return Ok(None) };
+    // Back through the splits: each sector's effort and choice, then the fixed units'.
+    let mut left = budget;
+    let mut gains: Vec<(Vec<usize>, i128)> = Vec::new();
+    for (j, f) in fronts.iter().enumerate().rev() {
+        let b = split[j][left];
+        left -= b;
+        let choice = f.how[b];
+        let (cands, _) = &sectors[j];
+        for (i, c) in cands.iter().enumerate() {
+            let g = match choice.low {
+                Some((l, cl)) if l == i => c.best[cl],
+                _ => c.best[least(&c.best, choice.lambda - c.now).unwrap_or(0)],
+            };
+            gains.push((vec![c.unit], g));
         }
     }
-    let Some(Best { cost, lambda, low, fixed: f }) = found else { return Ok(None) };
+    gains.push((fixed.clone(), best_f[left]));
     // The plan itself: each unit's cheapest steps to its gain, the fixed units' together.
     let mut steps = Vec::new();
     let mut spent = 0u64;
-    let mut lift = |units: &[usize], gain: i128| -> Result<bool, InputError> {
-        let need = Ratio::new(gain, den).ok_or_else(too_precise)?;
-        match lifts.cheapest(sc, units, need)? {
-            Some((s, c)) => {
-                steps.extend(s);
-                spent += c;
-                Ok(true)
-            }
-            None => Ok(false),
-        }
-    };
-    for (i, (u, pi, b)) in cands.iter().enumerate() {
-        let gain = match low {
-            Some((l, cl)) if l == i => b[cl],
-            _ => b[least(b, lambda - pi).unwrap_or(0)],
-        };
-        if gain > 0 && !lift(&[*u], gain)? {
-            return Ok(None);
-        }
-    }
-    if best_f[f] > 0 && !lift(fixed, best_f[f])? {
-        return Ok(None);
+    for (units, g) in gains.iter().filter(|(_, g)| *g > 0) {
+        let need = Ratio::new(*g, den).ok_or_else(too_precise)?;
+        let Some((s, c)) = lifts.cheapest(sc, units, need)? else { return Ok(None) };
+        steps.extend(s);
+        spent += c;
     }
     // Each unit's cheapest steps cost what its frontier said, or less: never more.
-    Ok((spent <= cost as u64).then_some((steps, spent)))
+    Ok((spent <= budget as u64).then_some((steps, spent)))
 }
