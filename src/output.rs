@@ -112,7 +112,9 @@ pub fn robust_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &RobustPlan) -
     let mut v = plan_json(&r.plan);
     let sample = |s: &Sample| sample_json(rs, sc, s);
     v["robust"] = true.into();
-    v["bound"] = if r.exact { "exact" } else { "upper_bound" }.into();
+    // No robust plan at all: nothing to bound.
+    let unreachable = r.plan.status == crate::engine::plan::Status::Unreachable;
+    v["bound"] = if unreachable { "none" } else if r.exact { "exact" } else { "upper_bound" }.into();
     v["lower_bound"] = r.lower_bound.into();
     v["gap"] = r.plan.cost.saturating_sub(r.lower_bound).into();
     v["worst_before"] = sample(&r.worst_before);
