@@ -297,6 +297,7 @@ impl Lifts {
         let outcome = evaluate(rs, sc)?;
         let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
         let all = units_share(rs, &outcome, agg.trust_included)?;
+        // The share is f / n for the n units scored here; a sample has `size`.
         let share = all
             .checked_mul(Ratio::int(outcome.units.len() as i64))
             .and_then(|f| f.checked_div(Ratio::int(size as i64)))
@@ -352,17 +353,9 @@ pub fn points_to(rs: &Ruleset, sc: &Scenario, band: usize) -> Result<Option<Rati
 /// Per unit (scenario index), the most pemda points one unit of effort can add to the
 /// score of a sample of `size` units that contains it.
 pub fn unit_rates(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<BTreeMap<usize, Ratio>, InputError> {
-    let outcome = evaluate(rs, sc)?;
-    let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
-    let all = units_share(rs, &outcome, agg.trust_included)?;
-    // The share is f / n for the n units scored here; a sample has `size`.
-    let share = all
-        .checked_mul(Ratio::int(outcome.units.len() as i64))
-        .and_then(|f| f.checked_div(Ratio::int(size as i64)))
-        .ok_or_else(too_precise)?;
-    let (_, slots) = changeables(rs, sc, &outcome, share)?;
+    let lifts = Lifts::new(rs, sc, size)?;
     let mut best: BTreeMap<usize, Ratio> = BTreeMap::new();
-    for s in &slots {
+    for s in &lifts.slots {
         let rate = s.gain.checked_div(Ratio::int(s.effort.max(1) as i64)).ok_or_else(too_precise)?;
         let b = best.entry(s.unit_index).or_insert(rate);
         *b = (*b).max(rate);
