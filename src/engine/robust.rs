@@ -86,46 +86,39 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         cost = steps.len() as u64;
     }
     let exact = status != Status::Unreachable && cost == lower_bound;
-    let plan = Plan {
+    let plan = as_plan(rs, target, &worst_before, &worst, status, objective, cost, steps);
+    Ok(RobustPlan { plan, lower_bound, exact, worst_before, worst_after: worst, rounds })
+}
+
+/// The robust plan in the planner's terms: its scores are the worst sample's.
+#[allow(clippy::too_many_arguments)]
+fn as_plan(rs: &Ruleset, target: usize, before: &Sample, after: &Sample, status: Status, objective: Objective, cost: u64, steps: Vec<Step>) -> Plan {
+    let threshold = crate::engine::grade::threshold(rs, target);
+    Plan {
         status,
         objective,
-        target: Some(category),
-        threshold: Some(crate::engine::grade::threshold(rs, target)),
-        score_before: worst_before.score,
-        category_before: rs.bands[worst_before.band].category.clone(),
-        score_after: worst.score,
-        category_after: rs.bands[worst.band].category.clone(),
-        points_needed: Some(crate::engine::grade::threshold(rs, target) - worst_before.score).filter(|p| p.is_sign_positive()),
+        target: Some(rs.bands[target].category.clone()),
+        threshold: Some(threshold),
+        score_before: before.score,
+        category_before: rs.bands[before.band].category.clone(),
+        score_after: after.score,
+        category_after: rs.bands[after.band].category.clone(),
+        points_needed: Some(threshold - before.score).filter(|p| p.is_sign_positive()),
         cost,
         steps,
-        best_reachable: (status == Status::Unreachable).then_some(worst.score),
+        best_reachable: (status == Status::Unreachable).then_some(after.score),
         alternatives: Vec::new(),
-    };
-    Ok(RobustPlan { plan, lower_bound, exact, worst_before, worst_after: worst, rounds })
+    }
 }
 
 /// The exact search's plan, checked: after it, the worst sample reaches the target.
 fn exact_plan(rs: &Ruleset, sc: &Scenario, target: usize, worst_before: &Sample) -> Result<Option<RobustPlan>, InputError> {
     let Some((steps, cost)) = exact_search(rs, sc, target, worst_before.units.len())? else { return Ok(None) };
     let steps = merged(steps);
-    let probe = Plan {
-        status: Status::Planned,
-        objective: Objective::Steps,
-        target: Some(rs.bands[target].category.clone()),
-        threshold: Some(crate::engine::grade::threshold(rs, target)),
-        score_before: worst_before.score,
-        category_before: rs.bands[worst_before.band].category.clone(),
-        score_after: worst_before.score,
-        category_after: rs.bands[worst_before.band].category.clone(),
-        points_needed: Some(crate::engine::grade::threshold(rs, target) - worst_before.score),
-        cost,
-        steps,
-        best_reachable: None,
-        alternatives: Vec::new(),
-    };
+    // Scored after it: every sample must reach the target (the rounds take over if not).
+    let probe = as_plan(rs, target, worst_before, worst_before, Status::Planned, Objective::Steps, cost, steps);
     let after = worst_sample(rs, &applied_plan(sc, &probe, rs))?;
     if after.band > target {
-        // Not expected; the rounds below still give a plan with its bounds.
         return Ok(None);
     }
     let plan = Plan { score_after: after.score, category_after: rs.bands[after.band].category.clone(), ..probe };
