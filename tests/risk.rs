@@ -193,6 +193,16 @@ fn beyond_the_exact_search_the_rounds_give_bounds() {
     assert_eq!(check.reach, check.samples, "every sample reaches A");
 }
 
+/// A fixed sequence of small numbers for the brute-force cases (Knuth's LCG).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
 /// Nine unsur all at `hundredths` / 100, for the brute-force comparisons.
 fn ikm_unit(name: &str, sector: &str, hundredths: u64) -> Value {
     let names = ["unsur.persyaratan", "unsur.prosedur", "unsur.waktu", "unsur.biaya", "unsur.produk", "unsur.kompetensi", "unsur.perilaku", "unsur.pengaduan", "unsur.sarana"];
@@ -209,13 +219,9 @@ fn two_sectors_one_drawn_each_match_a_brute_force() {
     // A when its two IKMs sum to 2 · 36 · 88,305 = 6357,96 → 6358 in units of 1/36 (see
     // the brute force below). Means 3,50–3,53 stand at 3150–3177, so no unit needs more
     // than 6358 − 2 · 3150 = 58 steps: the brute force tries 0–60 for each.
-    let mut seed = 11u64;
+    let mut seed = Lcg(11);
     for case in 0..3 {
-        let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
-        let h: Vec<u64> = (0..4).map(|_| 350 + next(4)).collect();
+        let h: Vec<u64> = (0..4).map(|_| 350 + seed.below(4)).collect();
         let units: Vec<Value> = (0..4).map(|i| ikm_unit(&format!("U{i}"), if i < 2 { "puskesmas" } else { "opd" }, h[i])).collect();
         let sc = Scenario::from_json(&json!({"ruleset": "ikm-2017", "sampling": {"puskesmas": 1, "opd": 1}, "units": units})).unwrap();
         let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
@@ -249,14 +255,10 @@ fn the_exact_robust_plan_matches_a_brute_force() {
     // sum reaches k · 36 · 88,305 = k · 3178,98. With means 3,46–3,52 (3114–3168) no unit
     // ever needs more than 6358 − 2 · 3114 = 130 steps, so the brute force tries 0–140
     // steps per unit and keeps the cheapest that lifts every sample.
-    let mut seed = 7u64;
+    let mut seed = Lcg(7);
     for case in 0..8 {
-        let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
         let k = 1 + (case % 2) as usize;
-        let hundredths: Vec<u64> = (0..3).map(|_| 346 + next(7)).collect();
+        let hundredths: Vec<u64> = (0..3).map(|_| 346 + seed.below(7)).collect();
         let units: Vec<Value> = hundredths.iter().enumerate().map(|(i, &h)| ikm_unit(&format!("Puskesmas {i}"), "puskesmas", h)).collect();
         let sc = Scenario::from_json(&json!({"ruleset": "ikm-2017", "sampling": {"puskesmas": k}, "units": units})).unwrap();
         let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
