@@ -17,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-/// The sample a kabupaten/kota usually gets: 5 OPD and 2 Puskesmas (methodology.md §1).
-pub const TYPICAL_UNITS: [&str; 7] =
+/// The 2022–2024 sample (five OPD and two Puskesmas, as `ombudsman-2024.json` lists
+/// it), which the form's tests start from.
+#[cfg(test)]
+pub(crate) const TYPICAL_UNITS: [&str; 7] =
     ["Disdukcapil", "DPMPTSP", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial", "Puskesmas 1", "Puskesmas 2"];
 
 /// At most this many service products per unit.
@@ -29,7 +31,10 @@ pub const MAX_PRODUCTS: usize = 10;
 pub enum Mode {
     #[default]
     Score,
+    /// Dimension scores, each 0–100.
     Dimensions,
+    /// Dimensions as weighted points, as Ombudsman's unit reports print them.
+    Points,
     Indicators,
 }
 
@@ -38,6 +43,7 @@ impl Mode {
         match self {
             Mode::Score => "score",
             Mode::Dimensions => "dimensions",
+            Mode::Points => "points",
             Mode::Indicators => "indicators",
         }
     }
@@ -45,6 +51,7 @@ impl Mode {
         match s {
             "score" => Some(Mode::Score),
             "dimensions" => Some(Mode::Dimensions),
+            "points" => Some(Mode::Points),
             "indicators" => Some(Mode::Indicators),
             _ => None,
         }
@@ -59,8 +66,16 @@ pub struct FormUnit {
     pub name: String,
     pub mode: Mode,
     pub score: String,
-    /// Dimension id → text.
+    /// Dimension id → text of its 0–100 score.
     pub dims: BTreeMap<String, String>,
+    /// Dimension id → text of its weighted points.
+    pub points: BTreeMap<String, String>,
+    /// Dimension id → (the text a switch between scores and points wrote, the text it
+    /// came from), kept where the conversion had to round, so switching back while the
+    /// field is untouched gives back exactly what was typed.
+    pub converted: BTreeMap<String, (String, String)>,
+    /// Kepercayaan Masyarakat (2025), as typed; a total already holds it.
+    pub trust: String,
     /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
     /// that are not per product.
     pub levels: BTreeMap<String, Vec<String>>,
@@ -88,7 +103,14 @@ pub struct Form {
     /// does not re-render.
     pub units: Vec<Rc<FormUnit>>,
     pub deduction: String,
-    pub trust: String,
+    /// A pemda-level Kepercayaan Masyarakat from work saved before it moved to the
+    /// units: read once by `saved::load`, which gives it to the units. Never written.
+    #[serde(default, rename = "trust", skip_serializing)]
+    legacy_trust: String,
+    /// Set when a pemda-level trust was just given to the units (the text given), so
+    /// the widget tells the user once; never written.
+    #[serde(skip)]
+    pub trust_spread: Option<String>,
     pub followed_up: bool,
     /// Dimension weights the user changed (dimension id → text); absent = published.
     pub weights: BTreeMap<String, String>,
@@ -109,25 +131,21 @@ pub struct Form {
 }
 
 impl Form {
-    /// A fresh form with the given unit names (the typical sample when there are none).
-    pub fn with_units(ruleset: &str, products: usize, names: &[String]) -> Form {
-        let mut f = Form::typical(ruleset, products);
-        if !names.is_empty() {
-            f.units.clear();
-            for n in names {
-                f.add_unit(n, products);
-            }
-        }
-        f
+    /// A fresh form for a method: the given unit names, or the method's own sample.
+    pub fn for_method(rs: &Ruleset, names: &[String]) -> Form {
+        let names = if names.is_empty() { rs.starting_units() } else { names.to_vec() };
+        Form::named(&rs.id, rs.products, &names)
     }
 
-    pub fn typical(ruleset: &str, products: usize) -> Form {
+    /// A form with these units, all empty.
+    pub fn named(ruleset: &str, products: usize, names: &[String]) -> Form {
         let mut f = Form {
             ruleset: ruleset.to_string(),
             pemda: String::new(),
             units: Vec::new(),
             deduction: String::new(),
-            trust: String::new(),
+            legacy_trust: String::new(),
+            trust_spread: None,
             followed_up: false,
             weights: BTreeMap::new(),
             scale_max: String::new(),
@@ -136,10 +154,58 @@ impl Form {
             custom_ruleset: None,
             next_key: 0,
         };
-        for name in TYPICAL_UNITS {
+        for name in names {
             f.add_unit(name, products);
         }
         f
+    }
+
+    /// The 2022–2024 sample, for tests.
+    #[cfg(test)]
+    pub(crate) fn typical(ruleset: &str, products: usize) -> Form {
+        Form::named(ruleset, products, &TYPICAL_UNITS.map(String::from))
+    }
+
+    /// Whether anything at all was entered: a page holding no data may take another
+    /// method's sample when the method changes; a page with data never loses its units.
+    pub fn has_data(&self) -> bool {
+        let filled = |t: &String| !t.trim().is_empty();
+        self.units.iter().any(|u| {
+            filled(&u.score)
+                || filled(&u.trust)
+                || u.dims.values().any(filled)
+                || u.points.values().any(filled)
+                || u.levels.values().flatten().any(filled)
+                || u.responses.values().flatten().any(filled)
+        })
+    }
+
+    /// Gives a pemda-level Kepercayaan Masyarakat read from older saved work to every
+    /// unit that has none and is not entered as a total; remembers it in `trust_spread`.
+    pub fn spread_legacy_trust(&mut self) {
+        let t = std::mem::take(&mut self.legacy_trust);
+        if t.trim().is_empty() {
+            return;
+        }
+        for i in 0..self.units.len() {
+            if self.units[i].trust.trim().is_empty() && self.units[i].mode != Mode::Score {
+                self.unit_at_mut(i).trust = t.clone();
+            }
+        }
+        self.trust_spread = Some(t);
+    }
+
+    /// Switches a unit's entry level. Between dimension scores and weighted points the
+    /// typed values are converted (score × weight share = points) exactly where they can
+    /// be, to 6 decimals where they cannot, and switching back restores what was typed.
+    pub fn set_mode(&mut self, key: u32, mode: Mode, rs: &Ruleset, comma: bool) {
+        let Some(u) = self.unit_mut(key) else { return };
+        match (u.mode, mode) {
+            (Mode::Dimensions, Mode::Points) => convert_dims(u, rs, true, comma),
+            (Mode::Points, Mode::Dimensions) => convert_dims(u, rs, false, comma),
+            _ => {}
+        }
+        u.mode = mode;
     }
 
     pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {
@@ -306,6 +372,51 @@ impl Form {
         self.weights.clear();
         self.scale_max.clear();
         self.criteria.clear();
+    }
+}
+
+/// Converts a unit's dimension texts between scores (0–100) and weighted points.
+fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
+    use crate::engine::exact::Ratio;
+    use crate::engine::number::{format_decimal, parse_decimal, RoundingMode};
+    let total = Ratio::from_decimal(rs.dimension_weight_total());
+    let (from, mut to) = if to_points { (u.dims.clone(), BTreeMap::new()) } else { (u.points.clone(), BTreeMap::new()) };
+    for d in &rs.dimensions {
+        let Some(text) = from.get(&d.id).filter(|t| !t.trim().is_empty()) else { continue };
+        // Switched back untouched: what was typed before, exactly.
+        if let Some((written, typed)) = u.converted.get(&d.id) {
+            if written == text {
+                to.insert(d.id.clone(), typed.clone());
+                u.converted.remove(&d.id);
+                continue;
+            }
+        }
+        let share = Ratio::from_decimal(d.weight).checked_div(total);
+        let converted = parse_decimal(text).ok().zip(share).and_then(|(v, share)| {
+            let v = Ratio::from_decimal(v);
+            let x = if to_points { v.checked_mul(share) } else { v.checked_div(share) }?;
+            let shown = x.round(6, RoundingMode::HalfUp)?.normalize();
+            Some((format_decimal(shown, comma), Ratio::from_decimal(shown) == x))
+        });
+        match converted {
+            Some((out, exact)) => {
+                if exact {
+                    u.converted.remove(&d.id);
+                } else {
+                    u.converted.insert(d.id.clone(), (out.clone(), text.clone()));
+                }
+                to.insert(d.id.clone(), out);
+            }
+            // Not a number: carried over as typed, so its message shows in the new mode.
+            None => {
+                to.insert(d.id.clone(), text.clone());
+            }
+        }
+    }
+    if to_points {
+        u.points = to;
+    } else {
+        u.dims = to;
     }
 }
 

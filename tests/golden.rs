@@ -80,8 +80,8 @@ fn every_band_edge_on_both_sides() {
             assert_eq!((g.category.as_str(), g.zone.as_str()), (cat, zone), "{rs} {score}");
         }
     }
-    // 2025: same cuts, but E is zona hitam.
-    assert_eq!(totals("ombudsman-2025", &["31.99"]).zone, "hitam");
+    // 2025: same cuts; no source uses a "zona hitam", so E keeps the informal merah.
+    assert_eq!(totals("ombudsman-2025", &["31.99"]).zone, "merah");
     assert_eq!(totals("ombudsman-2025", &["32"]).zone, "merah");
     // 2013–2021: hijau ≥ 81, kuning ≥ 51, merah below.
     for (score, zone) in [("81.00", "hijau"), ("80.99", "kuning"), ("51.00", "kuning"), ("50.99", "merah")] {
@@ -163,9 +163,14 @@ fn deduction_and_trust_by_hand() {
     // 2023 with a user-entered deduction of 2.5: 90 − 2.5 = 87.50 → B.
     let g = run(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "deduction": "2,5"}));
     assert_eq!((g.score.as_str(), g.category.as_str()), ("87.50", "B"));
-    // 2025: 0.70·80 + 0.30·60 = 56 + 18 = 74.00 → C; followed up → "Tanpa Maladministrasi".
-    let g = run(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": 80}], "trust": 60, "followed_up": true}));
+    // 2025, a unit by dimension with its own trust: 0.70·80 + 0.30·60 = 56 + 18 = 74.00
+    // → C; followed up → "Tanpa Maladministrasi".
+    let dims = json!({"input": 80, "proses": 80, "output": 80, "pengaduan": 80});
+    let g = run(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "dimensions": dims, "trust": 60}], "followed_up": true}));
     assert_eq!((g.score.as_str(), g.category.as_str(), g.opini.as_str()), ("74.00", "C", "Kualitas Sedang Tanpa Maladministrasi"));
+    // A total already holds its trust: 80 stays 80.00 → B.
+    let g = run(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": 80}], "followed_up": true}));
+    assert_eq!((g.score.as_str(), g.category.as_str()), ("80.00", "B"));
     // 2025 published example: 57,61 = Kualitas Sedang Tanpa Maladministrasi (methodology.md §2).
     let g = run(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": "57,61"}], "followed_up": true}));
     assert_eq!(g.opini, "Kualitas Sedang Tanpa Maladministrasi");

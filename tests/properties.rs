@@ -23,11 +23,18 @@ fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
     let keys: Vec<(String, u16, bool)> =
         rs.indicators().map(|r| (r.key(), r.indicator.max, r.dimension.per_product)).collect();
     let dims: Vec<String> = rs.dimensions.iter().map(|d| d.id.clone()).collect();
+    // Weighted points in cents, 0 up to each dimension's weight (Input 0–21,85).
+    let tops: Vec<(String, i64)> = rs.dimensions.iter().map(|d| (d.id.clone(), (d.weight * Decimal::ONE_HUNDRED).try_into().unwrap())).collect();
     prop_oneof![
         score().prop_map(|s| Unit::new("U", Entry::Score(s))),
         proptest::collection::vec(proptest::option::of(score()), dims.len()).prop_map(move |v| {
             let m: BTreeMap<String, Decimal> = dims.iter().zip(v).filter_map(|(d, s)| s.map(|s| (d.clone(), s))).collect();
             Unit::new("U", if m.is_empty() { Entry::Empty } else { Entry::Dimensions(m) })
+        }),
+        proptest::collection::vec(0.0f64..=1.0, tops.len()).prop_map(move |v| {
+            let m: BTreeMap<String, Decimal> =
+                tops.iter().zip(v).map(|((d, top), f)| (d.clone(), Decimal::new((*top as f64 * f).floor() as i64, 2))).collect();
+            Unit::new("U", Entry::Points(m))
         }),
         proptest::collection::vec((proptest::option::of(0u16..=3), 0u16..=3), keys.len()).prop_map(move |v| {
             let m: BTreeMap<String, Values> = keys
@@ -103,7 +110,7 @@ proptest! {
         let mut raised = sc.clone();
         let u = pick.index(raised.units.len());
         match &mut raised.units[u].entry {
-            Entry::Empty => return Ok(()),
+            Entry::Empty | Entry::Points(_) => return Ok(()),
             Entry::Score(s) => *s = (*s + Decimal::from(by)).min(Decimal::ONE_HUNDRED),
             Entry::Dimensions(m) => {
                 let k = m.keys().next().unwrap().clone();
@@ -133,6 +140,56 @@ proptest! {
         let back = Scenario::from_json(&sc.to_json()).unwrap();
         let rs = ruleset("ombudsman-2023");
         prop_assert_eq!(aggregate_of(&rs, &sc), aggregate_of(&rs, &back));
+    }
+
+    /// §2b: the range of final figures the typed (rounded) entries allow always holds
+    /// the figure computed from them, for the pemda and for every unit, with and
+    /// without 2025's per-unit trust and a deduction.
+    #[test]
+    fn the_range_holds_the_score(sc in scenario("ombudsman-2023"), trust in proptest::option::of(score()), cut in 0i64..=300) {
+        for id in ["ombudsman-2023", "ombudsman-2025"] {
+            let rs = ruleset(id);
+            let mut sc = Scenario { ruleset: id.into(), ..sc.clone() };
+            if id == "ombudsman-2025" {
+                for u in sc.units.iter_mut() {
+                    // The 2023 instrument's indicators are not 2025's: those units wait.
+                    if matches!(u.entry, Entry::Indicators(_)) {
+                        u.entry = Entry::Empty;
+                    }
+                    if !matches!(u.entry, Entry::Score(_)) {
+                        u.trust = trust;
+                    }
+                }
+            } else {
+                sc.deduction = Decimal::new(cut, 2);
+            }
+            let o = evaluate(&rs, &sc).unwrap();
+            for u in &o.units {
+                prop_assert!(u.range.low <= u.rounded && u.rounded <= u.range.high, "{} {:?}", u.rounded, u.range);
+            }
+            if let Some(a) = o.aggregate {
+                prop_assert!(a.range.low <= a.rounded && a.rounded <= a.range.high, "{} {:?}", a.rounded, a.range);
+            }
+        }
+    }
+
+    /// Whole numbers and indicator levels are exact: a range of one value.
+    #[test]
+    fn exact_entries_give_one_value(sc in scenario("ombudsman-2023")) {
+        let rs = ruleset("ombudsman-2023");
+        let mut sc = sc;
+        for u in &mut sc.units {
+            match &mut u.entry {
+                Entry::Score(s) => *s = s.trunc(),
+                Entry::Dimensions(m) | Entry::Points(m) => m.values_mut().for_each(|v| *v = v.trunc()),
+                _ => {}
+            }
+        }
+        let o = evaluate(&rs, &sc).unwrap();
+        prop_assert!(o.units.iter().all(|u| u.range.is_one_value() && !u.range.category_uncertain));
+        if let Some(a) = o.aggregate {
+            prop_assert!(a.range.is_one_value() && a.range.low == a.rounded);
+        }
     }
 }
 

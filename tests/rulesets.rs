@@ -41,7 +41,7 @@ fn weights_and_bands_are_the_published_ones() {
     }
     let rs = cat.get("ombudsman-2025").unwrap();
     assert_eq!(rs.trust.as_ref().unwrap().weight.to_string(), "30");
-    assert_eq!(rs.bands[4].zone, "hitam");
+    assert_eq!(rs.bands[4].zone, "merah");
     // 2023 instrument: 15 input, 11 proses per product, 5 output, 6 pengaduan indicators.
     let rs = cat.get("ombudsman-2023").unwrap();
     let n: Vec<usize> = rs.dimensions.iter().map(|d| d.indicators.len()).collect();

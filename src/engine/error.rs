@@ -22,6 +22,12 @@ pub enum Problem {
     UnknownRuleset(String),
     UnknownDimension(String),
     UnknownIndicator(String),
+    /// A bare indicator id that more than one dimension has ("biaya" in two dimensions).
+    AmbiguousIndicator { id: String, candidates: Vec<String> },
+    /// Kepercayaan Masyarakat on a unit entered as a total, which already holds it.
+    TrustInTotal,
+    /// One indicator named twice ("proses.biaya" and "biaya").
+    GivenTwice(String),
     ProductCount { expected: usize, got: usize },
     MixedLevels,
     NoData,
@@ -114,6 +120,20 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::UnknownDimension(d), true) => format!("aturan ini tidak punya dimensi \"{d}\""),
         (Problem::UnknownIndicator(i), false) => format!("this ruleset has no indicator {i:?}"),
         (Problem::UnknownIndicator(i), true) => format!("aturan ini tidak punya indikator \"{i}\""),
+        (Problem::AmbiguousIndicator { id, candidates }, false) => {
+            format!("{id:?} is ambiguous: write {}", candidates.join(" or "))
+        }
+        (Problem::AmbiguousIndicator { id, candidates }, true) => {
+            format!("\"{id}\" tidak jelas: tulis {}", candidates.join(" atau "))
+        }
+        (Problem::GivenTwice(k), false) => format!("{k} is given twice"),
+        (Problem::GivenTwice(k), true) => format!("{k} diisi dua kali"),
+        (Problem::TrustInTotal, false) => {
+            "a unit entered as a total already includes its Kepercayaan Masyarakat; enter it with dimensions or indicators".into()
+        }
+        (Problem::TrustInTotal, true) => {
+            "nilai total unit sudah memuat Kepercayaan Masyarakat; isi per dimensi atau indikator untuk memasukkannya".into()
+        }
         (Problem::ProductCount { expected, got }, false) => {
             format!("expected one value per product ({expected}), got {got}")
         }
@@ -121,9 +141,9 @@ fn problem_text(p: &Problem, id: bool) -> String {
             format!("seharusnya satu nilai per produk ({expected}), ada {got}")
         }
         (Problem::MixedLevels, false) => {
-            "give only one of score, dimensions or indicators".into()
+            "give only one of score, dimensions, dimension_points or indicators".into()
         }
-        (Problem::MixedLevels, true) => "isi hanya salah satu: nilai, dimensi, atau indikator".into(),
+        (Problem::MixedLevels, true) => "isi hanya salah satu: nilai, dimensi, poin dimensi, atau indikator".into(),
         (Problem::NoData, false) => "no unit has any data yet".into(),
         (Problem::NoData, true) => "belum ada unit yang berisi data".into(),
         (Problem::TooManyDecimals { max }, false) => format!("use at most {max} decimals"),

@@ -10,6 +10,9 @@ pub struct Grade {
     pub category: String,
     pub opini: String,
     pub opini_en: String,
+    /// The second published label, where the method has one (2025: "Baik").
+    pub quality: String,
+    pub quality_en: String,
     pub zone: String,
 }
 
@@ -29,7 +32,7 @@ pub fn grade(rs: &Ruleset, rounded: Decimal, followed_up: Option<bool>) -> Grade
         opini.push_str(&f.suffix);
         opini_en.push_str(&f.suffix_en);
     }
-    Grade { band, category: b.category.clone(), opini, opini_en, zone: b.zone.clone() }
+    Grade { band, category: b.category.clone(), opini, opini_en, quality: b.quality.clone(), quality_en: b.quality_en.clone(), zone: b.zone.clone() }
 }
 
 /// The lowest rounded score that earns band `band` (for exclusive bounds, one step of

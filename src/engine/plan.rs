@@ -5,8 +5,8 @@
 //! always adds the same exact amount to the pemda score:
 //!     (W_d / ΣW) · max · w_i / den_d(u) · f / n
 //! (den_d(u) = Σ max·weight over dimension d, times the unit's products for per-product
-//! dimensions; n = units in the aggregate; f = the units' share, 70 % when 2025 trust is
-//! included). Steps with the same gain and effort are interchangeable wherever they sit,
+//! dimensions; n = units in the aggregate; f = the dimensions' share of a unit's score,
+//! 70 % in 2025, where each unit's own Kepercayaan Masyarakat weighs the other 30 %). Steps with the same gain and effort are interchangeable wherever they sit,
 //! so they are pooled and handed to an exact covering knapsack (`knapsack::cover`).
 
 use crate::engine::error::{InputError, Problem};
@@ -187,7 +187,10 @@ fn too_precise() -> InputError {
 }
 
 pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective) -> Result<Plan, InputError> {
+    // Checked as written, so errors name the place the user wrote; the planner then
+    // works on indicators named one way (a bare "biaya" is "proses.biaya").
     let outcome = evaluate(rs, sc)?;
+    let sc = &*sc.canonical(rs)?;
     let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
     let current = agg.grade.band;
     let target_band = match target {
@@ -224,7 +227,7 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     let (floor, inclusive) = lowest_score_rounding_to(t, rs.rounding.places, rs.rounding.mode);
     let need = floor.checked_sub(agg.raw).ok_or_else(too_precise)?;
     // Units' share of the pemda score, per unit.
-    let share = units_share(rs, &outcome, agg.trust_included)?;
+    let share = units_share(rs, &outcome)?;
     result.alternatives = alternatives(rs, &outcome, need, share, inclusive)?;
 
     let (entries, slots) = changeables(rs, sc, &outcome, share)?;
@@ -295,8 +298,8 @@ pub struct Run {
 impl Lifts {
     pub fn new(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<Lifts, InputError> {
         let outcome = evaluate(rs, sc)?;
-        let agg = outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
-        let all = units_share(rs, &outcome, agg.trust_included)?;
+        outcome.aggregate.as_ref().ok_or_else(|| InputError::new("units", Problem::NoData))?;
+        let all = units_share(rs, &outcome)?;
         // The share is f / n for the n units scored here; a sample has `size`.
         let share = all
             .checked_mul(Ratio::int(outcome.units.len() as i64))
@@ -381,12 +384,13 @@ fn lowest_score_rounding_to(t: Decimal, places: u32, mode: RoundingMode) -> (Rat
     }
 }
 
-/// How much one point of one unit's score moves the pemda score: f / n.
-fn units_share(rs: &Ruleset, outcome: &Outcome, trust_included: bool) -> Result<Ratio, InputError> {
+/// How much one point of a unit's dimension score moves the pemda score: f / n, where
+/// f is the dimensions' share of a unit's score (2025: 70 %; before: all of it).
+fn units_share(rs: &Ruleset, outcome: &Outcome) -> Result<Ratio, InputError> {
     let n = Ratio::int(outcome.units.len() as i64);
-    let f = match (&rs.trust, trust_included) {
-        (Some(t), true) => Ratio::int(1).checked_sub(Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?),
-        _ => Some(Ratio::int(1)),
+    let f = match &rs.trust {
+        Some(t) => Ratio::int(1).checked_sub(Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?),
+        None => Some(Ratio::int(1)),
     };
     f.and_then(|f| f.checked_div(n)).ok_or_else(too_precise)
 }
@@ -909,30 +913,40 @@ fn set_responses(sc: &mut Scenario, unit: usize, key: &str, counts: Vec<u32>) {
     values.insert(k.to_string(), Values::Responses(counts));
 }
 
-/// Points a unit entered as a total (or one dimension of a unit entered by dimension)
-/// would need on its own, rounded up to the ruleset's precision.
+/// Points a unit entered as a total (or one dimension of a unit entered by dimension,
+/// in its entry scale: a 0–100 score or weighted points) would need on its own,
+/// rounded up to the ruleset's precision. `share` is what one point of a unit's
+/// dimension score adds to the pemda score; a total adds 1 / n.
 fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, inclusive: bool) -> Result<Vec<Alternative>, InputError> {
-    let unit_need = need.checked_div(share).ok_or_else(too_precise)?;
+    let dim_need = need.checked_div(share).ok_or_else(too_precise)?;
+    let total_need = need.checked_mul(Ratio::int(outcome.units.len() as i64)).ok_or_else(too_precise)?;
     let up = |r: Ratio| {
         let d = r.round(rs.rounding.places, RoundingMode::Up).ok_or_else(too_precise)?;
         // For an exclusive bound, landing exactly on it is not enough.
         Ok::<_, InputError>(if !inclusive && Ratio::from_decimal(d) == r { d + Decimal::new(1, rs.rounding.places) } else { d })
     };
     let total_w = Ratio::from_decimal(rs.dimension_weight_total());
-    let max = rs.score_max;
+    let max = Ratio::from_decimal(rs.score_max);
     let mut out = Vec::new();
     for u in &outcome.units {
         match u.level {
             Level::Score => {
-                let points = up(unit_need)?;
-                let possible = Ratio::from_decimal(max).checked_sub(u.exact).is_some_and(|room| room >= unit_need);
+                let points = up(total_need)?;
+                let possible = max.checked_sub(u.exact).is_some_and(|room| room >= total_need);
                 out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, indicator: None, to: None, points, possible });
             }
-            Level::Dimensions => {
+            Level::Dimensions | Level::Points => {
                 for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
-                    let dn = unit_need.checked_mul(total_w).and_then(|x| x.checked_div(Ratio::from_decimal(d.weight))).ok_or_else(too_precise)?;
+                    let weight_share = Ratio::from_decimal(d.weight).checked_div(total_w).ok_or_else(too_precise)?;
+                    // A dimension point adds one point to the unit's dimension score; a
+                    // point of a 0–100 dimension score adds its weight share of one.
+                    let (dn, room) = if u.level == Level::Points {
+                        (dim_need, max.checked_mul(weight_share).and_then(|top| top.checked_sub(dim.contribution)))
+                    } else {
+                        (dim_need.checked_div(weight_share).ok_or_else(too_precise)?, max.checked_sub(dim.exact))
+                    };
                     let points = up(dn)?;
-                    let possible = Ratio::from_decimal(max).checked_sub(dim.exact).is_some_and(|room| room >= dn);
+                    let possible = room.is_some_and(|room| room >= dn);
                     out.push(Alternative {
                         unit_index: u.index,
                         unit: u.name.clone(),

@@ -24,6 +24,10 @@ pub struct Ruleset {
     /// Service products observed per unit for per-product dimensions.
     #[serde(default = "two")]
     pub products: usize,
+    /// The units a fresh page starts with, in order: the sample this method is usually
+    /// assessed on (2025: three OPD; 2022–2024: five OPD and two Puskesmas).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_units: Vec<String>,
     pub dimensions: Vec<Dimension>,
     #[serde(default)]
     pub aggregation: Aggregation,
@@ -144,6 +148,11 @@ pub struct Band {
     pub opini: String,
     #[serde(default)]
     pub opini_en: String,
+    /// The second published label (2025: *kategori kualitas pelayanan*, "Baik").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quality: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quality_en: String,
     pub zone: String,
     /// The lower bound, compared with the rounded score.
     #[serde(with = "serde_str")]
@@ -153,7 +162,8 @@ pub struct Band {
     pub inclusive: bool,
 }
 
-/// Kepercayaan Masyarakat (2025): a pemda-level survey score worth `weight` percent.
+/// Kepercayaan Masyarakat (2025): each unit's own survey score, worth `weight` percent
+/// of that unit's score (the dimensions share the rest).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trust {
@@ -238,12 +248,36 @@ impl Ruleset {
     /// Finds "unsur.waktu", or "waktu" alone when no other dimension has an indicator
     /// of that id (how answer counts name an IKM unsur).
     pub fn resolve(&self, key: &str) -> Option<IndicatorRef<'_>> {
+        self.lookup(key).ok()
+    }
+
+    /// Like `resolve`, but says why a key names no indicator: the one way every field
+    /// that names an indicator (`indicators`, `responses`, `locked`, `effort`) reads it.
+    pub fn lookup(&self, key: &str) -> Result<IndicatorRef<'_>, Problem> {
         if key.contains('.') {
-            return self.indicator(key);
+            return self.indicator(key).ok_or_else(|| Problem::UnknownIndicator(key.to_string()));
         }
-        let mut found = self.indicators().filter(|r| r.indicator.id == key);
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        let found: Vec<IndicatorRef<'_>> = self.indicators().filter(|r| r.indicator.id == key).collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(Problem::UnknownIndicator(key.to_string())),
+            many => Err(Problem::AmbiguousIndicator { id: key.to_string(), candidates: many.iter().map(IndicatorRef::key).collect() }),
+        }
+    }
+
+    /// Whether the zones are only the informal colours of an earlier method (2025: the
+    /// Ombudsman no longer publishes zones), which the widget then marks as an assumption.
+    pub fn zone_is_assumption(&self) -> bool {
+        self.assumptions.iter().any(|a| a.field.as_deref() == Some("bands.zone"))
+    }
+
+    /// The sample a fresh page starts with: the method's own, else one unnamed unit.
+    pub fn starting_units(&self) -> Vec<String> {
+        if self.default_units.is_empty() {
+            vec!["Unit 1".to_string()]
+        } else {
+            self.default_units.clone()
+        }
     }
 
     /// Finds "proses.biaya".
@@ -283,6 +317,14 @@ impl Ruleset {
         }
         if self.products == 0 || self.products > 10 {
             return bad("products".into(), format!("must be 1 to 10 (got {})", self.products));
+        }
+        if self.default_units.len() > 100 {
+            return bad("default_units".into(), format!("list at most 100 units (got {})", self.default_units.len()));
+        }
+        for (ui, name) in self.default_units.iter().enumerate() {
+            if name.trim().is_empty() || name.chars().count() > 200 {
+                return bad(format!("default_units[{ui}]"), "must be a unit's name (1 to 200 characters)".into());
+            }
         }
         if self.rounding.places > 10 {
             return bad("rounding.places".into(), "must be 10 or fewer".into());

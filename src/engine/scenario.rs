@@ -21,8 +21,10 @@ pub struct Scenario {
     pub units: Vec<Unit>,
     pub deduction: Decimal,
     pub followed_up: Option<bool>,
-    /// Kepercayaan Masyarakat (2025 method): one pemda-level survey score.
-    pub trust: Option<Decimal>,
+    /// A pemda-level Kepercayaan Masyarakat from a file or link written before it moved
+    /// to the units: read once, given to every unit (not entered as a total) that had
+    /// none, and kept here only so the user can be told. Never written back.
+    pub trust_spread: Option<Decimal>,
     /// Effort per level step of an indicator ("proses.maklumat" → 1), for the planner.
     pub effort: BTreeMap<String, u32>,
     /// Assumptions the user changed (weights, scale); apply with `overrides::apply`.
@@ -43,6 +45,9 @@ pub struct Unit {
     pub locked: Vec<String>,
     /// The kind of unit ("puskesmas"), when the sample draws only some units of a kind.
     pub sector: Option<String>,
+    /// Kepercayaan Masyarakat (2025): this unit's own survey score, 0–100; a unit
+    /// entered as a total already holds it.
+    pub trust: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +57,9 @@ pub enum Entry {
     Score(Decimal),
     /// Dimension id → score; dimensions not listed count as not yet entered.
     Dimensions(BTreeMap<String, Decimal>),
+    /// Dimension id → weighted points, as Ombudsman's unit reports print them (Input out
+    /// of 21,85): the dimension's score × its weight share.
+    Points(BTreeMap<String, Decimal>),
     /// "dimension.indicator" → value(s); indicators not listed count as not yet entered.
     Indicators(BTreeMap<String, Values>),
 }
@@ -78,16 +86,74 @@ impl Values {
 
 impl Unit {
     pub fn new(name: impl Into<String>, entry: Entry) -> Unit {
-        Unit { name: name.into(), entry, locked: Vec::new(), sector: None }
+        Unit { name: name.into(), entry, locked: Vec::new(), sector: None, trust: None }
     }
 
     pub fn has_data(&self) -> bool {
         match &self.entry {
             Entry::Empty => false,
             Entry::Score(_) => true,
-            Entry::Dimensions(m) => !m.is_empty(),
+            Entry::Dimensions(m) | Entry::Points(m) => !m.is_empty(),
             Entry::Indicators(m) => m.values().any(Values::any_entered),
         }
+    }
+}
+
+impl Scenario {
+    /// The scenario with every indicator named one way, "dimension.indicator", wherever
+    /// it is named (`indicators`, `responses`, `locked`, `effort`): a bare id is
+    /// accepted when one dimension has it, an ambiguous one names its candidates. Every
+    /// command starts here, so each accepts what any other accepts.
+    pub fn canonical(&self, rs: &Ruleset) -> Result<std::borrow::Cow<'_, Scenario>, InputError> {
+        let bare = |k: &String| !k.contains('.');
+        let needed = self.effort.keys().any(bare)
+            || self.units.iter().any(|u| u.locked.iter().any(bare) || matches!(&u.entry, Entry::Indicators(m) if m.keys().any(bare)));
+        if !needed {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        }
+        let full = |k: &str, at: String| -> Result<String, InputError> {
+            if k.contains('.') {
+                Ok(k.to_string())
+            } else {
+                rs.lookup(k).map(|r| r.key()).map_err(|p| InputError::new(at, p))
+            }
+        };
+        let mut sc = self.clone();
+        sc.effort.clear();
+        for (k, v) in &self.effort {
+            let key = full(k, format!("effort.{k}"))?;
+            if sc.effort.insert(key.clone(), *v).is_some() {
+                return Err(InputError::new(format!("effort.{k}"), Problem::GivenTwice(key)));
+            }
+        }
+        for (i, u) in sc.units.iter_mut().enumerate() {
+            let mut locked: Vec<String> = Vec::with_capacity(u.locked.len());
+            for (j, k) in u.locked.iter().enumerate() {
+                let key = full(k, format!("units[{i}].locked[{j}]"))?;
+                // Locking twice is harmless: keep one.
+                if !locked.contains(&key) {
+                    locked.push(key);
+                }
+            }
+            u.locked = locked;
+            if let Entry::Indicators(m) = &mut u.entry {
+                let mut out = BTreeMap::new();
+                // Full key → the place it was written, to name the bare one of a pair.
+                let mut written: BTreeMap<String, String> = BTreeMap::new();
+                for (k, v) in std::mem::take(m) {
+                    let field = if matches!(v, Values::Responses(_)) { "responses" } else { "indicators" };
+                    let at = format!("units[{i}].{field}.{k}");
+                    let key = full(&k, at.clone())?;
+                    if let Some(before) = written.insert(key.clone(), at.clone()) {
+                        let place = if k.contains('.') { before } else { at };
+                        return Err(InputError::new(place, Problem::GivenTwice(key)));
+                    }
+                    out.insert(key, v);
+                }
+                *m = out;
+            }
+        }
+        Ok(std::borrow::Cow::Owned(sc))
     }
 }
 
@@ -123,7 +189,7 @@ impl Scenario {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err(InputError::new("pemda", Problem::Expected("a string"))),
         };
-        let units = match top.get("units") {
+        let mut units = match top.get("units") {
             Some(Value::Array(items)) => items
                 .iter()
                 .enumerate()
@@ -138,7 +204,8 @@ impl Scenario {
             Some(Value::Bool(b)) => Some(*b),
             Some(_) => return Err(InputError::new("followed_up", Problem::Expected("true or false"))),
         };
-        let trust = top.get("trust").map(|v| number(v, "trust")).transpose()?.flatten();
+        // Before 2025 scores were read per unit, trust was one pemda-level value.
+        let trust_spread = top.get("trust").map(|v| number(v, "trust")).transpose()?.flatten();
         let mut effort = BTreeMap::new();
         if let Some(e) = top.get("effort") {
             for (k, v) in object(e, "effort")? {
@@ -179,7 +246,12 @@ impl Scenario {
                 }
             }
         }
-        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust, effort, assumptions, custom_ruleset, sampling })
+        if let Some(t) = trust_spread {
+            for u in units.iter_mut().filter(|u| u.trust.is_none() && !matches!(u.entry, Entry::Score(_))) {
+                u.trust = Some(t);
+            }
+        }
+        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust_spread, effort, assumptions, custom_ruleset, sampling })
     }
 
     /// Writes the scenario in the same schema it is read from; decimals as strings so
@@ -195,9 +267,6 @@ impl Scenario {
         top.insert("deduction".into(), self.deduction.to_string().into());
         if let Some(f) = self.followed_up {
             top.insert("followed_up".into(), f.into());
-        }
-        if let Some(t) = self.trust {
-            top.insert("trust".into(), t.to_string().into());
         }
         if !self.effort.is_empty() {
             let e: Map<String, Value> = self.effort.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
@@ -273,6 +342,10 @@ fn unit_json(u: &Unit) -> Value {
             let d: Map<String, Value> = d.iter().map(|(k, v)| (k.clone(), v.to_string().into())).collect();
             m.insert("dimensions".into(), d.into());
         }
+        Entry::Points(d) => {
+            let d: Map<String, Value> = d.iter().map(|(k, v)| (k.clone(), v.to_string().into())).collect();
+            m.insert("dimension_points".into(), d.into());
+        }
         Entry::Indicators(i) => {
             let (counts, levels): (Vec<_>, Vec<_>) = i.iter().partition(|(_, v)| matches!(v, Values::Responses(_)));
             if !levels.is_empty() {
@@ -290,6 +363,9 @@ fn unit_json(u: &Unit) -> Value {
     }
     if let Some(s) = &u.sector {
         m.insert("sector".into(), s.clone().into());
+    }
+    if let Some(t) = u.trust {
+        m.insert("trust".into(), t.to_string().into());
     }
     Value::Object(m)
 }
@@ -315,7 +391,7 @@ fn decimal_json(d: Decimal) -> Value {
 
 fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     let o = object(v, at)?;
-    known_fields(o, at, &["name", "score", "dimensions", "indicators", "responses", "locked", "sector"])?;
+    known_fields(o, at, &["name", "score", "dimensions", "dimension_points", "indicators", "responses", "locked", "sector", "trust"])?;
     let name = match o.get("name") {
         Some(Value::String(s)) => s.clone(),
         None | Some(Value::Null) => String::new(),
@@ -336,6 +412,17 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
         }
         if !m.is_empty() {
             entries.push(Entry::Dimensions(m));
+        }
+    }
+    if let Some(points) = o.get("dimension_points") {
+        let mut m = BTreeMap::new();
+        for (k, v) in object(points, &format!("{at}.dimension_points"))? {
+            if let Some(d) = number(v, &format!("{at}.dimension_points.{k}"))? {
+                m.insert(k.clone(), d);
+            }
+        }
+        if !m.is_empty() {
+            entries.push(Entry::Points(m));
         }
     }
     // Levels and answer counts are both indicator-level entries: one unit may give
@@ -368,7 +455,8 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Some(_) => return Err(InputError::new(format!("{at}.sector"), Problem::Expected("a sector name, e.g. \"puskesmas\""))),
     };
-    Ok(Unit { name, entry, locked, sector })
+    let trust = o.get("trust").map(|v| number(v, &format!("{at}.trust"))).transpose()?.flatten();
+    Ok(Unit { name, entry, locked, sector, trust })
 }
 
 /// Accepts both `{"proses.biaya": [3, 2]}` and the nested `{"proses": {"biaya": [3, 2]}}`;

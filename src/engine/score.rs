@@ -1,15 +1,20 @@
 //! Scoring, per methodology.md:
 //! - dimension score = max · Σ(value·weight) / Σ(max·weight), per-product values
 //!   averaged over the unit's products first (max is the ruleset's `score_max`, 100);
-//! - unit score = Σ (dimension weight / Σ dimension weights) · dimension score;
-//! - pemda score = mean of unit scores (2025: 70 % that mean + 30 % trust) − deduction;
+//! - unit score = Σ (dimension weight / Σ dimension weights) · dimension score
+//!   (2025: 70 % of that + 30 % the unit's own Kepercayaan Masyarakat);
+//! - pemda score = mean of unit scores − deduction;
 //! - computed as exact fractions and rounded once, at the very end, by the ruleset's rule.
+//!
+//! Beside the exact result, the range of final figures the entries allow when every
+//! typed total, dimension score or dimension point is itself a rounded figure
+//! (methodology.md §2b): "93,34" may stand for anything from 93,335 up to 93,345.
 
 use crate::engine::error::{InputError, Problem};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{grade, Grade};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
-use crate::engine::scenario::{Entry, Scenario, Values};
+use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -22,6 +27,8 @@ pub const MAX_DECIMALS: u32 = 6;
 pub enum Level {
     Score,
     Dimensions,
+    /// Dimensions as weighted points (Input out of 21,85).
+    Points,
     Indicators,
 }
 
@@ -30,8 +37,25 @@ impl Level {
         match self {
             Level::Score => "score",
             Level::Dimensions => "dimensions",
+            Level::Points => "dimension_points",
             Level::Indicators => "indicators",
         }
+    }
+}
+
+/// The lowest and highest final figure a set of rounded entries allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub low: Decimal,
+    pub high: Decimal,
+    /// `low` and `high` fall in different categories: the grade depends on digits the
+    /// published figures do not show.
+    pub category_uncertain: bool,
+}
+
+impl Range {
+    pub fn is_one_value(&self) -> bool {
+        self.low == self.high
     }
 }
 
@@ -56,6 +80,7 @@ pub struct UnitOutcome {
     pub exact: Ratio,
     pub rounded: Decimal,
     pub grade: Grade,
+    pub range: Range,
     /// Empty when the unit was entered as a total.
     pub dimensions: Vec<DimensionOutcome>,
     /// What was not yet entered and so counted as 0: dimension ids, indicator keys, or
@@ -72,10 +97,13 @@ pub struct Aggregate {
     pub raw: Ratio,
     pub rounded: Decimal,
     pub grade: Grade,
-    /// The plain mean of unit scores, before trust and deduction.
+    /// The plain mean of unit scores, before the deduction.
     pub mean: Ratio,
+    /// The method has Kepercayaan Masyarakat and every unit not entered as a total has
+    /// its own.
     pub trust_included: bool,
     pub deduction: Decimal,
+    pub range: Range,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +114,9 @@ pub struct Outcome {
     pub units: Vec<UnitOutcome>,
     /// Names of units left out of the aggregate for lack of data.
     pub excluded: Vec<String>,
+    /// A pemda-level Kepercayaan Masyarakat from an older file that was given to the
+    /// units (see `Scenario::trust_spread`), to tell the user once.
+    pub trust_spread: Option<Decimal>,
 }
 
 fn too_precise() -> InputError {
@@ -93,24 +124,36 @@ fn too_precise() -> InputError {
 }
 
 /// Scores a scenario under `rs`, checking every entry against the ruleset.
+/// Indicators may be named by their bare id anywhere (`Scenario::canonical`); errors
+/// name the place as the user wrote it.
 pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
     check_pemda_fields(rs, sc)?;
     let mut units = Vec::new();
     let mut excluded = Vec::new();
+    // Sums of the units' lowest and highest exact scores, for the pemda's range.
+    let (mut low_sum, mut high_sum, mut open) = (Ratio::ZERO, Ratio::ZERO, false);
+    let mut trust_missing = false;
     for (i, u) in sc.units.iter().enumerate() {
         let at = format!("units[{i}]");
         check_locked(rs, &u.locked, &at)?;
-        match unit_score(rs, &u.entry, &at)? {
+        match unit_score(rs, u, &at)? {
             None => excluded.push(u.name.clone()),
             Some(s) => {
-                let rounded = s.exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
+                let rounded = round(rs, s.exact)?;
+                let grade = grade(rs, rounded, None);
+                let range = range(rs, s.low, s.high, s.open, None)?;
+                low_sum = low_sum.checked_add(s.low).ok_or_else(too_precise)?;
+                high_sum = high_sum.checked_add(s.high).ok_or_else(too_precise)?;
+                open |= s.open;
+                trust_missing |= s.missing.iter().any(|m| m == "trust");
                 units.push(UnitOutcome {
                     index: i,
                     name: u.name.clone(),
                     level: s.level,
                     exact: s.exact,
                     rounded,
-                    grade: grade(rs, rounded, None),
+                    grade,
+                    range,
                     dimensions: s.dimensions,
                     missing: s.missing,
                     products: s.products,
@@ -118,8 +161,62 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
             }
         }
     }
-    let aggregate = aggregate(rs, sc, units.iter().map(|u| u.exact))?;
-    Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded })
+    let mut aggregate = aggregate(rs, sc, units.iter().map(|u| u.exact))?;
+    if let Some(a) = &mut aggregate {
+        let n = Ratio::int(units.len() as i64);
+        let deduction = Ratio::from_decimal(sc.deduction);
+        let pemda = |sum: Ratio| sum.checked_div(n).and_then(|m| m.checked_sub(deduction)).ok_or_else(too_precise);
+        let (low, high) = (pemda(low_sum)?, pemda(high_sum)?);
+        // A deduction that takes the score below 0 leaves 0, which is then reached.
+        let open = open && !high.is_negative() && high != Ratio::ZERO;
+        a.range = range(rs, low.max(Ratio::ZERO), high.max(Ratio::ZERO), open, sc.followed_up)?;
+        a.trust_included = rs.trust.is_some() && !trust_missing;
+    }
+    Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded, trust_spread: sc.trust_spread })
+}
+
+fn round(rs: &Ruleset, x: Ratio) -> Result<Decimal, InputError> {
+    x.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)
+}
+
+/// The final figures of the lowest exact score and of the highest (`open`: a supremum
+/// the entries never reach, so the figure just below it).
+fn range(rs: &Ruleset, low: Ratio, high: Ratio, open: bool, followed_up: Option<bool>) -> Result<Range, InputError> {
+    let low = round(rs, low)?;
+    let high = if open { round_below(rs, high)? } else { round(rs, high)? };
+    let category_uncertain = grade(rs, low, followed_up).band != grade(rs, high, followed_up).band;
+    Ok(Range { low, high, category_uncertain })
+}
+
+/// The largest final figure of a value strictly below `x`. Rounding is a step function
+/// that jumps only on the grid of half a unit in the last place; off that grid, values
+/// just below `x` round as `x` does, and on it, as `x` less a quarter unit does.
+fn round_below(rs: &Ruleset, x: Ratio) -> Result<Decimal, InputError> {
+    let places = rs.rounding.places;
+    let unit = 10i64.checked_pow(places).ok_or_else(too_precise)?;
+    let on_grid = x.checked_mul(Ratio::int(2 * unit)).ok_or_else(too_precise)?.denom() == 1;
+    if !on_grid {
+        return round(rs, x);
+    }
+    let quarter = Ratio::new(1, 4 * unit as i128).ok_or_else(too_precise)?;
+    round(rs, x.checked_sub(quarter).ok_or_else(too_precise)?)
+}
+
+/// What a typed figure may stand for if it was rounded half-up to the decimals typed:
+/// [v − h, v + h) with h half a unit in its last place, within [0, max]. Whole
+/// numbers are exact. Returns the low end, the high end and whether the high end is
+/// only approached (open) rather than reached.
+pub fn typed_range(v: Decimal, max: Ratio) -> (Ratio, Ratio, bool) {
+    let exact = Ratio::from_decimal(v);
+    if v.scale() == 0 {
+        return (exact, exact, false);
+    }
+    let half = Ratio::new(5, 10i128.pow(v.scale() + 1)).unwrap_or(Ratio::ZERO);
+    let low = exact.checked_sub(half).map_or(exact, |l| l.max(Ratio::ZERO));
+    match exact.checked_add(half) {
+        Some(h) if h <= max => (low, h, true),
+        _ => (low, max, false),
+    }
 }
 
 /// The pemda score from exact unit scores: shared by `evaluate` and the planner, which
@@ -138,24 +235,17 @@ pub fn aggregate(rs: &Ruleset, sc: &Scenario, unit_scores: impl Iterator<Item = 
     aggregate_of_mean(rs, sc, mean).map(Some)
 }
 
-/// The pemda score from the mean of its unit scores (trust, deduction, rounding, grade):
-/// the sampling analysis scores each possible sample from its mean alone.
+/// The pemda score from the mean of its unit scores (deduction, rounding, grade): the
+/// sampling analysis scores each possible sample from its mean alone. The range is the
+/// score itself; `evaluate` widens it from the entries.
 pub fn aggregate_of_mean(rs: &Ruleset, sc: &Scenario, mean: Ratio) -> Result<Aggregate, InputError> {
-    let (weighted, trust_included) = match (&rs.trust, sc.trust) {
-        (Some(t), Some(trust)) => {
-            let w = Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?;
-            let rest = Ratio::int(1).checked_sub(w).ok_or_else(too_precise)?;
-            let combined = mean.checked_mul(rest).and_then(|a| Ratio::from_decimal(trust).checked_mul(w).and_then(|b| a.checked_add(b)));
-            (combined.ok_or_else(too_precise)?, true)
-        }
-        _ => (mean, false),
-    };
-    let raw = weighted.checked_sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
+    let raw = mean.checked_sub(Ratio::from_decimal(sc.deduction)).ok_or_else(too_precise)?;
     // A deduction larger than the score cannot push it below the scale.
     let exact = if raw.is_negative() { Ratio::ZERO } else { raw };
-    let rounded = exact.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
+    let rounded = round(rs, exact)?;
     let g = grade(rs, rounded, sc.followed_up);
-    Ok(Aggregate { exact, raw, rounded, grade: g, mean, trust_included, deduction: sc.deduction })
+    let range = Range { low: rounded, high: rounded, category_uncertain: false };
+    Ok(Aggregate { exact, raw, rounded, grade: g, mean, trust_included: false, deduction: sc.deduction, range })
 }
 
 fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {
@@ -163,25 +253,21 @@ fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {
     if !rs.deduction && !sc.deduction.is_zero() {
         return Err(InputError::new("deduction", Problem::NotInRuleset("deduction")));
     }
-    if let Some(t) = sc.trust {
+    if let Some(t) = sc.trust_spread {
         in_range(t, rs.score_max, "trust")?;
         if rs.trust.is_none() {
             return Err(InputError::new("trust", Problem::NotInRuleset("Kepercayaan Masyarakat (trust)")));
         }
     }
     for key in sc.effort.keys() {
-        if rs.indicator(key).is_none() {
-            return Err(InputError::new(format!("effort.{key}"), Problem::UnknownIndicator(key.clone())));
-        }
+        rs.lookup(key).map_err(|p| InputError::new(format!("effort.{key}"), p))?;
     }
     Ok(())
 }
 
 fn check_locked(rs: &Ruleset, locked: &[String], at: &str) -> Result<(), InputError> {
     for (j, key) in locked.iter().enumerate() {
-        if rs.indicator(key).is_none() {
-            return Err(InputError::new(format!("{at}.locked[{j}]"), Problem::UnknownIndicator(key.clone())));
-        }
+        rs.lookup(key).map_err(|p| InputError::new(format!("{at}.locked[{j}]"), p))?;
     }
     Ok(())
 }
@@ -203,35 +289,152 @@ pub fn in_range(v: Decimal, max: Decimal, at: &str) -> Result<(), InputError> {
 struct UnitScore {
     level: Level,
     exact: Ratio,
+    /// The lowest and highest exact score the typed figures allow (`open`: the high end
+    /// is approached, not reached).
+    low: Ratio,
+    high: Ratio,
+    open: bool,
     dimensions: Vec<DimensionOutcome>,
     missing: Vec<String>,
     products: usize,
 }
 
-fn unit_score(rs: &Ruleset, entry: &Entry, at: &str) -> Result<Option<UnitScore>, InputError> {
-    match entry {
-        Entry::Empty => Ok(None),
+fn unit_score(rs: &Ruleset, u: &Unit, at: &str) -> Result<Option<UnitScore>, InputError> {
+    if let Some(t) = u.trust {
+        let path = format!("{at}.trust");
+        if rs.trust.is_none() {
+            return Err(InputError::new(path, Problem::NotInRuleset("Kepercayaan Masyarakat (trust)")));
+        }
+        if matches!(u.entry, Entry::Score(_)) {
+            return Err(InputError::new(path, Problem::TrustInTotal));
+        }
+        in_range(t, rs.score_max, &path)?;
+    }
+    let max = Ratio::from_decimal(rs.score_max);
+    let mut s = match &u.entry {
+        Entry::Empty => return Ok(None),
         Entry::Score(s) => {
             in_range(*s, rs.score_max, &format!("{at}.score"))?;
             let exact = Ratio::from_decimal(*s);
-            Ok(Some(UnitScore { level: Level::Score, exact, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }))
+            let (low, high, open) = typed_range(*s, max);
+            // A total already holds Kepercayaan Masyarakat: nothing is added to it.
+            return Ok(Some(UnitScore { level: Level::Score, exact, low, high, open, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }));
         }
-        Entry::Dimensions(m) if m.is_empty() => Ok(None),
+        Entry::Dimensions(m) | Entry::Points(m) if m.is_empty() => return Ok(None),
         Entry::Dimensions(m) => {
+            let mut typed = BTreeMap::new();
             for (k, v) in m {
                 let path = format!("{at}.dimensions.{k}");
                 if rs.dimension(k).is_none() {
                     return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
                 }
                 in_range(*v, rs.score_max, &path)?;
+                typed.insert(k.as_str(), typed_range(*v, max));
             }
-            let scores: Vec<(Ratio, bool)> =
-                rs.dimensions.iter().map(|d| m.get(&d.id).map_or((Ratio::ZERO, false), |v| (Ratio::from_decimal(*v), true))).collect();
-            let missing = rs.dimensions.iter().zip(&scores).filter(|(_, s)| !s.1).map(|(d, _)| d.id.clone()).collect();
-            combine(rs, Level::Dimensions, scores, missing, rs.products).map(Some)
+            by_dimension(rs, Level::Dimensions, m, &typed)?
         }
-        Entry::Indicators(m) => indicator_unit(rs, m, at),
+        Entry::Points(m) => {
+            let (mut typed, mut scores) = (BTreeMap::new(), BTreeMap::new());
+            for (k, v) in m {
+                let path = format!("{at}.dimension_points.{k}");
+                let Some(d) = rs.dimension(k) else {
+                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
+                };
+                let (share, top) = points_top(rs, d)?;
+                check_points(*v, rs, d, &path)?;
+                // Points → the dimension's score: divide by its weight share.
+                let (lo, hi, open) = typed_range(*v, top);
+                let score = |p: Ratio| p.checked_div(share).ok_or_else(too_precise);
+                typed.insert(k.as_str(), (score(lo)?, score(hi)?, open));
+                scores.insert(k.clone(), score(Ratio::from_decimal(*v))?);
+            }
+            by_dimension_exact(rs, Level::Points, &scores, &typed)?
+        }
+        Entry::Indicators(m) => match indicator_unit(rs, m, at)? {
+            Some(s) => s,
+            None => return Ok(None),
+        },
+    };
+    if let Some(t) = &rs.trust {
+        // 2025: the dimensions weigh (100 − w) %, the unit's own Kepercayaan Masyarakat w %.
+        let w = Ratio::from_decimal(t.weight).checked_div(Ratio::int(100)).ok_or_else(too_precise)?;
+        let rest = Ratio::int(1).checked_sub(w).ok_or_else(too_precise)?;
+        let trust = match u.trust {
+            Some(v) => Ratio::from_decimal(v),
+            None => {
+                s.missing.push("trust".to_string());
+                Ratio::ZERO
+            }
+        };
+        let part = w.checked_mul(trust).ok_or_else(too_precise)?;
+        let mix = |x: Ratio| x.checked_mul(rest).and_then(|x| x.checked_add(part)).ok_or_else(too_precise);
+        s.exact = mix(s.exact)?;
+        s.low = mix(s.low)?;
+        s.high = mix(s.high)?;
     }
+    Ok(Some(s))
+}
+
+/// A dimension's share of the total weight, and the most weighted points it can give
+/// (that share of the score's maximum: Input 21,85 of 100).
+pub fn points_top(rs: &Ruleset, d: &Dimension) -> Result<(Ratio, Ratio), InputError> {
+    let share = Ratio::from_decimal(d.weight).checked_div(Ratio::from_decimal(rs.dimension_weight_total())).ok_or_else(too_precise)?;
+    let top = Ratio::from_decimal(rs.score_max).checked_mul(share).ok_or_else(too_precise)?;
+    Ok((share, top))
+}
+
+/// A dimension's weighted points: 0 up to its share of the maximum, with few enough
+/// decimals; the error gives the allowed maximum.
+pub fn check_points(v: Decimal, rs: &Ruleset, d: &Dimension, at: &str) -> Result<(), InputError> {
+    let (_, top) = points_top(rs, d)?;
+    if Ratio::from_decimal(v) > top {
+        let shown = top.round(MAX_DECIMALS, crate::engine::number::RoundingMode::Down).ok_or_else(too_precise)?.normalize();
+        return Err(InputError::new(at, Problem::AboveMax { value: v, max: shown }));
+    }
+    in_range(v, rs.score_max, at)
+}
+
+/// A unit entered by dimension scores: each typed score and what it may stand for.
+fn by_dimension(
+    rs: &Ruleset,
+    level: Level,
+    m: &BTreeMap<String, Decimal>,
+    typed: &BTreeMap<&str, (Ratio, Ratio, bool)>,
+) -> Result<UnitScore, InputError> {
+    let scores: BTreeMap<String, Ratio> = m.iter().map(|(k, v)| (k.clone(), Ratio::from_decimal(*v))).collect();
+    by_dimension_exact(rs, level, &scores, typed)
+}
+
+fn by_dimension_exact(
+    rs: &Ruleset,
+    level: Level,
+    scores: &BTreeMap<String, Ratio>,
+    typed: &BTreeMap<&str, (Ratio, Ratio, bool)>,
+) -> Result<UnitScore, InputError> {
+    let exact: Vec<(Ratio, bool)> = rs.dimensions.iter().map(|d| scores.get(&d.id).map_or((Ratio::ZERO, false), |v| (*v, true))).collect();
+    let missing = rs.dimensions.iter().zip(&exact).filter(|(_, s)| !s.1).map(|(d, _)| d.id.clone()).collect();
+    let end = |pick: fn(&(Ratio, Ratio, bool)) -> Ratio| -> Vec<Ratio> {
+        rs.dimensions.iter().map(|d| typed.get(d.id.as_str()).map_or(Ratio::ZERO, pick)).collect()
+    };
+    let low = weighted(rs, &end(|t| t.0))?;
+    let high = weighted(rs, &end(|t| t.1))?;
+    let open = typed.values().any(|t| t.2);
+    let mut s = combine(rs, level, exact, missing, rs.products)?;
+    s.low = low;
+    s.high = high;
+    s.open = open;
+    Ok(s)
+}
+
+/// Σ (weight / Σ weights) · score over the dimensions, in the ruleset's order.
+fn weighted(rs: &Ruleset, scores: &[Ratio]) -> Result<Ratio, InputError> {
+    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
+    let mut sum = Ratio::ZERO;
+    for (d, s) in rs.dimensions.iter().zip(scores) {
+        let c = Ratio::from_decimal(d.weight).checked_mul(*s).and_then(|x| x.checked_div(total_w)).ok_or_else(too_precise)?;
+        sum = sum.checked_add(c).ok_or_else(too_precise)?;
+    }
+    Ok(sum)
 }
 
 /// Weighs dimension scores into a unit score.
@@ -245,7 +448,7 @@ fn combine(rs: &Ruleset, level: Level, scores: Vec<(Ratio, bool)>, missing: Vec<
         let rounded = s.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)?;
         dimensions.push(DimensionOutcome { id: d.id.clone(), exact: s, rounded, contribution, entered });
     }
-    Ok(UnitScore { level, exact, dimensions, missing, products })
+    Ok(UnitScore { level, exact, low: exact, high: exact, open: false, dimensions, missing, products })
 }
 
 fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result<Option<UnitScore>, InputError> {
@@ -254,15 +457,18 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
     }
     let products = product_count(rs, m, at)?;
     let mut bare = false;
-    let mut seen = std::collections::HashSet::new();
+    // Full key → where it was written, so a pair ("biaya" and "proses.biaya") is named
+    // at the bare one.
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in m {
         // Where the user wrote it: answer counts sit under "responses".
         let field = if matches!(v, Values::Responses(_)) { "responses" } else { "indicators" };
         let path = format!("{at}.{field}.{k}");
-        let r = rs.resolve(k).ok_or_else(|| InputError::new(path.clone(), Problem::UnknownIndicator(k.clone())))?;
+        let r = rs.lookup(k).map_err(|p| InputError::new(path.clone(), p))?;
         bare |= !k.contains('.');
-        if !seen.insert(r.key()) {
-            return Err(InputError::new(path, Problem::Invalid(format!("{} is given twice", r.key()))));
+        if let Some(before) = seen.insert(r.key(), path.clone()) {
+            let place = if k.contains('.') { before } else { path };
+            return Err(InputError::new(place, Problem::GivenTwice(r.key())));
         }
         let levels: &[Option<Decimal>] = match v {
             Values::One(x) if !r.dimension.per_product => std::slice::from_ref(x),

@@ -8,13 +8,14 @@ use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::scenario::MAX_RESPONDENTS;
-use crate::engine::score::{check_level, in_range};
+use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// A field that cannot be used. `field` is the widget's name for it: "score",
-/// "dim-input", "ind-proses.biaya-p1", "deduction", "trust", "weight-input", "scale".
+/// "dim-input", "pts-input", "ind-proses.biaya-p1", "trust" (a unit's), "deduction",
+/// "weight-input", "scale".
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     pub unit_key: Option<u32>,
@@ -156,24 +157,19 @@ impl Form {
     }
 
     fn to_scenario(&self, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Scenario {
-        let mut pemda = |field: &str, text: &str, allowed: bool| -> Option<Decimal> {
-            let at = field.to_string();
-            let v = number(text, field).and_then(|v| {
-                if let Some(v) = v {
-                    in_range(v, rs.score_max, field)?;
-                    if !allowed && !v.is_zero() {
-                        return Err(InputError::new(field, Problem::NotInRuleset(if field == "trust" { "Kepercayaan Masyarakat (trust)" } else { "deduction" })));
-                    }
+        let deduction = number(&self.deduction, "deduction").and_then(|v| {
+            if let Some(v) = v {
+                in_range(v, rs.score_max, "deduction")?;
+                if !rs.deduction && !v.is_zero() {
+                    return Err(InputError::new("deduction", Problem::NotInRuleset("deduction")));
                 }
-                Ok(v)
-            });
-            v.unwrap_or_else(|e| {
-                errors.push(FieldError { unit_key: None, field: at, error: e });
-                None
-            })
-        };
-        let deduction = pemda("deduction", &self.deduction, rs.deduction).unwrap_or_default();
-        let trust = pemda("trust", &self.trust, rs.trust.is_some());
+            }
+            Ok(v)
+        });
+        let deduction = deduction.unwrap_or_else(|e| {
+            errors.push(FieldError { unit_key: None, field: "deduction".into(), error: e });
+            None
+        });
         let units = self
             .units
             .iter()
@@ -182,6 +178,14 @@ impl Form {
                 let mut unit = Unit::new(u.name.clone(), unit_entry(u, i, rs, errors));
                 unit.locked = u.locked.iter().filter(|k| rs.indicator(k).is_some()).cloned().collect();
                 unit.sector = super::sector_of(u);
+                // A total already holds Kepercayaan Masyarakat; its field is not shown then.
+                if rs.trust.is_some() && u.mode != Mode::Score {
+                    let at = format!("units[{i}].trust");
+                    match number(&u.trust, &at).and_then(|v| v.map(|v| in_range(v, rs.score_max, &at).map(|_| v)).transpose()) {
+                        Ok(v) => unit.trust = v,
+                        Err(e) => errors.push(FieldError { unit_key: Some(u.key), field: "trust".into(), error: e }),
+                    }
+                }
                 unit
             })
             .collect();
@@ -203,8 +207,7 @@ impl Form {
             pemda: self.pemda.clone(),
             units,
             sampling,
-            deduction,
-            trust: if rs.trust.is_some() { trust } else { None },
+            deduction: deduction.unwrap_or_default(),
             followed_up: rs.followed_up.is_some().then_some(self.followed_up),
             ..Scenario::default()
         }
@@ -272,6 +275,25 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
                 Entry::Empty
             } else {
                 Entry::Dimensions(m)
+            }
+        }
+        Mode::Points => {
+            let mut m = BTreeMap::new();
+            for d in &rs.dimensions {
+                let at = format!("units[{i}].dimension_points.{}", d.id);
+                let text = u.points.get(&d.id).map_or("", String::as_str);
+                match number(text, &at).and_then(|v| v.map(|v| check_points(v, rs, d, &at).map(|_| v)).transpose()) {
+                    Ok(Some(v)) => {
+                        m.insert(d.id.clone(), v);
+                    }
+                    Ok(None) => {}
+                    Err(e) => err(format!("pts-{}", d.id), e),
+                }
+            }
+            if m.is_empty() {
+                Entry::Empty
+            } else {
+                Entry::Points(m)
             }
         }
         Mode::Indicators => {
@@ -406,12 +428,24 @@ mod tests {
         let r = f.read(&base("ombudsman-2023"));
         assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "88.00");
         f.deduction.clear();
-        f.trust = "60".into();
         f.followed_up = true;
-        // 0.7 · 90 + 0.3 · 60 = 81.00, B, followed up.
+        // A total already holds Kepercayaan Masyarakat: a trust typed while the unit was
+        // entered otherwise is not read, and the total counts as it is.
+        f.unit_at_mut(0).trust = "60".into();
+        let a = f.read(&base("ombudsman-2025")).outcome.unwrap().aggregate.unwrap();
+        assert_eq!(a.rounded.to_string(), "90.00");
+        // By dimension: 0.7 · 90 + 0.3 · 60 = 63 + 18 = 81.00, B, followed up.
+        let u = f.unit_at_mut(0);
+        u.mode = Mode::Dimensions;
+        u.dims = ["input", "proses", "output", "pengaduan"].map(|d| (d.to_string(), "90".to_string())).into();
         let r = f.read(&base("ombudsman-2025"));
         let a = r.outcome.unwrap().aggregate.unwrap();
         assert_eq!((a.rounded.to_string().as_str(), a.grade.opini.as_str()), ("81.00", "Kualitas Tinggi Tanpa Maladministrasi"));
+        assert_eq!(a.grade.quality, "Baik");
+        // Under a method without it, the unit's trust is not read.
+        assert!(f.read(&base("ombudsman-2023")).errors.is_empty());
+        f.unit_at_mut(0).trust = "1,2,3".into();
+        assert_eq!(f.read(&base("ombudsman-2025")).errors[0].field, "trust");
     }
 
     /// One unit, entered by indicator, under ruleset `id`.

@@ -12,11 +12,14 @@ impl Form {
     /// `comma` (Indonesian). `base` is the scenario's published ruleset.
     pub fn from_scenario(sc: &Scenario, base: &Ruleset, comma: bool) -> Form {
         let text = |d: Decimal| format_decimal(d.normalize(), comma);
-        let mut f = Form::typical(&sc.ruleset, base.products);
-        f.units.clear();
+        // Scores keep the decimals they were given: "80,10" stands for a figure rounded
+        // to two decimals, and the range shown depends on it.
+        let typed = |d: Decimal| format_decimal(d, comma);
+        let mut f = Form::named(&sc.ruleset, base.products, &[]);
         f.pemda = sc.pemda.clone();
         f.deduction = if sc.deduction.is_zero() { String::new() } else { text(sc.deduction) };
-        f.trust = sc.trust.map(text).unwrap_or_default();
+        // Read from an older file or link: the units already hold it; tell the user once.
+        f.trust_spread = sc.trust_spread.map(text);
         f.followed_up = sc.followed_up.unwrap_or(false);
         f.weights = sc.assumptions.weights.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
         f.scale_max = sc.assumptions.scale_max.map(|m| m.to_string()).unwrap_or_default();
@@ -29,12 +32,17 @@ impl Form {
             debug_assert_eq!(fu.key, key);
             fu.locked = u.locked.iter().cloned().collect();
             fu.sector = u.sector.clone().unwrap_or_default();
+            fu.trust = u.trust.map(text).unwrap_or_default();
             match &u.entry {
                 Entry::Empty => {}
-                Entry::Score(s) => fu.score = text(*s),
+                Entry::Score(s) => fu.score = typed(*s),
                 Entry::Dimensions(m) => {
                     fu.mode = Mode::Dimensions;
-                    fu.dims = m.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
+                    fu.dims = m.iter().map(|(k, v)| (k.clone(), typed(*v))).collect();
+                }
+                Entry::Points(m) => {
+                    fu.mode = Mode::Points;
+                    fu.points = m.iter().map(|(k, v)| (k.clone(), typed(*v))).collect();
                 }
                 Entry::Indicators(m) => {
                     fu.mode = Mode::Indicators;

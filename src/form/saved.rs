@@ -50,6 +50,7 @@ pub fn load(text: &str) -> Result<(Form, String), SavedError> {
     let s: Saved = serde_json::from_str(text).map_err(|e| SavedError::Damaged(e.to_string()))?;
     let mut form = s.form;
     form.repair_keys();
+    form.spread_legacy_trust();
     Ok((form, s.lang))
 }
 

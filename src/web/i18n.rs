@@ -290,7 +290,6 @@ pub fn zone_label(lang: Lang, zone: &str) -> (&'static str, String) {
         "hijau" => "✔",
         "kuning" => "▲",
         "merah" => "✖",
-        "hitam" => "■",
         _ => "●",
     };
     let name = match (lang, zone) {
@@ -298,7 +297,6 @@ pub fn zone_label(lang: Lang, zone: &str) -> (&'static str, String) {
         (Lang::En, "hijau") => "Green zone".into(),
         (Lang::En, "kuning") => "Yellow zone".into(),
         (Lang::En, "merah") => "Red zone".into(),
-        (Lang::En, "hitam") => "Black zone".into(),
         (Lang::En, z) => format!("Zone {z}"),
     };
     (icon, name)
