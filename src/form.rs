@@ -108,8 +108,9 @@ pub struct Form {
     #[serde(default, rename = "trust", skip_serializing)]
     legacy_trust: String,
     /// Set when a pemda-level trust was just given to the units (the text given), so
-    /// the widget tells the user once; never written.
-    #[serde(skip)]
+    /// the widget tells the user once: carried from the worker that read an old file or
+    /// link, and taken out by the widget before anything is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_spread: Option<String>,
     pub followed_up: bool,
     /// Dimension weights the user changed (dimension id → text); absent = published.
@@ -485,5 +486,68 @@ mod tests {
         f.remove_product(k, &rs);
         f.remove_product(k, &rs);
         assert_eq!(f.unit(k).unwrap().products, 1);
+    }
+
+    #[test]
+    fn a_fresh_form_takes_its_methods_sample() {
+        let cat = Catalog::built_in();
+        let f = Form::for_method(cat.get("ombudsman-2025").unwrap(), &[]);
+        assert_eq!(f.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
+        assert!(!f.has_data());
+        let f = Form::for_method(cat.get("ombudsman-2024").unwrap(), &["RSUD Bangli".to_string()]);
+        assert_eq!(f.units.len(), 1);
+        let mut f = Form::for_method(cat.get("ombudsman-2024").unwrap(), &[]);
+        assert_eq!(f.units.len(), 7);
+        f.unit_at_mut(3).trust = "70".into();
+        assert!(f.has_data());
+    }
+
+    #[test]
+    fn scores_and_weighted_points_convert_without_loss() {
+        // 2023 weights: Input 21,85 %. 80 → 80 · 0,2185 = 17,48 exactly, and back.
+        let rs = rs();
+        let mut f = Form::typical("ombudsman-2023", 2);
+        let k = f.units[0].key;
+        f.set_mode(k, Mode::Dimensions, &rs, true);
+        f.unit_mut(k).unwrap().dims.insert("input".into(), "80".into());
+        // 8,72 points typed would be 8,72 / 0,2185 = 39,9084668… : shown to 6 decimals.
+        f.unit_mut(k).unwrap().dims.insert("proses".into(), "x".into());
+        f.set_mode(k, Mode::Points, &rs, true);
+        let u = f.unit(k).unwrap();
+        assert_eq!((u.points["input"].as_str(), u.points["proses"].as_str()), ("17,48", "x"));
+        f.unit_mut(k).unwrap().points.insert("input".into(), "8,72".into());
+        f.set_mode(k, Mode::Dimensions, &rs, true);
+        assert_eq!(f.unit(k).unwrap().dims["input"], "39,908467");
+        // Back to points untouched: exactly what was typed, not 8,7200000…
+        f.set_mode(k, Mode::Points, &rs, true);
+        assert_eq!(f.unit(k).unwrap().points["input"], "8,72");
+        // Both read to the same unit score: 8,72 + … in points; the score path agrees.
+        let r = f.read(&rs);
+        assert_eq!(r.errors.len(), 1, "the unreadable proses stays flagged: {:?}", r.errors);
+        assert_eq!(r.errors[0].field, "pts-proses");
+    }
+
+    #[test]
+    fn old_saved_work_with_pemda_trust_gives_it_to_the_units_once() {
+        // Saved before trust moved to the units: "trust": "60" at pemda level; unit 0 a
+        // total (holds its trust already), unit 1 by dimension.
+        let text = r#"{"rapor":"form","version":1,"lang":"id","form":{"ruleset":"ombudsman-2025","units":[
+            {"key":0,"name":"Dinas Kesehatan","mode":"score","score":"80"},
+            {"key":1,"name":"Dinas Sosial","mode":"dimensions","dims":{"input":"80","proses":"80","output":"80","pengaduan":"80"}}],
+            "deduction":"","trust":"60","followed_up":false,"weights":{},"scale_max":"","next_key":2}}"#;
+        let (mut f, _) = saved::load(text).unwrap();
+        assert_eq!(f.trust_spread.as_deref(), Some("60"));
+        assert_eq!((f.units[0].trust.as_str(), f.units[1].trust.as_str()), ("", "60"));
+        let cat = Catalog::built_in();
+        // 80 and 0,7·80 + 0,3·60 = 74 → (80 + 74) / 2 = 77,00.
+        let a = f.read(cat.get("ombudsman-2025").unwrap()).outcome.unwrap().aggregate.unwrap();
+        assert_eq!(a.rounded.to_string(), "77.00");
+        // Saved again (the widget takes the note out first), the pemda trust is gone.
+        f.trust_spread = None;
+        let again = saved::save(&f, "id");
+        assert!(!again.contains("\"trust\":\"60\",\"followed_up\""));
+        let (back, _) = saved::load(&again).unwrap();
+        assert_eq!(back.trust_spread, None);
+        assert_eq!(back.units[1].trust, "60");
     }
 }

@@ -6,25 +6,32 @@ pub mod risk;
 use crate::engine::Outcome;
 use crate::engine::number::format_decimal;
 
-/// Header plus one row for the pemda and one per unit: name, score, category, opini, zone.
+/// Header plus one row for the pemda and one per unit: name, score, category, opini,
+/// the service-quality category where the method publishes one (2025), zone.
 pub fn summary_rows(o: &Outcome, indonesian: bool) -> Vec<Vec<String>> {
     let pick = |id: &str, en: &str| if indonesian || en.is_empty() { id.to_string() } else { en.to_string() };
-    let mut rows = vec![if indonesian {
+    let quality = o.aggregate.as_ref().is_some_and(|a| !a.grade.quality.is_empty());
+    let mut header: Vec<String> = if indonesian {
         vec!["Unit".into(), "Nilai".into(), "Kategori".into(), "Opini".into(), "Zona".into()]
     } else {
         vec!["Unit".into(), "Score".into(), "Category".into(), "Opinion".into(), "Zone".into()]
-    }];
+    };
+    if quality {
+        header.insert(4, pick("Kualitas pelayanan", "Service quality"));
+    }
+    let row = |name: String, score, g: &crate::engine::Grade, opini: String| {
+        let mut r = vec![name, format_decimal(score, indonesian), g.category.clone(), opini, g.zone.clone()];
+        if quality {
+            r.insert(4, pick(&g.quality, &g.quality_en));
+        }
+        r
+    };
+    let mut rows = vec![header];
     if let Some(a) = &o.aggregate {
-        rows.push(vec![
-            pick("Pemda (agregat)", "Pemda (aggregate)"),
-            format_decimal(a.rounded, indonesian),
-            a.grade.category.clone(),
-            pick(&a.grade.opini, &a.grade.opini_en),
-            a.grade.zone.clone(),
-        ]);
+        rows.push(row(pick("Pemda (agregat)", "Pemda (aggregate)"), a.rounded, &a.grade, pick(&a.grade.opini, &a.grade.opini_en)));
     }
     for u in &o.units {
-        rows.push(vec![u.name.clone(), format_decimal(u.rounded, indonesian), u.grade.category.clone(), String::new(), u.grade.zone.clone()]);
+        rows.push(row(u.name.clone(), u.rounded, &u.grade, String::new()));
     }
     rows
 }

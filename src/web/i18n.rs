@@ -71,6 +71,13 @@ pub enum Text {
     TrustHelp,
     FollowedUp,
     TrustNotIncluded,
+    ModePoints,
+    PointsMax,
+    Quality,
+    ZoneAssumed,
+    Range,
+    RangeNote,
+    RangeUncertain,
     Units,
     UnitName,
     UnitMode,
@@ -176,18 +183,31 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         IndicatorScale => ("Nilai tertinggi skala indikator", "Top of the indicator scale"),
         Deduction => ("Pengurangan nilai (produk Ombudsman tidak ditindaklanjuti)", "Deduction (Ombudsman products not followed up)"),
         DeductionHelp => ("Besarnya tidak dipublikasikan; isi sendiri, mis. 2,5", "The amount is not published; enter it, e.g. 2.5"),
-        Trust => ("Nilai Kepercayaan Masyarakat (0–100)", "Public trust score (0–100)"),
-        TrustHelp => ("Bobot 30 %; kosongkan bila belum ada", "Weighs 30 %; leave empty if not known"),
+        Trust => ("Kepercayaan Masyarakat (0–100)", "Public trust (0–100)"),
+        TrustHelp => ("30 % dari nilai unit ini", "30 % of this unit's score"),
         FollowedUp => ("Produk Ombudsman sudah ditindaklanjuti", "Ombudsman products were followed up"),
         TrustNotIncluded => (
-            "Komponen Kepercayaan Masyarakat (30 %) belum dihitung: nilai ini hanya rata-rata unit.",
-            "The public trust component (30 %) is not included: this is the mean of the units only.",
+            "Ada unit tanpa nilai Kepercayaan Masyarakat (30 % nilai unit); untuk unit itu komponen ini dihitung 0.",
+            "Some units have no public trust score (30 % of a unit's score); for them it counts as 0.",
+        ),
+        ModePoints => ("Per dimensi: poin tertimbang", "By dimension: weighted points"),
+        PointsMax => ("maks.", "max."),
+        Quality => ("Kategori kualitas pelayanan", "Service quality category"),
+        ZoneAssumed => ("Zona (asumsi: warna informal 2022–2024)", "Zone (assumed: the informal 2022–2024 colour)"),
+        Range => ("Rentang dari angka terbitan yang dibulatkan", "Range allowed by rounded published figures"),
+        RangeNote => (
+            "Angka terbitan Ombudsman dibulatkan ke 2 desimal, jadi nilai sebenarnya bisa sedikit berbeda.",
+            "Ombudsman publishes figures rounded to 2 decimals, so the true score may differ slightly.",
+        ),
+        RangeUncertain => (
+            "Batas kategori ada di dalam rentang ini: kategori bergantung pada angka yang tidak dibulatkan. Tambahkan sedikit margin atau gunakan angka yang lebih rinci.",
+            "A category edge lies inside this range: the grade depends on the unrounded figures. Add a small margin or use more precise figures.",
         ),
         Units => ("Unit layanan yang dinilai", "Sampled service units"),
         UnitName => ("Nama unit", "Unit name"),
         UnitMode => ("Isian", "Entry"),
         ModeScore => ("Nilai total", "Total"),
-        ModeDimensions => ("Per dimensi", "By dimension"),
+        ModeDimensions => ("Per dimensi: skor 0–100", "By dimension: scores 0–100"),
         ModeIndicators => ("Per indikator", "By indicator"),
         UnitScore => ("Nilai total", "Total score"),
         AddUnit => ("Tambah unit", "Add unit"),
@@ -300,6 +320,18 @@ pub fn zone_label(lang: Lang, zone: &str) -> (&'static str, String) {
         (Lang::En, z) => format!("Zone {z}"),
     };
     (icon, name)
+}
+
+/// Told once when older work held one pemda-level Kepercayaan Masyarakat.
+pub fn trust_spread_note(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Data lama ini memuat satu nilai Kepercayaan Masyarakat ({value}) untuk seluruh pemda. Metode 2025 menilainya per unit, jadi nilai itu kini diisikan ke setiap unit yang belum punya (kecuali unit yang diisi nilai total, yang sudah memuatnya). Periksa dan ubah bila perlu."
+        ),
+        Lang::En => format!(
+            "This older work held one public trust score ({value}) for the whole pemda. The 2025 method scores it per unit, so it now fills every unit that had none (except units entered as a total, which already hold it). Check and change it where needed."
+        ),
+    }
 }
 
 /// "To reach A you need +2,41 points".

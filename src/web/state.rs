@@ -9,7 +9,8 @@ use crate::form::{FieldError, Form, Mode, Reading};
 use std::rc::Rc;
 use yew::Reducible;
 
-pub const DEFAULT_RULESET: &str = "ombudsman-2024";
+/// The method of the cycle in progress (Opini Ombudsman 2025–2026).
+pub const DEFAULT_RULESET: &str = "ombudsman-2025";
 /// Edits that undo can take back.
 const HISTORY: usize = 200;
 
@@ -135,6 +136,9 @@ pub struct State {
     /// A ruleset to fetch before `waiting` can happen (the view fetches it).
     pub wants: Option<String>,
     waiting: Option<Waiting>,
+    /// Older work held one pemda-level Kepercayaan Masyarakat (this text), now given to
+    /// the units: told once, until the next edit.
+    pub trust_spread: Option<String>,
 }
 
 /// What waits for a ruleset's file.
@@ -161,7 +165,10 @@ pub enum Action {
     RemoveProduct(u32),
     ToggleLock(u32, String),
     SetDeduction(String),
-    SetTrust(String),
+    /// A unit's Kepercayaan Masyarakat (2025).
+    SetTrust(u32, String),
+    /// A unit's weighted points of a dimension.
+    SetPoints(u32, String, String),
     SetFollowedUp(bool),
     SetWeight(String, String),
     SetScale(String),
@@ -209,7 +216,7 @@ impl State {
     fn new(ruleset: &str, lang: Lang, units: &[String]) -> State {
         // The widget starts once this ruleset (or the default) is loaded.
         let base = rulesets::get(ruleset).or_else(|| rulesets::get(DEFAULT_RULESET)).expect("a loaded ruleset");
-        let form = Form::with_units(&base.id, base.products, units);
+        let form = Form::for_method(&base, units);
         let reading = Rc::new(form.read(&base));
         let mut s = State {
             form,
@@ -233,6 +240,7 @@ impl State {
             pending_link: None,
             wants: None,
             waiting: None,
+            trust_spread: None,
         };
         s.recompute();
         s
@@ -246,6 +254,7 @@ impl State {
             super::storage::Restored::Form(form, saved_lang) => {
                 s.form = form;
                 s.lang = Lang::parse(&saved_lang);
+                s.trust_spread = s.form.trust_spread.take();
             }
             super::storage::Restored::Nothing => {}
             super::storage::Restored::KeptAside { kept_as, version } => {
@@ -294,6 +303,7 @@ impl State {
                 self.history.push(before);
                 self.redo.clear();
                 self.form = form;
+                self.trust_spread = self.form.trust_spread.take();
                 self.applied.clear();
                 self.share = None;
                 self.outcome = None;
@@ -490,7 +500,18 @@ impl Reducible for State {
         match action {
             Action::SetRuleset(id) => {
                 if s.form.custom_ruleset.as_ref().is_some_and(|r| r.id == id) || rulesets::get(&id).is_some() {
+                    // A page that holds nothing yet, still on its method's own sample,
+                    // takes the new method's sample; entered work is never touched.
+                    let fresh = !s.form.has_data() && s.form.units.iter().map(|u| u.name.clone()).eq(s.base().starting_units());
                     s.form.ruleset = id;
+                    if fresh {
+                        let base = s.base();
+                        let mut f = Form::for_method(&base, &[]);
+                        f.pemda = std::mem::take(&mut s.form.pemda);
+                        f.custom_ruleset = s.form.custom_ruleset.take();
+                        f.followed_up = s.form.followed_up;
+                        s.form = f;
+                    }
                 } else if rulesets::is_listed(&id) {
                     s.wants = Some(id.clone());
                     s.waiting = Some(Waiting::Switch(id));
@@ -514,9 +535,8 @@ impl Reducible for State {
                 s.form.duplicate_unit(k, t(lang, Text::CopySuffix));
             }
             Action::SetMode(k, m) => {
-                if let Some(u) = s.form.unit_mut(k) {
-                    u.mode = m;
-                }
+                let rs = s.reading.ruleset.clone();
+                s.form.set_mode(k, m, &rs, lang.indonesian());
             }
             Action::SetScore(k, v) => {
                 if let Some(u) = s.form.unit_mut(k) {
@@ -536,7 +556,16 @@ impl Reducible for State {
             }
             Action::ToggleLock(k, key) => s.form.toggle_lock(k, &key),
             Action::SetDeduction(v) => s.form.deduction = v,
-            Action::SetTrust(v) => s.form.trust = v,
+            Action::SetTrust(k, v) => {
+                if let Some(u) = s.form.unit_mut(k) {
+                    u.trust = v;
+                }
+            }
+            Action::SetPoints(k, d, v) => {
+                if let Some(u) = s.form.unit_mut(k) {
+                    u.points.insert(d, v);
+                }
+            }
             Action::SetFollowedUp(b) => s.form.followed_up = b,
             Action::SetWeight(d, v) => {
                 s.form.weights.insert(d, v);
@@ -606,6 +635,7 @@ impl Reducible for State {
             | Action::RulesetFailed(_) => unreachable!("handled above"),
         }
         if s.form != before.form || s.applied != before.applied {
+            s.trust_spread = None;
             s.redo.clear();
             s.share = None;
             s.history.push(before);

@@ -30,9 +30,16 @@ export async function freshContext(env) {
   return env.browser.newContext({ acceptDownloads: true });
 }
 
+/** The method most flows are written against: Penilaian Kepatuhan 2024 and its seven
+ *  units. A fresh page without a query opens the default (Opini 2025, three units);
+ *  tests of that default call `open(env, FRESH)`. */
+export const FRESH = '?';
+const FLOWS = '?ruleset=ombudsman-2024';
+
 /** Opens the widget in a fresh context (or `context`) and collects problems: any
- *  console error or page error fails the test. */
-export async function open(env, query = '', context = null) {
+ *  console error or page error fails the test. Without a query it opens the 2024
+ *  method (`FLOWS`); pass `FRESH` for the page exactly as a new visitor gets it. */
+export async function open(env, query = FLOWS, context = null) {
   const ctx = context ?? (await freshContext(env));
   const page = await ctx.newPage();
   const problems = [];

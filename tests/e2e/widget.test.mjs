@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, allIndicators, axe, open, pickMethod, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, FRESH, allIndicators, axe, open, pickMethod, start, stop, until } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -185,20 +185,93 @@ test('assumptions: a changed weight is marked, applied and can be reset', async 
   assert.deepEqual(problems, []);
 });
 
-test('2025: trust, zona hitam and "Tanpa Maladministrasi"', async () => {
-  const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2025');
-  await page.getByTestId('unit-score').nth(0).fill('80');
-  assert.match(await text(page, 'trust-note'), /belum dihitung/);
-  await page.getByTestId('trust').fill('60');
+test('a new visitor gets the 2025 method: three units, both labels, trust per unit, the range of rounded figures', async () => {
+  const { page, problems } = await open(env, FRESH);
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
+  const names = await page.getByTestId('unit-name').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(names, ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial']);
+  // A total already holds its trust: no trust field beside it.
+  assert.equal(await page.getByTestId('unit').nth(0).getByTestId('trust').count(), 0);
+  // Published 2025: "nilai 65,98 dengan kategori kualitas pelayanan Cukup".
+  await page.getByTestId('unit-score').nth(0).fill('65,98');
+  assert.equal(await text(page, 'aggregate-category'), 'C');
+  assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Sedang');
+  assert.equal(await text(page, 'aggregate-quality'), 'Cukup');
+  // No black zone: the informal 2022–2024 colour, marked as an assumption.
+  assert.match(await page.getByTestId('result').innerText(), /asumsi/);
+  // Unit 2 by dimension 90 with its own trust 70: 0,7·90 + 0,3·70 = 84,00;
+  // pemda (65,98 + 84) / 2 = 74,99 → C.
+  const u2 = page.getByTestId('unit').nth(1);
+  await u2.getByTestId('unit-mode').selectOption('dimensions');
+  for (const d of ['input', 'proses', 'output', 'pengaduan']) await u2.getByTestId(`dim-${d}`).fill('90');
+  assert.match(await text(page, 'trust-note'), /dihitung 0/);
+  await u2.getByTestId('trust').fill('70');
+  assert.equal(await page.getByTestId('trust-note').count(), 0);
+  assert.equal(await text(page, 'aggregate-score'), '74,99');
+  // 65,98 stands for [65,975; 65,985): the pemda for [74,9875; 74,9925) → 74,99 only.
+  assert.equal(await page.getByTestId('aggregate-range').count(), 0);
+  // Weighted points: switching converts 90 to 90 · 21,85 % = 19,665 and back exactly.
+  await u2.getByTestId('unit-mode').selectOption('points');
+  assert.equal(await u2.getByTestId('pts-input').inputValue(), '19,665');
+  assert.equal(await text(page, 'aggregate-score'), '74,99');
+  await u2.getByTestId('unit-mode').selectOption('dimensions');
+  assert.equal(await u2.getByTestId('dim-input').inputValue(), '90');
+  // Followed up: the opini gains "Tanpa Maladministrasi".
   await page.getByTestId('followed-up').check();
-  // 0,7·80 + 0,3·60 = 74,00 → C.
-  assert.equal(await text(page, 'aggregate-score'), '74,00');
   assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Sedang Tanpa Maladministrasi');
-  await page.getByTestId('unit-score').nth(0).fill('20');
-  await page.getByTestId('trust').fill('');
-  assert.match(await text(page, 'aggregate-zone'), /hitam/);
+  // A grade that depends on unpublished digits: 87,99 and 88,00 → 88,00 A, but 87,99–88,00.
+  await page.getByTestId('unit-score').nth(0).fill('87,99');
+  await u2.getByTestId('unit-mode').selectOption('score');
+  await u2.getByTestId('unit-score').fill('88,00');
+  assert.equal(await text(page, 'aggregate-score'), '88,00');
+  assert.equal(await text(page, 'aggregate-quality'), 'Sangat Baik');
+  assert.match(await text(page, 'aggregate-range'), /87,99–88,00/);
+  assert.match(await text(page, 'range-note'), /bergantung pada angka yang tidak dibulatkan/);
+  await page.getByTestId('lang-toggle').click();
+  assert.equal(await text(page, 'aggregate-quality'), 'Very good');
+  assert.match(await text(page, 'range-note'), /depends on the unrounded figures/);
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
+});
+
+test('switching methods swaps the sample only on a page without data', async () => {
+  const { page, problems } = await open(env, FRESH);
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
+  assert.equal(await page.getByTestId('unit').count(), 7);
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2025');
+  assert.equal(await page.getByTestId('unit').count(), 3);
+  await page.getByTestId('unit-score').nth(0).fill('80');
+  await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
+  assert.equal(await page.getByTestId('unit').count(), 3);
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '80');
+  assert.deepEqual(problems, []);
+});
+
+test('an old 2025 link with one pemda-level trust opens, spread to the units, told once', async () => {
+  // Written before trust moved to the units: {"ruleset": "ombudsman-2025", "trust": "60",
+  // "units": [{"name": "Dinas Sosial", "dimensions": 80 each}, {"name": "Dinas Kesehatan", "score": 80}]}.
+  const { page, problems } = await open(env, FRESH);
+  const old = { ruleset: 'ombudsman-2025', trust: '60', units: [
+    { name: 'Dinas Sosial', dimensions: { input: '80', proses: '80', output: '80', pengaduan: '80' } },
+    { name: 'Dinas Kesehatan', score: '80' }] };
+  const link = await page.evaluate(async (json) => {
+    const bytes = new TextEncoder().encode(json);
+    const cs = new CompressionStream('deflate-raw');
+    const w = cs.writable.getWriter(); w.write(bytes); w.close();
+    const out = new Uint8Array(await new Response(cs.readable).arrayBuffer());
+    let bin = ''; for (const b of out) bin += String.fromCharCode(b);
+    return '#s=1' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }, JSON.stringify(old));
+  const other = await open(env, FRESH + link);
+  // 0,7·80 + 0,3·60 = 74 and the total 80: pemda 77,00 → C.
+  await until(other.page, 'aggregate-score', /^77,00$/);
+  assert.match(await text(other.page, 'trust-spread-note'), /satu nilai Kepercayaan Masyarakat \(60\)/);
+  assert.equal(await other.page.getByTestId('unit').nth(0).getByTestId('trust').inputValue(), '60');
+  // Told once: the next edit clears it, and the work is saved without it.
+  await other.page.getByTestId('unit').nth(0).getByTestId('trust').fill('70');
+  assert.equal(await other.page.getByTestId('trust-spread-note').count(), 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
 });
 
 test('a keyboard-only path: enter a score, switch a unit to indicators, apply the plan', async () => {
@@ -209,6 +282,7 @@ test('a keyboard-only path: enter a score, switch a unit to indicators, apply th
   await until(page, 'aggregate-score', /^85,00$/);
   // Shift+Tab back to the unit's level picker, choose indicators with the arrow keys.
   await page.getByTestId('unit-mode').nth(1).focus();
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getByTestId('unit-mode').nth(1).inputValue(), 'indicators');

@@ -2,7 +2,7 @@
 //! with a what-if scenario, the baseline and the what-if side by side.
 
 use crate::engine::score::Aggregate;
-use crate::web::i18n::{left_out_units, t, zone_label, Lang, Text};
+use crate::web::i18n::{left_out_units, t, trust_spread_note, zone_label, Lang, Text};
 use crate::web::state::Shared;
 use yew::prelude::*;
 
@@ -13,9 +13,11 @@ pub struct ResultPanelProps {
 }
 
 /// One column of results. `prefix` names its test hooks: "aggregate" or "whatif".
-fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str>) -> Html {
+/// `zone_assumed`: the method publishes no zones (2025), the colour is an assumption.
+fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str>, zone_assumed: bool) -> Html {
     let (icon, zone) = zone_label(lang, &a.grade.zone);
     let hook = |x: &str| format!("{prefix}-{x}");
+    let range = (!a.range.is_one_value()).then(|| format!("{}–{}", lang.num(a.range.low), lang.num(a.range.high)));
     html! {
         <div class="rapor-aggregate-col">
             if let Some(c) = caption { <p class="rapor-caption">{ c }</p> }
@@ -24,6 +26,15 @@ fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str
                     <dt>{ t(lang, Text::Score) }</dt>
                     <dd data-testid={hook("score")}>{ lang.num(a.rounded) }</dd>
                 </div>
+                if let Some(r) = range {
+                    <div class="rapor-kv rapor-kv-range">
+                        <dt>{ t(lang, Text::Range) }</dt>
+                        <dd data-testid={hook("range")}>
+                            { r }
+                            if a.range.category_uncertain { <span class="rapor-warn-mark">{ " ⚠" }</span> }
+                        </dd>
+                    </div>
+                }
                 <div class="rapor-kv">
                     <dt>{ t(lang, Text::Category) }</dt>
                     <dd data-testid={hook("category")}>{ &a.grade.category }</dd>
@@ -32,10 +43,17 @@ fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str
                     <dt>{ t(lang, Text::Opini) }</dt>
                     <dd data-testid={hook("opini")}>{ lang.pick(&a.grade.opini, &a.grade.opini_en) }</dd>
                 </div>
+                // 2025 publishes a second label beside the opini.
+                if !a.grade.quality.is_empty() {
+                    <div class="rapor-kv">
+                        <dt>{ t(lang, Text::Quality) }</dt>
+                        <dd data-testid={hook("quality")}>{ lang.pick(&a.grade.quality, &a.grade.quality_en) }</dd>
+                    </div>
+                }
                 // SAKIP, IPP and IKM grade without zones.
                 if !a.grade.zone.is_empty() {
                     <div class="rapor-kv rapor-kv-zone">
-                        <dt>{ t(lang, Text::Zone) }</dt>
+                        <dt>{ t(lang, if zone_assumed { Text::ZoneAssumed } else { Text::Zone }) }</dt>
                         <dd data-testid={hook("zone")} class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>
                             <span aria-hidden="true" class="rapor-zone-icon">{ icon }</span>{ " " }{ zone }
                         </dd>
@@ -55,17 +73,26 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
     let aggregate = outcome.and_then(|o| o.aggregate.as_ref());
     let whatif = s.whatif.as_ref().and_then(|o| o.aggregate.as_ref());
     let trust_missing = s.reading.ruleset.trust.is_some() && aggregate.is_some_and(|a| !a.trust_included);
+    let zone_assumed = s.reading.ruleset.zone_is_assumption();
     html! {
         <section class="rapor-result" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ t(lang, Text::Result) }</h2>
             <div aria-live="polite" aria-atomic="true" data-testid="result">
                 if let Some(a) = aggregate {
                     <div class={classes!("rapor-compare", whatif.is_some().then_some("rapor-compare-2"))}>
-                        { aggregate_block(lang, a, "aggregate", whatif.map(|_| t(lang, Text::Now))) }
-                        if let Some(w) = whatif { { aggregate_block(lang, w, "whatif", Some(t(lang, Text::WhatIf))) } }
+                        { aggregate_block(lang, a, "aggregate", whatif.map(|_| t(lang, Text::Now)), zone_assumed) }
+                        if let Some(w) = whatif { { aggregate_block(lang, w, "whatif", Some(t(lang, Text::WhatIf)), zone_assumed) } }
                     </div>
+                    if a.range.category_uncertain {
+                        <p class="rapor-warning" data-testid="range-note">{ t(lang, Text::RangeUncertain) }</p>
+                    } else if !a.range.is_one_value() {
+                        <p class="rapor-note">{ t(lang, Text::RangeNote) }</p>
+                    }
                 } else {
                     <p class="rapor-empty">{ t(lang, Text::NoData) }</p>
+                }
+                if let Some(v) = &s.trust_spread {
+                    <p class="rapor-note" data-testid="trust-spread-note">{ trust_spread_note(lang, v) }</p>
                 }
                 if trust_missing {
                     <p class="rapor-note" data-testid="trust-note">{ t(lang, Text::TrustNotIncluded) }</p>
@@ -104,6 +131,7 @@ pub fn MiniResult(p: &MiniResultProps) -> Html {
         <div class="rapor-mini" aria-hidden="true">
             <span class="rapor-mini-score">{ lang.num(a.rounded) }</span>
             <span>{ t(lang, Text::Category) }{ " " }{ &a.grade.category }</span>
+            if !a.grade.quality.is_empty() { <span>{ lang.pick(&a.grade.quality, &a.grade.quality_en) }</span> }
             if !a.grade.zone.is_empty() {
                 <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
             }

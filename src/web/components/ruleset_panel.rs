@@ -1,5 +1,5 @@
 //! The method picker, its sources and assumptions, and the numbers a user may change:
-//! dimension weights, the indicator scale, the deduction (and 2025's trust score).
+//! dimension weights, the indicator scale and the deduction.
 
 use super::number_field::NumberField;
 use crate::web::files::read_chosen;
@@ -89,11 +89,6 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                     <NumberField id={id("deduction")} label={t(lang, Text::Deduction)} value={s.form.deduction.clone()}
                         hint={AttrValue::from(t(lang, Text::DeductionHelp))} error={err("deduction")} testid="deduction"
                         oninput={p.ondispatch.reform(Action::SetDeduction)} />
-                }
-                if base.trust.is_some() {
-                    <NumberField id={id("trust")} label={t(lang, Text::Trust)} value={s.form.trust.clone()}
-                        hint={AttrValue::from(t(lang, Text::TrustHelp))} error={err("trust")} testid="trust"
-                        oninput={p.ondispatch.reform(Action::SetTrust)} />
                 }
                 if base.followed_up.is_some() {
                     <div class="rapor-check">

@@ -50,7 +50,7 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                 <div class="rapor-field rapor-unit-mode">
                     <label for={id("mode")}>{ t(lang, Text::UnitMode) }</label>
                     <select id={id("mode")} data-testid="unit-mode" onchange={on_mode}>
-                        { for [(Mode::Score, Text::ModeScore), (Mode::Dimensions, Text::ModeDimensions), (Mode::Indicators, Text::ModeIndicators)]
+                        { for [(Mode::Score, Text::ModeScore), (Mode::Dimensions, Text::ModeDimensions), (Mode::Points, Text::ModePoints), (Mode::Indicators, Text::ModeIndicators)]
                             .into_iter().map(|(m, label)| html! { <option value={m.as_str()} selected={u.mode == m}>{ t(lang, label) }</option> }) }
                     </select>
                 </div>
@@ -65,6 +65,12 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                         <span class={classes!("rapor-badge", format!("zone-{}", o.grade.zone))}>
                             { lang.num(o.rounded) }{ " · " }{ &o.grade.category }
                         </span>
+                        if !o.range.is_one_value() {
+                            <span class="rapor-hint" data-testid="unit-range" title={t(lang, Text::Range)}>
+                                { format!("{}–{}", lang.num(o.range.low), lang.num(o.range.high)) }
+                                if o.range.category_uncertain { { " ⚠" } }
+                            </span>
+                        }
                     }
                 </div>
                 <div class="rapor-unit-actions">
@@ -105,11 +111,34 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                             }) }
                         </div>
                     },
+                    Mode::Points => html! {
+                        <div class="rapor-dims">
+                            { for rs.dimensions.iter().map(|dim| {
+                                let field = format!("pts-{}", dim.id);
+                                let dim_id = dim.id.clone();
+                                // Each dimension gives up to its weight share of the maximum (Input 21,85).
+                                let top = crate::engine::score::points_top(rs, dim).ok()
+                                    .and_then(|(_, top)| top.round(2, crate::engine::number::RoundingMode::Down)).unwrap_or_default();
+                                html! {
+                                    <NumberField id={id(&field)} label={format!("{} ({} {})", lang.pick(&dim.name, &dim.name_en), t(lang, Text::PointsMax), lang.num(top))}
+                                        value={u.points.get(&dim.id).cloned().unwrap_or_default()} hint={AttrValue::from(format!("0–{}", lang.num(top)))}
+                                        error={err(&field)} testid={field.clone()}
+                                        oninput={d.reform(move |v| Action::SetPoints(key, dim_id.clone(), v))} />
+                                }
+                            }) }
+                        </div>
+                    },
                     Mode::Indicators => html! {
                         <IndicatorGrid instance={p.instance.clone()} lang={lang} ruleset={p.ruleset.clone()} unit={u.clone()}
                             errors={p.errors.clone()} ondispatch={d.clone()} />
                     },
                 } }
+                // 2025: a unit's own Kepercayaan Masyarakat; a total already holds it.
+                if rs.trust.is_some() && u.mode != Mode::Score {
+                    <NumberField id={id("trust")} label={t(lang, Text::Trust)} value={u.trust.clone()}
+                        hint={AttrValue::from(t(lang, Text::TrustHelp))} error={err("trust")} testid="trust" class="rapor-narrow"
+                        oninput={d.reform(move |v| Action::SetTrust(key, v))} />
+                }
                 if let Some(o) = outcome.filter(|o| !o.missing.is_empty()) {
                     <p class="rapor-hint">{ format!("{} {}", o.missing.len(), t(lang, Text::MissingCounted)) }</p>
                 }
