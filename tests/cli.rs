@@ -329,3 +329,25 @@ fn a_robust_plan_states_how_sure_its_cost_is() {
     assert_eq!(v["worst_before"]["score"], "81.25");
     assert_eq!(v["worst_after"]["category"], "A");
 }
+
+#[test]
+fn every_command_takes_what_score_takes() {
+    // A bare indicator id ("biaya") in indicators, locked and effort: score accepted it
+    // before; plan used to fail with "proses.biaya is given twice".
+    let sc = json!({"ruleset": "ombudsman-2023", "effort": {"maklumat": 2}, "units": [
+        {"name": "Puskesmas A", "indicators": {"biaya": [2, 2], "keamanan": 1}, "locked": ["biaya"], "sector": "puskesmas"},
+        {"name": "Puskesmas B", "score": 70, "sector": "puskesmas"}
+    ], "sampling": {"puskesmas": 1}});
+    let text = sc.to_string();
+    for args in [vec!["score", "-"], vec!["plan", "-"], vec!["plan", "-", "--robust"], vec!["risk", "-"]] {
+        let r = rapor(&args, &text);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let plan: Value = serde_json::from_str(&rapor(&["plan", "-"], &text).stdout).unwrap();
+    assert!(plan["steps"].as_array().unwrap().iter().all(|s| s["indicator"] != "proses.biaya"), "the lock holds: {plan}");
+    // The 2025 score JSON carries both labels and the range.
+    let r = score(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": "87,99"}, {"name": "B", "score": "88,00"}]}));
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((v["score"].as_str(), v["quality"].as_str()), (Some("88.00"), Some("Sangat Baik")));
+    assert_eq!((v["score_low"].as_str(), v["score_high"].as_str(), v["category_uncertain"].as_bool()), (Some("87.99"), Some("88.00"), Some(true)));
+}
