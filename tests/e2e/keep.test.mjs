@@ -262,7 +262,7 @@ test('Excel export: summary, a sheet per unit, the plan; numbers stored as numbe
 test("a user's own method file is checked, used at once, kept on reload and carried by a link", async () => {
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).fill('89');
-  // 2024 (the default): A from 88.
+  // 2024: A from 88.
   assert.equal(await text(page, 'aggregate-category'), 'A');
   // "Next year's method": the 2024 file as `rapor ruleset` prints it, with A from 90.
   const method = JSON.parse(readFileSync(join(ROOT, 'dist', 'ruleset-ombudsman-2024.json'), 'utf8'));
@@ -295,9 +295,9 @@ test("a user's own method file is checked, used at once, kept on reload and carr
   await until(other.page, 'alert', /dari tautan dibuka/);
   assert.equal(await other.page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
   assert.equal(await text(other.page, 'aggregate-category'), 'B');
-  // Removed: back to the default method, where 89 is A again.
+  // Removed: back to the default method (Opini 2025), where a total of 89 is A again.
   await page.getByTestId('ruleset-file-remove').click();
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
+  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
   assert.equal(await text(page, 'aggregate-category'), 'A');
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);

@@ -236,9 +236,12 @@ test('a new visitor gets the 2025 method: three units, both labels, trust per un
 
 test('switching methods swaps the sample only on a page without data', async () => {
   const { page, problems } = await open(env, FRESH);
+  // 2024 is fetched on first use: its seven units appear when it has arrived.
   await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
+  await page.getByTestId('unit').nth(6).waitFor();
   assert.equal(await page.getByTestId('unit').count(), 7);
   await page.getByTestId('ruleset-select').selectOption('ombudsman-2025');
+  await page.getByTestId('unit').nth(3).waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('unit').count(), 3);
   await page.getByTestId('unit-score').nth(0).fill('80');
   await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
