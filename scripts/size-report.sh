@@ -2,7 +2,9 @@
 # What a first visit downloads — the files index.html refers to (wasm, js, css), plus the
 # list of methods and the default method the widget fetches before it starts — raw and
 # gzip -9, and apart from it what is fetched only on demand (the workers, other methods).
-# Budget (DEVELOPERS.md): 250 KB gzip for the first load.
+# Budget (DEVELOPERS.md): everything a first visit fetches — page, workers, offline
+# cache — at most 640 KB gzip, aiming at 400. This report warns when the page and the
+# rapor-io worker (which the first plan fetches) are over it on their own.
 set -euo pipefail
 dir=${1:-dist}
 html="$dir/index.html"
@@ -27,9 +29,13 @@ for f in "$dir/rulesets.json" "$dir/ruleset-${default:-ombudsman-2024}.json"; do
   row "$(basename "$f")" "$raw" "$gz"
 done
 row "first load (wasm + js + css + methods)" "$total_raw" "$total_gz"
+plan_gz=$total_gz
 for f in "${later[@]}"; do
-  row "  on demand: $(basename "$f")" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+  gz=$(gzip -9 -c "$f" | wc -c)
+  row "  on demand: $(basename "$f")" "$(wc -c <"$f")" "$gz"
+  case "$(basename "$f")" in rapor-io*) plan_gz=$((plan_gz + gz)) ;; esac
 done
-if [ "$total_gz" -gt 256000 ]; then
-  echo "warning: first load is over the 250 KB gzip budget"
+row "first load + the first plan's worker" "" "$plan_gz"
+if [ "$plan_gz" -gt 655360 ]; then
+  echo "warning: the page and its first plan are over the 640 KB gzip budget"
 fi

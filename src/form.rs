@@ -70,10 +70,11 @@ pub struct FormUnit {
     pub dims: BTreeMap<String, String>,
     /// Dimension id → text of its weighted points.
     pub points: BTreeMap<String, String>,
-    /// Dimension id → (the text a switch between scores and points wrote, the text it
-    /// came from), kept where the conversion had to round, so switching back while the
-    /// field is untouched gives back exactly what was typed.
-    pub converted: BTreeMap<String, (String, String)>,
+    /// Dimension id → [the text a switch between scores and points wrote, the text it
+    /// came from], kept where the conversion had to round, so switching back while the
+    /// field is untouched gives back exactly what was typed. (A list, not a pair: the
+    /// map type `levels` already has, which keeps the widget's first load smaller.)
+    pub converted: BTreeMap<String, Vec<String>>,
     /// Kepercayaan Masyarakat (2025), as typed; a total already holds it.
     pub trust: String,
     /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
@@ -385,10 +386,10 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
     for d in &rs.dimensions {
         let Some(text) = from.get(&d.id).filter(|t| !t.trim().is_empty()) else { continue };
         // Switched back untouched: what was typed before, exactly.
-        if let Some((written, typed)) = u.converted.get(&d.id) {
+        if let Some([written, typed]) = u.converted.get(&d.id).map(Vec::as_slice) {
             if written == text {
                 to.insert(d.id.clone(), typed.clone());
-                u.converted.remove(&d.id);
+                forget(&mut u.converted, &d.id);
                 continue;
             }
         }
@@ -402,9 +403,9 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
         match converted {
             Some((out, exact)) => {
                 if exact {
-                    u.converted.remove(&d.id);
+                    forget(&mut u.converted, &d.id);
                 } else {
-                    u.converted.insert(d.id.clone(), (out.clone(), text.clone()));
+                    u.converted.insert(d.id.clone(), vec![out.clone(), text.clone()]);
                 }
                 to.insert(d.id.clone(), out);
             }
@@ -418,6 +419,14 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
         u.points = to;
     } else {
         u.dims = to;
+    }
+}
+
+/// Drops a remembered conversion. Emptied rather than removed: removal would bring
+/// this map type's tree-rebalancing code into the widget's first load for nothing.
+fn forget(converted: &mut BTreeMap<String, Vec<String>>, dim: &str) {
+    if let Some(v) = converted.get_mut(dim) {
+        v.clear();
     }
 }
 

@@ -41,15 +41,20 @@ fn type_into(input: &Element, value: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn starts_with_seven_empty_units_and_no_result() {
+async fn starts_with_the_methods_sample_all_empty_and_no_result() {
+    // The default, Opini 2025: the three units every published 2025 result came from.
     let root = mount(AppProps { instance: "t1".into(), ..AppProps::default() });
     yew::scheduler::flush().await;
-    assert_eq!(all(&root, "unit").len(), 7);
+    let names = |root: &Element| -> Vec<String> {
+        all(root, "unit-name").iter().map(|e| e.clone().dyn_into::<HtmlInputElement>().unwrap().value()).collect()
+    };
+    assert_eq!(names(&root), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
     assert_eq!(text(&root, "aggregate-score"), "");
-    let names: Vec<String> =
-        all(&root, "unit-name").iter().map(|e| e.clone().dyn_into::<HtmlInputElement>().unwrap().value()).collect();
-    assert_eq!(names[0], "Disdukcapil");
-    assert_eq!(names[6], "Puskesmas 2");
+    // 2024: five OPD and two Puskesmas.
+    let root = mount(AppProps { instance: "t1b".into(), ruleset: "ombudsman-2024".into(), ..AppProps::default() });
+    yew::scheduler::flush().await;
+    let n = names(&root);
+    assert_eq!((n.len(), n[0].as_str(), n[6].as_str()), (7, "Disdukcapil", "Puskesmas 2"));
 }
 
 #[wasm_bindgen_test]

@@ -322,33 +322,37 @@ fn unit_score(rs: &Ruleset, u: &Unit, at: &str) -> Result<Option<UnitScore>, Inp
         }
         Entry::Dimensions(m) | Entry::Points(m) if m.is_empty() => return Ok(None),
         Entry::Dimensions(m) => {
-            let mut typed = BTreeMap::new();
+            // Per dimension, in the ruleset's order: (score, lowest, highest, open).
+            // (Vectors rather than maps keyed by id: each new map type costs the
+            // widget's first load kilobytes of tree code.)
+            let mut typed = vec![None; rs.dimensions.len()];
             for (k, v) in m {
                 let path = format!("{at}.dimensions.{k}");
-                if rs.dimension(k).is_none() {
-                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
-                }
-                in_range(*v, rs.score_max, &path)?;
-                typed.insert(k.as_str(), typed_range(*v, max));
-            }
-            by_dimension(rs, Level::Dimensions, m, &typed)?
-        }
-        Entry::Points(m) => {
-            let (mut typed, mut scores) = (BTreeMap::new(), BTreeMap::new());
-            for (k, v) in m {
-                let path = format!("{at}.dimension_points.{k}");
-                let Some(d) = rs.dimension(k) else {
+                let Some(i) = rs.dimensions.iter().position(|d| &d.id == k) else {
                     return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
                 };
+                in_range(*v, rs.score_max, &path)?;
+                let (lo, hi, open) = typed_range(*v, max);
+                typed[i] = Some((Ratio::from_decimal(*v), lo, hi, open));
+            }
+            by_dimension(rs, Level::Dimensions, &typed)?
+        }
+        Entry::Points(m) => {
+            let mut typed = vec![None; rs.dimensions.len()];
+            for (k, v) in m {
+                let path = format!("{at}.dimension_points.{k}");
+                let Some(i) = rs.dimensions.iter().position(|d| &d.id == k) else {
+                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
+                };
+                let d = &rs.dimensions[i];
                 let (share, top) = points_top(rs, d)?;
                 check_points(*v, rs, d, &path)?;
                 // Points → the dimension's score: divide by its weight share.
                 let (lo, hi, open) = typed_range(*v, top);
                 let score = |p: Ratio| p.checked_div(share).ok_or_else(too_precise);
-                typed.insert(k.as_str(), (score(lo)?, score(hi)?, open));
-                scores.insert(k.clone(), score(Ratio::from_decimal(*v))?);
+                typed[i] = Some((score(Ratio::from_decimal(*v))?, score(lo)?, score(hi)?, open));
             }
-            by_dimension_exact(rs, Level::Points, &scores, &typed)?
+            by_dimension(rs, Level::Points, &typed)?
         }
         Entry::Indicators(m) => match indicator_unit(rs, m, at)? {
             Some(s) => s,
@@ -395,30 +399,15 @@ pub fn check_points(v: Decimal, rs: &Ruleset, d: &Dimension, at: &str) -> Result
 }
 
 /// A unit entered by dimension scores: each typed score and what it may stand for.
-fn by_dimension(
-    rs: &Ruleset,
-    level: Level,
-    m: &BTreeMap<String, Decimal>,
-    typed: &BTreeMap<&str, (Ratio, Ratio, bool)>,
-) -> Result<UnitScore, InputError> {
-    let scores: BTreeMap<String, Ratio> = m.iter().map(|(k, v)| (k.clone(), Ratio::from_decimal(*v))).collect();
-    by_dimension_exact(rs, level, &scores, typed)
-}
-
-fn by_dimension_exact(
-    rs: &Ruleset,
-    level: Level,
-    scores: &BTreeMap<String, Ratio>,
-    typed: &BTreeMap<&str, (Ratio, Ratio, bool)>,
-) -> Result<UnitScore, InputError> {
-    let exact: Vec<(Ratio, bool)> = rs.dimensions.iter().map(|d| scores.get(&d.id).map_or((Ratio::ZERO, false), |v| (*v, true))).collect();
-    let missing = rs.dimensions.iter().zip(&exact).filter(|(_, s)| !s.1).map(|(d, _)| d.id.clone()).collect();
-    let end = |pick: fn(&(Ratio, Ratio, bool)) -> Ratio| -> Vec<Ratio> {
-        rs.dimensions.iter().map(|d| typed.get(d.id.as_str()).map_or(Ratio::ZERO, pick)).collect()
-    };
-    let low = weighted(rs, &end(|t| t.0))?;
-    let high = weighted(rs, &end(|t| t.1))?;
-    let open = typed.values().any(|t| t.2);
+/// A unit entered by dimension (scores or points): per dimension in the ruleset's
+/// order, its score and the lowest and highest score its typed figure allows.
+fn by_dimension(rs: &Ruleset, level: Level, typed: &[Option<(Ratio, Ratio, Ratio, bool)>]) -> Result<UnitScore, InputError> {
+    let exact: Vec<(Ratio, bool)> = typed.iter().map(|t| t.map_or((Ratio::ZERO, false), |t| (t.0, true))).collect();
+    let missing = rs.dimensions.iter().zip(typed).filter(|(_, t)| t.is_none()).map(|(d, _)| d.id.clone()).collect();
+    let end = |pick: fn(&(Ratio, Ratio, Ratio, bool)) -> Ratio| -> Vec<Ratio> { typed.iter().map(|t| t.as_ref().map_or(Ratio::ZERO, pick)).collect() };
+    let low = weighted(rs, &end(|t| t.1))?;
+    let high = weighted(rs, &end(|t| t.2))?;
+    let open = typed.iter().flatten().any(|t| t.3);
     let mut s = combine(rs, level, exact, missing, rs.products)?;
     s.low = low;
     s.high = high;
