@@ -168,18 +168,15 @@ impl Form {
         Form::named(ruleset, products, &TYPICAL_UNITS.map(String::from))
     }
 
-    /// Whether anything at all was entered: a page holding no data may take another
-    /// method's sample when the method changes; a page with data never loses its units.
-    pub fn has_data(&self) -> bool {
-        let filled = |t: &String| !t.trim().is_empty();
-        self.units.iter().any(|u| {
-            filled(&u.score)
-                || filled(&u.trust)
-                || u.dims.values().any(filled)
-                || u.points.values().any(filled)
-                || u.levels.values().flatten().any(filled)
-                || u.responses.values().flatten().any(filled)
-        })
+    /// Whether the units are still exactly the sample `rs` starts with, untouched (no
+    /// entry, no other name, level, sector or lock): only then may another method's
+    /// sample replace them.
+    pub fn is_untouched_sample(&self, rs: &Ruleset) -> bool {
+        let names = rs.starting_units();
+        self.units.len() == names.len()
+            && self.units.iter().zip(&names).all(|(u, name)| {
+                **u == FormUnit { key: u.key, name: name.clone(), products: rs.products, ..FormUnit::default() }
+            })
     }
 
     /// Gives a pemda-level Kepercayaan Masyarakat read from older saved work to every
@@ -502,13 +499,20 @@ mod tests {
         let cat = Catalog::built_in();
         let f = Form::for_method(cat.get("ombudsman-2025").unwrap(), &[]);
         assert_eq!(f.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
-        assert!(!f.has_data());
+        assert!(f.is_untouched_sample(cat.get("ombudsman-2025").unwrap()));
         let f = Form::for_method(cat.get("ombudsman-2024").unwrap(), &["RSUD Bangli".to_string()]);
         assert_eq!(f.units.len(), 1);
-        let mut f = Form::for_method(cat.get("ombudsman-2024").unwrap(), &[]);
+        let rs24 = cat.get("ombudsman-2024").unwrap();
+        let mut f = Form::for_method(rs24, &[]);
         assert_eq!(f.units.len(), 7);
+        assert!(f.is_untouched_sample(rs24));
+        assert!(!f.is_untouched_sample(cat.get("ombudsman-2025").unwrap()));
+        // A level picked is a touch, though nothing is entered yet.
+        f.unit_at_mut(0).mode = Mode::Indicators;
+        assert!(!f.is_untouched_sample(rs24));
+        f.unit_at_mut(0).mode = Mode::Score;
         f.unit_at_mut(3).trust = "70".into();
-        assert!(f.has_data());
+        assert!(!f.is_untouched_sample(rs24));
     }
 
     #[test]

@@ -500,9 +500,9 @@ impl Reducible for State {
         match action {
             Action::SetRuleset(id) => {
                 if s.form.custom_ruleset.as_ref().is_some_and(|r| r.id == id) || rulesets::get(&id).is_some() {
-                    // A page that holds nothing yet, still on its method's own sample,
-                    // takes the new method's sample; entered work is never touched.
-                    let fresh = !s.form.has_data() && s.form.units.iter().map(|u| u.name.clone()).eq(s.base().starting_units());
+                    // A page still on its method's own sample, untouched, takes the new
+                    // method's sample; units the user entered or changed are never touched.
+                    let fresh = s.form.is_untouched_sample(&s.base());
                     s.form.ruleset = id;
                     if fresh {
                         let base = s.base();
