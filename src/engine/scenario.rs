@@ -403,27 +403,11 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
             entries.push(Entry::Score(d));
         }
     }
-    if let Some(dims) = o.get("dimensions") {
-        let mut m = BTreeMap::new();
-        for (k, v) in object(dims, &format!("{at}.dimensions"))? {
-            if let Some(d) = number(v, &format!("{at}.dimensions.{k}"))? {
-                m.insert(k.clone(), d);
-            }
-        }
-        if !m.is_empty() {
-            entries.push(Entry::Dimensions(m));
-        }
+    if let Some(m) = numbers_by_id(o, "dimensions", at)? {
+        entries.push(Entry::Dimensions(m));
     }
-    if let Some(points) = o.get("dimension_points") {
-        let mut m = BTreeMap::new();
-        for (k, v) in object(points, &format!("{at}.dimension_points"))? {
-            if let Some(d) = number(v, &format!("{at}.dimension_points.{k}"))? {
-                m.insert(k.clone(), d);
-            }
-        }
-        if !m.is_empty() {
-            entries.push(Entry::Points(m));
-        }
+    if let Some(m) = numbers_by_id(o, "dimension_points", at)? {
+        entries.push(Entry::Points(m));
     }
     // Levels and answer counts are both indicator-level entries: one unit may give
     // some unsur as means and others as counts.
@@ -457,6 +441,19 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     };
     let trust = o.get("trust").map(|v| number(v, &format!("{at}.trust"))).transpose()?.flatten();
     Ok(Unit { name, entry, locked, sector, trust })
+}
+
+/// `{"input": "80", …}` under `field` of a unit: the numbers entered, by dimension id
+/// (`None` when the field is absent or holds nothing entered).
+fn numbers_by_id(o: &Map<String, Value>, field: &str, at: &str) -> Result<Option<BTreeMap<String, Decimal>>, InputError> {
+    let Some(v) = o.get(field) else { return Ok(None) };
+    let mut m = BTreeMap::new();
+    for (k, v) in object(v, &format!("{at}.{field}"))? {
+        if let Some(d) = number(v, &format!("{at}.{field}.{k}"))? {
+            m.insert(k.clone(), d);
+        }
+    }
+    Ok((!m.is_empty()).then_some(m))
 }
 
 /// Accepts both `{"proses.biaya": [3, 2]}` and the nested `{"proses": {"biaya": [3, 2]}}`;

@@ -328,9 +328,7 @@ fn unit_score(rs: &Ruleset, u: &Unit, at: &str) -> Result<Option<UnitScore>, Inp
             let mut typed = vec![None; rs.dimensions.len()];
             for (k, v) in m {
                 let path = format!("{at}.dimensions.{k}");
-                let Some(i) = rs.dimensions.iter().position(|d| &d.id == k) else {
-                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
-                };
+                let i = dimension_index(rs, k, &path)?;
                 in_range(*v, rs.score_max, &path)?;
                 let (lo, hi, open) = typed_range(*v, max);
                 typed[i] = Some((Ratio::from_decimal(*v), lo, hi, open));
@@ -341,9 +339,7 @@ fn unit_score(rs: &Ruleset, u: &Unit, at: &str) -> Result<Option<UnitScore>, Inp
             let mut typed = vec![None; rs.dimensions.len()];
             for (k, v) in m {
                 let path = format!("{at}.dimension_points.{k}");
-                let Some(i) = rs.dimensions.iter().position(|d| &d.id == k) else {
-                    return Err(InputError::new(path, Problem::UnknownDimension(k.clone())));
-                };
+                let i = dimension_index(rs, k, &path)?;
                 let d = &rs.dimensions[i];
                 let (share, top) = points_top(rs, d)?;
                 check_points(*v, rs, d, &path)?;
@@ -399,6 +395,11 @@ pub fn check_points(v: Decimal, rs: &Ruleset, d: &Dimension, at: &str) -> Result
 }
 
 /// A unit entered by dimension scores: each typed score and what it may stand for.
+/// Where dimension `id` sits in the ruleset, or an error at `path`.
+fn dimension_index(rs: &Ruleset, id: &str, path: &str) -> Result<usize, InputError> {
+    rs.dimensions.iter().position(|d| d.id == id).ok_or_else(|| InputError::new(path, Problem::UnknownDimension(id.to_string())))
+}
+
 /// A unit entered by dimension (scores or points): per dimension in the ruleset's
 /// order, its score and the lowest and highest score its typed figure allows.
 fn by_dimension(rs: &Ruleset, level: Level, typed: &[Option<(Ratio, Ratio, Ratio, bool)>]) -> Result<UnitScore, InputError> {

@@ -242,6 +242,31 @@ pub fn response_field(key: &str, j: usize) -> String {
     format!("resp:{key}:{j}")
 }
 
+/// A unit's numbers per dimension (scores or weighted points), each checked by `check`;
+/// an unreadable one is reported at its field ("dim-input", "pts-input") and left out.
+fn dimension_numbers(
+    rs: &Ruleset,
+    texts: &BTreeMap<String, String>,
+    at: &str,
+    field: &str,
+    err: &mut impl FnMut(String, InputError),
+    check: impl Fn(Decimal, &crate::engine::ruleset::Dimension, &str) -> Result<(), InputError>,
+) -> BTreeMap<String, Decimal> {
+    let mut m = BTreeMap::new();
+    for d in &rs.dimensions {
+        let at = format!("{at}.{}", d.id);
+        let text = texts.get(&d.id).map_or("", String::as_str);
+        match number(text, &at).and_then(|v| v.map(|v| check(v, d, &at).map(|_| v)).transpose()) {
+            Ok(Some(v)) => {
+                m.insert(d.id.clone(), v);
+            }
+            Ok(None) => {}
+            Err(e) => err(format!("{field}-{}", d.id), e),
+        }
+    }
+    m
+}
+
 /// A unit's entry at its current level; a field that cannot be read is reported and
 /// left out (never guessed).
 fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>) -> Entry {
@@ -259,18 +284,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Dimensions => {
-            let mut m = BTreeMap::new();
-            for d in &rs.dimensions {
-                let at = format!("units[{i}].dimensions.{}", d.id);
-                let text = u.dims.get(&d.id).map_or("", String::as_str);
-                match number(text, &at).and_then(|v| v.map(|v| in_range(v, rs.score_max, &at).map(|_| v)).transpose()) {
-                    Ok(Some(v)) => {
-                        m.insert(d.id.clone(), v);
-                    }
-                    Ok(None) => {}
-                    Err(e) => err(format!("dim-{}", d.id), e),
-                }
-            }
+            let m = dimension_numbers(rs, &u.dims, &format!("units[{i}].dimensions"), "dim", &mut err, |v, _, at| in_range(v, rs.score_max, at));
             if m.is_empty() {
                 Entry::Empty
             } else {
@@ -278,18 +292,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Points => {
-            let mut m = BTreeMap::new();
-            for d in &rs.dimensions {
-                let at = format!("units[{i}].dimension_points.{}", d.id);
-                let text = u.points.get(&d.id).map_or("", String::as_str);
-                match number(text, &at).and_then(|v| v.map(|v| check_points(v, rs, d, &at).map(|_| v)).transpose()) {
-                    Ok(Some(v)) => {
-                        m.insert(d.id.clone(), v);
-                    }
-                    Ok(None) => {}
-                    Err(e) => err(format!("pts-{}", d.id), e),
-                }
-            }
+            let m = dimension_numbers(rs, &u.points, &format!("units[{i}].dimension_points"), "pts", &mut err, |v, d, at| check_points(v, rs, d, at));
             if m.is_empty() {
                 Entry::Empty
             } else {

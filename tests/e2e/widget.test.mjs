@@ -197,6 +197,7 @@ test('a new visitor gets the 2025 method: three units, both labels, trust per un
   assert.equal(await text(page, 'aggregate-category'), 'C');
   assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Sedang');
   assert.equal(await text(page, 'aggregate-quality'), 'Cukup');
+  assert.equal(await text(page, 'unit-quality'), 'Cukup');
   // No black zone: the informal 2022–2024 colour, marked as an assumption.
   assert.match(await page.getByTestId('result').innerText(), /asumsi/);
   // Unit 2 by dimension 90 with its own trust 70: 0,7·90 + 0,3·70 = 84,00;
