@@ -8,8 +8,10 @@ pub mod form;
 pub mod io;
 pub mod output;
 pub mod report;
+pub mod session;
 pub mod settings;
 pub mod share;
+pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -6,7 +6,6 @@ mod components;
 mod files;
 mod frame;
 mod io;
-pub mod i18n;
 pub mod rulesets;
 mod state;
 mod storage;

@@ -39,7 +39,7 @@ fn is_the_method_of_2025_and_2026_without_a_black_zone() {
     }
     for (name, text) in [
         ("styles/main.css", include_str!("../styles/main.css")),
-        ("src/web/i18n.rs", include_str!("../src/web/i18n.rs")),
+        ("src/text.rs", include_str!("../src/text.rs")),
         ("README.md", include_str!("../README.md")),
     ] {
         assert!(!text.to_lowercase().contains("hitam"), "{name}");

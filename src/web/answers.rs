@@ -109,18 +109,7 @@ pub fn plan(o: &JsValue) -> Option<Plan> {
     })
 }
 
-/// The sampling risk as the panel shows it: lines the worker wrote in the user's
-/// language (`report::risk`), and one bar per category.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RiskView {
-    pub reach: String,
-    /// Category, zone, width in percent, the probability written out.
-    pub bars: Vec<(String, String, u32, String)>,
-    pub worst: String,
-    pub best: String,
-    pub weakest: Vec<String>,
-    pub robust: Vec<String>,
-}
+pub use crate::session::RiskView;
 
 fn lines(o: &JsValue, key: &str) -> Vec<String> {
     list(o, key).iter().filter_map(|v| v.as_string()).collect()

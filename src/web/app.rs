@@ -13,7 +13,7 @@ use super::components::unit_table::UnitTable;
 use super::state::Notice;
 use super::rulesets;
 use super::storage;
-use super::i18n::{t, Lang, Text};
+use crate::text::{t, Lang, Text};
 use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use yew::prelude::*;
 
@@ -166,7 +166,18 @@ fn Widget(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
         let (instance, units) = (props.instance.clone(), props.units.clone());
-        use_reducer(move || State::start(&instance, &ruleset, lang, &units))
+        use_reducer(move || {
+            // What the page finds at start-up is read here, outside the reducer.
+            let fragment = super::files::fragment();
+            let link = fragment.starts_with("s=").then(|| {
+                // Cleared from the address now, so a reload never re-opens an old link
+                // over newer work.
+                super::files::clear_fragment();
+                fragment
+            });
+            let startup = crate::session::Startup { restored: storage::restore(&instance), link };
+            State::start(rulesets::library(), &ruleset, lang, &units, startup)
+        })
     };
     let s = &*state;
     let lang = s.lang;
@@ -229,7 +240,7 @@ fn Widget(props: &AppProps) -> Html {
             if let Some(id) = wants.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     match rulesets::load(&id).await {
-                        Ok(_) => dispatch.emit(Action::RulesetReady(id)),
+                        Ok(rs) => dispatch.emit(Action::RulesetReady(rs)),
                         Err(_) => dispatch.emit(Action::RulesetFailed(id)),
                     }
                 });

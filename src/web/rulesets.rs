@@ -5,20 +5,12 @@
 //! suite validates every file the build ships), which keeps it out of the first load.
 
 use crate::engine::Ruleset;
-use serde::Deserialize;
+pub use crate::session::Listed;
+use crate::session::Library;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// One entry of `rulesets.json`: enough for the picker.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Listed {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub title_en: String,
-}
 
 thread_local! {
     static INDEX: RefCell<Rc<Vec<Listed>>> = RefCell::new(Rc::new(Vec::new()));
@@ -37,9 +29,9 @@ pub fn get(id: &str) -> Option<Rc<Ruleset>> {
     LOADED.with(|l| l.borrow().iter().find(|r| r.id == id).cloned())
 }
 
-/// The first ruleset loaded (the page always starts with one).
-pub fn first_loaded() -> Option<Rc<Ruleset>> {
-    LOADED.with(|l| l.borrow().first().cloned())
+/// What is listed and fetched so far, for a session to start from.
+pub fn library() -> Library {
+    Library::new(listed().to_vec(), LOADED.with(|l| l.borrow().clone()))
 }
 
 /// Sets the list and the loaded rulesets directly (component tests, which have no

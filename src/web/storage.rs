@@ -4,18 +4,11 @@
 
 use crate::form::saved::{load, save, SavedError};
 use crate::form::Form;
+pub use crate::session::Restored;
 use gloo::storage::{LocalStorage, Storage};
 
 fn key(instance: &str) -> String {
     format!("rapor:{instance}:form")
-}
-
-/// What the page found in storage.
-pub enum Restored {
-    Nothing,
-    Form(Form, String),
-    /// Stored data that could not be used, now copied to `kept_as`.
-    KeptAside { kept_as: String, version: Option<u32> },
 }
 
 pub fn restore(instance: &str) -> Restored {
@@ -24,7 +17,7 @@ pub fn restore(instance: &str) -> Restored {
     let version = match load(&raw) {
         // A form for a ruleset this build does not ship (a newer version's) cannot be
         // shown either, and must not be overwritten.
-        Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) || form.own_ruleset().is_some() => return Restored::Form(form, lang),
+        Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) || form.own_ruleset().is_some() => return Restored::Form(Box::new(form), lang),
         Ok(_) | Err(SavedError::Damaged(_)) => None,
         Err(SavedError::Version(v)) => Some(v),
     };

@@ -2,7 +2,7 @@
 //! Every bar carries its number and category in text, so colour is never the only cue.
 
 use crate::engine::{Grade, Ruleset};
-use crate::web::i18n::{t, Lang, Text};
+use crate::text::{t, Lang, Text};
 use crate::web::state::Shared;
 use rust_decimal::Decimal;
 use yew::prelude::*;

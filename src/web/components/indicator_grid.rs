@@ -8,7 +8,7 @@ use crate::form::{indicator_field as field_name, response_field, FieldError, For
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Indicator;
 use crate::engine::score::responses_mean;
-use crate::web::i18n::{t, Lang, Text};
+use crate::text::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

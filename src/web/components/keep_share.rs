@@ -2,7 +2,7 @@
 
 use crate::web::files::{download, file_stem, page_address, read_chosen};
 use crate::web::io::{ask_bytes_then, ask_then};
-use crate::web::i18n::{t, Text};
+use crate::text::{t, Text};
 use crate::web::state::{Action, Notice, Shared};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 //! that only print shows.
 
 use crate::web::files::{download, file_stem};
-use crate::web::i18n::{notice_text, t, Text};
+use crate::text::{notice_text, t, Text};
 use crate::web::state::{Action, Notice, Shared};
 use yew::prelude::*;
 

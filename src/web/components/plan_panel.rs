@@ -5,7 +5,7 @@ use super::unit_card::indicator_name;
 use crate::report::step_change;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::{Plan, Status};
-use crate::web::i18n::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
+use crate::text::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
 

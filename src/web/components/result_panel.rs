@@ -2,7 +2,7 @@
 //! with a what-if scenario, the baseline and the what-if side by side.
 
 use crate::engine::score::Aggregate;
-use crate::web::i18n::{left_out_units, t, trust_spread_note, zone_label, Lang, Text};
+use crate::text::{left_out_units, t, trust_spread_note, zone_label, Lang, Text};
 use crate::web::state::Shared;
 use yew::prelude::*;
 

@@ -5,7 +5,7 @@
 //! worker (`report::risk`).
 
 use super::number_field::NumberField;
-use crate::web::i18n::{t, Text};
+use crate::text::{t, Text};
 use crate::web::state::{Action, Shared};
 use yew::prelude::*;
 

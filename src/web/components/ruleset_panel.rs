@@ -4,8 +4,7 @@
 use super::number_field::NumberField;
 use crate::web::files::read_chosen;
 use crate::web::io::ask_then;
-use crate::web::rulesets;
-use crate::web::i18n::{t, Text};
+use crate::text::{t, Text};
 use crate::web::state::{Action, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -61,7 +60,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                 <label for={id("ruleset")}>{ t(lang, Text::Ruleset) }</label>
                 <select id={id("ruleset")} data-testid="ruleset-select" onchange={on_ruleset}>
                     // The user's own method takes the place of a listed one with its id.
-                    { for rulesets::listed().iter().filter(|r| own.as_ref().is_none_or(|o| o.id != r.id)).map(|r| html! {
+                    { for s.library.listed().iter().filter(|r| own.as_ref().is_none_or(|o| o.id != r.id)).map(|r| html! {
                         <option value={r.id.clone()} selected={r.id == s.form.ruleset}>{ lang.pick(&r.title, &r.title_en) }</option>
                     }) }
                     if let Some(o) = &own {

@@ -4,7 +4,7 @@ use super::indicator_grid::IndicatorGrid;
 use super::number_field::NumberField;
 use crate::engine::{Ruleset, UnitOutcome};
 use crate::form::{FieldError, FormUnit, Mode};
-use crate::web::i18n::{t, Lang, Text};
+use crate::text::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -81,7 +81,7 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
                         disabled={p.position + 1 == p.count} onclick={d.reform(move |_: MouseEvent| Action::MoveUnit(key, 1))}>
                         <span aria-hidden="true">{ "↓" }</span></button>
                     <button type="button" class="rapor-icon" aria-label={named(Text::Duplicate)} title={t(lang, Text::Duplicate)}
-                        data-testid="duplicate-unit" onclick={d.reform(move |_: MouseEvent| Action::Duplicate(key))}>
+                        data-testid="duplicate-unit" onclick={d.reform(move |_: MouseEvent| Action::Duplicate(key, t(lang, Text::CopySuffix).to_string()))}>
                         <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" stroke-width="1.8">
                             <rect x="6" y="6" width="10" height="10" rx="1.5" /><path d="M3 12V3.5A1.5 1.5 0 0 1 4.5 2H12" />
                         </svg></button>

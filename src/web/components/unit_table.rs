@@ -2,7 +2,7 @@
 
 use crate::engine::exact::Ratio;
 use crate::engine::number::RoundingMode;
-use crate::web::i18n::{t, Text};
+use crate::text::{t, Text};
 use crate::web::state::Shared;
 use yew::prelude::*;
 

@@ -1,51 +1,8 @@
 //! Every word the widget shows, in Bahasa Indonesia (the default) and English.
 
-use crate::engine::number::format_decimal;
 use rust_decimal::Decimal;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-    pub fn parse(s: &str) -> Lang {
-        if s.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Id
-        }
-    }
-    pub fn indonesian(self) -> bool {
-        self == Lang::Id
-    }
-    /// A number as this language writes it: "93,28" or "93.28".
-    pub fn num(self, d: Decimal) -> String {
-        format_decimal(d, self.indonesian())
-    }
-    /// Picks the Indonesian or the English text, falling back to Indonesian.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        if self == Lang::En && !en.is_empty() {
-            en
-        } else {
-            id
-        }
-    }
-}
+pub use crate::session::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub enum Text {
@@ -370,7 +327,7 @@ pub fn left_out_units(lang: Lang, n: usize) -> String {
     }
 }
 
-use crate::web::state::{LinkProblem, Notice};
+use crate::session::{LinkProblem, Notice};
 use crate::share::ShareError;
 
 /// The text of a notice.

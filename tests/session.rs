@@ -1,0 +1,180 @@
+//! The widget's state machine on the host: what only the browser tiers checked before
+//! (undo and redo, stale worker answers, notice precedence, waiting for a method, the
+//! language switch asking the worker again), driven through `State::reduce`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapor::engine::plan::Plan;
+use rapor::engine::{Catalog, Ruleset};
+use rapor::form::saved;
+use rapor::session::{Action, Lang, Library, Listed, Notice, Restored, RiskView, Startup, State};
+use std::rc::Rc;
+
+/// Every shipped method listed; only those in `loaded` fetched so far.
+fn library(loaded: &[&str]) -> Library {
+    let cat = Catalog::built_in();
+    let index = cat.all().iter().map(|r| Listed { id: r.id.clone(), title: r.title.clone(), title_en: r.title_en.clone() }).collect();
+    Library::new(index, loaded.iter().map(|id| Rc::new(cat.get(id).unwrap().clone())).collect())
+}
+
+fn method(id: &str) -> Rc<Ruleset> {
+    Rc::new(Catalog::built_in().get(id).unwrap().clone())
+}
+
+fn start(ruleset: &str, loaded: &[&str]) -> Rc<State> {
+    Rc::new(State::start(library(loaded), ruleset, Lang::Id, &[], Startup::default()))
+}
+
+fn act(s: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+    actions.into_iter().fold(s, State::reduce)
+}
+
+fn key(s: &State, i: usize) -> u32 {
+    s.form.units[i].key
+}
+
+fn score(s: &State) -> Option<String> {
+    s.outcome.as_ref()?.aggregate.as_ref().map(|a| a.rounded.to_string())
+}
+
+#[test]
+fn a_fresh_session_has_its_methods_sample_and_no_result() {
+    let s = start("ombudsman-2025", &["ombudsman-2025"]);
+    let names: Vec<&str> = s.form.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
+    assert_eq!(score(&s), None);
+    assert!(!s.can_undo() && !s.can_redo());
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let (k0, k1) = (key(&s, 0), key(&s, 1));
+    let s = act(s, [Action::SetScore(k0, "80".into()), Action::SetScore(k1, "90".into())]);
+    // (80 + 90) / 2 = 85.00.
+    assert_eq!(score(&s).as_deref(), Some("85.00"));
+    let s = act(s, [Action::Undo]);
+    assert_eq!(score(&s).as_deref(), Some("80.00"));
+    assert!(s.can_redo());
+    let s = act(s, [Action::Redo]);
+    assert_eq!(score(&s).as_deref(), Some("85.00"));
+    // A new edit after an undo drops the redo branch.
+    let s = act(s, [Action::Undo, Action::SetScore(k1, "70".into())]);
+    assert!(!s.can_redo());
+    assert_eq!(score(&s).as_deref(), Some("75.00"));
+    // Removing a unit is one step back.
+    let s = act(s, [Action::RemoveUnit(k0)]);
+    assert_eq!(s.form.units.len(), 6);
+    let s = act(s, [Action::Undo]);
+    assert_eq!((s.form.units.len(), s.form.units[0].score.as_str()), (7, "80"));
+    // Duplicating takes the page's words for the copy.
+    let s = act(s, [Action::Duplicate(k0, "(copy)".into())]);
+    assert_eq!(s.form.units[1].name, "Disdukcapil (copy)");
+}
+
+#[test]
+fn an_older_readings_plan_is_dropped_without_a_render() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k0 = key(&s, 0);
+    let s = act(s, [Action::SetScore(k0, "80".into())]);
+    let first = s.generation;
+    assert!(s.plan_due);
+    let s = act(s, [Action::SetScore(k0, "81".into())]);
+    assert!(s.generation > first);
+    // The answer for the first reading arrives late: the very same state comes back.
+    let before = s.clone();
+    let s = act(s, [Action::PlanReady(first, Ok(a_plan()))]);
+    assert!(Rc::ptr_eq(&before, &s));
+    assert!(s.plan_due && s.plan.is_none());
+    // The current reading's answer is taken.
+    let s = act(s.clone(), [Action::PlanReady(s.generation, Ok(a_plan()))]);
+    assert!(!s.plan_due && s.plan.is_some());
+    // Equally for risk.
+    let stale = s.generation - 1;
+    let before = s.clone();
+    assert!(Rc::ptr_eq(&before, &act(s, [Action::RiskReady(stale, Err("x".into()))])));
+}
+
+#[test]
+fn a_kept_aside_notice_outranks_later_ones_until_the_user_chooses() {
+    let startup = Startup { restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9) }, link: None };
+    let s = Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
+    assert!(s.autosave_paused);
+    let kept = Notice::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9) };
+    assert_eq!(s.notice.as_ref(), Some(&kept));
+    let s = act(s, [Action::Notify(Notice::LinkOpened), Action::Notify(Notice::StorageRefused)]);
+    assert_eq!(s.notice.as_ref(), Some(&kept), "later notices wait");
+    let s = act(s, [Action::StartFresh]);
+    assert!(!s.autosave_paused && s.notice.is_none());
+    let s = act(s, [Action::Notify(Notice::LinkOpened)]);
+    assert_eq!(s.notice, Some(Notice::LinkOpened));
+}
+
+#[test]
+fn a_method_not_yet_fetched_is_waited_for() {
+    let s = start("ombudsman-2025", &["ombudsman-2025"]);
+    let s = act(s, [Action::SetRuleset("ombudsman-2022".into())]);
+    // Asked of the view; nothing changes until it arrives.
+    assert_eq!(s.wants.as_deref(), Some("ombudsman-2022"));
+    assert_eq!(s.form.ruleset, "ombudsman-2025");
+    let s = act(s, [Action::RulesetReady(method("ombudsman-2022"))]);
+    assert_eq!((s.form.ruleset.as_str(), s.wants.as_deref()), ("ombudsman-2022", None));
+    // The page was untouched: it took 2022's seven units.
+    assert_eq!(s.form.units.len(), 7);
+    // A method that cannot be fetched: a notice, and the work stays.
+    let k0 = key(&s, 0);
+    let s = act(s, [Action::SetScore(k0, "80".into()), Action::SetRuleset("ikm-2017".into()), Action::RulesetFailed("ikm-2017".into())]);
+    assert_eq!(s.notice, Some(Notice::RulesetUnavailable("ikm-2017".into())));
+    assert_eq!((s.form.ruleset.as_str(), s.form.units[0].score.as_str()), ("ombudsman-2022", "80"));
+    // Once entered, a method switch keeps the units.
+    let s = act(s, [Action::SetRuleset("ombudsman-2025".into())]);
+    assert_eq!((s.form.units.len(), s.form.units[0].score.as_str()), (7, "80"));
+}
+
+#[test]
+fn the_language_switch_asks_the_worker_again_for_worded_answers() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let (k0, k1) = (key(&s, 0), key(&s, 1));
+    let s = act(s, [Action::SetScore(k0, "80".into()), Action::SetSector(k0, "puskesmas".into()), Action::SetSector(k1, "puskesmas".into())]);
+    let g = s.generation;
+    let s = act(s, [Action::PlanReady(g, Ok(a_plan())), Action::RiskReady(g, Ok(Rc::new(risk_view())))]);
+    assert!(!s.plan_due);
+    // The risk panel is worded by the worker: switching language asks again.
+    let s = act(s, [Action::ToggleLang]);
+    assert_eq!(s.lang, Lang::En);
+    assert!(s.plan_due && s.generation > g);
+    // Without worded answers on screen, the switch costs no request.
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let s = act(s, [Action::SetScore(k0, "80".into())]);
+    let s = act(s.clone(), [Action::PlanReady(s.generation, Ok(a_plan()))]);
+    let g = s.generation;
+    let s = act(s, [Action::ToggleLang]);
+    assert!(!s.plan_due && s.generation == g);
+}
+
+#[test]
+fn stored_work_and_an_old_link_are_told_once() {
+    // Autosaved before trust moved to the units.
+    let text = r#"{"rapor":"form","version":1,"lang":"en","form":{"ruleset":"ombudsman-2025","units":[
+        {"key":0,"name":"Dinas Sosial","mode":"dimensions","dims":{"input":"80","proses":"80","output":"80","pengaduan":"80"}}],
+        "deduction":"","trust":"60","followed_up":false,"weights":{},"scale_max":"","next_key":1}}"#;
+    let (form, lang) = saved::load(text).unwrap();
+    let startup = Startup { restored: Restored::Form(Box::new(form), lang), link: Some("s=1abc".into()) };
+    let s = Rc::new(State::start(library(&["ombudsman-2025"]), "ombudsman-2025", Lang::Id, &[], startup));
+    assert_eq!((s.lang, s.trust_spread.as_deref(), s.pending_link.as_deref()), (Lang::En, Some("60"), Some("s=1abc")));
+    // 0.7 · 80 + 0.3 · 60 = 74.00; the note goes with the next edit.
+    assert_eq!(score(&s).as_deref(), Some("74.00"));
+    let k0 = key(&s, 0);
+    let s = act(s, [Action::SetTrust(k0, "70".into())]);
+    assert_eq!(s.trust_spread, None);
+    assert_eq!(score(&s).as_deref(), Some("77.00"));
+}
+
+/// Some plan, as the worker would answer (its content does not matter here).
+fn a_plan() -> Rc<Plan> {
+    let sc = rapor::engine::Scenario::from_json(&serde_json::json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 80}]})).unwrap();
+    Rc::new(rapor::engine::plan::plan(&method("ombudsman-2024"), &sc, None, rapor::engine::plan::Objective::Steps).unwrap())
+}
+
+fn risk_view() -> RiskView {
+    RiskView { reach: "r".into(), bars: vec![], worst: "w".into(), best: "b".into(), weakest: vec![], robust: vec![] }
+}
