@@ -5,10 +5,10 @@
 //! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use rapor::engine::scenario::Values;
 use rapor::engine::plan::{plan, Objective};
 use rapor::engine::risk::risk;
 use rapor::engine::robust::robust_plan;
+use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Scenario, Unit};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -48,7 +48,9 @@ fn bench_plan(c: &mut Criterion) {
     let rs = cat.get("ombudsman-2023").unwrap();
     for n in [7, 50] {
         let sc = indicator_scenario(n);
-        c.bench_function(&format!("plan {n} units, unit effort"), |b| b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
+        c.bench_function(&format!("plan {n} units, unit effort"), |b| {
+            b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap())
+        });
         let mut with_effort = sc.clone();
         for (i, r) in rs.indicators().enumerate() {
             with_effort.effort.insert(r.key(), 1 + (i as u32 * 7) % 10);
@@ -80,10 +82,14 @@ fn bench_schemes(c: &mut Criterion) {
     const LETTERS: [u16; 5] = [30, 50, 60, 70, 80];
     let sakip = scheme_scenario("sakip-2021", |u, i| LETTERS[(u + i) % 5].into(), "indicators");
     let rs = cat.get("sakip-2021").unwrap();
-    c.bench_function("plan 50 units, SAKIP letters to AA", |b| b.iter(|| plan(rs, black_box(&sakip), Some("AA"), Objective::Steps).unwrap()));
+    c.bench_function("plan 50 units, SAKIP letters to AA", |b| {
+        b.iter(|| plan(rs, black_box(&sakip), Some("AA"), Objective::Steps).unwrap())
+    });
     let rs = cat.get("ikm-2017").unwrap();
     let counts = scheme_scenario("ikm-2017", |u, i| serde_json::json!([u % 3, 5 + i, 60 - (u % 20), 20 + u % 7]), "responses");
-    c.bench_function("plan 50 units, IKM answer counts to A", |b| b.iter(|| plan(rs, black_box(&counts), Some("A"), Objective::Steps).unwrap()));
+    c.bench_function("plan 50 units, IKM answer counts to A", |b| {
+        b.iter(|| plan(rs, black_box(&counts), Some("A"), Objective::Steps).unwrap())
+    });
     let means = scheme_scenario("ikm-2017", |u, i| format!("3.{}", (u * 7 + i * 3) % 100).into(), "indicators");
     c.bench_function("plan 50 units, IKM means to A", |b| b.iter(|| plan(rs, black_box(&means), Some("A"), Objective::Steps).unwrap()));
 }
@@ -109,7 +115,9 @@ fn bench_risk(c: &mut Criterion) {
     }
     // The robust plan for 12 Puskesmas, two drawn (the exact search), to A.
     let sc = risk_scenario(12, 2);
-    c.bench_function("robust plan 12 Puskesmas, 2 drawn", |b| b.iter(|| robust_plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
+    c.bench_function("robust plan 12 Puskesmas, 2 drawn", |b| {
+        b.iter(|| robust_plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap())
+    });
 }
 
 criterion_group!(benches, bench, bench_plan, bench_schemes, bench_risk);

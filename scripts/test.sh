@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test tier:
-#   host        cargo test: engine unit, golden and property tests, the CLI
+#   lint        cargo fmt --check and clippy (host and wasm32), warnings as errors
+#   host        cargo test: engine unit, golden and property tests, the CLI, the session
 #   components  wasm-bindgen-test: the widget in headless Chromium via chromedriver
 #   end-to-end  node --test + playwright-core: the release build served on 127.0.0.1
 # Any failing tier fails the command. The output ends with one line per tier and a
@@ -11,9 +12,12 @@ bootstrap_test
 cd "$ROOT"
 
 LOGS="$ROOT/target/test-logs"
-mkdir -p "$LOGS" "$ROOT/target/tmp"
-# chromedriver leaves a profile per run; keep it under target/, not /tmp.
-export TMPDIR="$ROOT/target/tmp"
+mkdir -p "$LOGS"
+# Browser profiles and sockets go to a short temporary directory, removed afterwards:
+# never under the checkout, where a deep path makes Chromium's socket path too long.
+TMPDIR="$(mktemp -d /tmp/rapor.XXXXXX)"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 export CARGO_TERM_COLOR=never
 
 TIERS=()
@@ -38,6 +42,14 @@ record() { # name status passed failed
 }
 
 section() { printf '\n==== %s ====\n' "$*"; }
+
+section "lint: cargo fmt --check, cargo clippy (host and wasm32)"
+{
+  cargo fmt --check && cargo clippy --all-targets -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+} 2>&1 | tee "$LOGS/lint.log"
+status=${PIPESTATUS[0]}
+if [ "$status" -eq 0 ]; then record lint 0 1 0; else record lint "$status" 0 1; fi
 
 section "host: cargo test"
 cargo test 2>&1 | tee "$LOGS/host.log"

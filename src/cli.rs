@@ -7,9 +7,9 @@ use crate::engine::number::exact_string;
 use crate::engine::plan::{plan, Objective};
 use crate::engine::risk::risk;
 use crate::engine::robust::robust_plan;
-use crate::output::{plan_json, risk_json, robust_json};
 use crate::engine::score::{Outcome, UnitOutcome};
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
+use crate::output::{plan_json, risk_json, robust_json};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 

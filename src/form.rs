@@ -174,9 +174,11 @@ impl Form {
     pub fn is_untouched_sample(&self, rs: &Ruleset) -> bool {
         let names = rs.starting_units();
         self.units.len() == names.len()
-            && self.units.iter().zip(&names).all(|(u, name)| {
-                **u == FormUnit { key: u.key, name: name.clone(), products: rs.products, ..FormUnit::default() }
-            })
+            && self
+                .units
+                .iter()
+                .zip(&names)
+                .all(|(u, name)| **u == FormUnit { key: u.key, name: name.clone(), products: rs.products, ..FormUnit::default() })
     }
 
     /// Gives a pemda-level Kepercayaan Masyarakat read from older saved work to every

@@ -63,7 +63,8 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             if !reading.errors.is_empty() {
                 return Err(IoError::FixFields);
             }
-            let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
+            let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps)
+                .map_err(IoError::Input)?;
             serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
         }
         // The sampling risk panel: the risk and the robust plan, as `rapor risk` and
@@ -267,7 +268,9 @@ mod tests {
         // (hand-computed in tests/risk.rs). "Puskesmas " and "puskesmas" are one sector.
         let mut f = Form::typical("ombudsman-2024", 2);
         f.units.truncate(5);
-        for (i, (score, sector)) in [("90", ""), ("80", ""), ("90", "Puskesmas "), ("70", "puskesmas"), ("50", "puskesmas")].into_iter().enumerate() {
+        for (i, (score, sector)) in
+            [("90", ""), ("80", ""), ("90", "Puskesmas "), ("70", "puskesmas"), ("50", "puskesmas")].into_iter().enumerate()
+        {
             f.unit_at_mut(i).score = score.into();
             f.unit_at_mut(i).sector = sector.into();
         }

@@ -114,7 +114,14 @@ pub fn robust_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &RobustPlan) -
     v["robust"] = true.into();
     // No robust plan at all: nothing to bound.
     let unreachable = r.plan.status == crate::engine::plan::Status::Unreachable;
-    v["bound"] = if unreachable { "none" } else if r.exact { "exact" } else { "upper_bound" }.into();
+    v["bound"] = if unreachable {
+        "none"
+    } else if r.exact {
+        "exact"
+    } else {
+        "upper_bound"
+    }
+    .into();
     v["lower_bound"] = r.lower_bound.into();
     v["gap"] = r.plan.cost.saturating_sub(r.lower_bound).into();
     v["worst_before"] = sample(&r.worst_before);
@@ -127,7 +134,8 @@ pub fn robust_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &RobustPlan) -
 /// strings, as everywhere.
 pub fn risk_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &Risk) -> Value {
     let sample = |s: &Sample| sample_json(rs, sc, s);
-    let probabilities: serde_json::Map<String, Value> = rs.bands.iter().enumerate().map(|(b, band)| (band.category.clone(), level_json(r.probability(b)))).collect();
+    let probabilities: serde_json::Map<String, Value> =
+        rs.bands.iter().enumerate().map(|(b, band)| (band.category.clone(), level_json(r.probability(b)))).collect();
     let four = |x: crate::engine::exact::Ratio| x.round(4, crate::engine::number::RoundingMode::HalfUp).map_or(Value::Null, level_json);
     let weakest: Vec<Value> = r
         .weakest
@@ -153,4 +161,3 @@ pub fn risk_json(rs: &crate::engine::Ruleset, sc: &Scenario, r: &Risk) -> Value 
     }
     v
 }
-

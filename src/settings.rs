@@ -31,7 +31,13 @@ impl Settings {
                 "ruleset" if is_id(v) => s.ruleset = Some(v.to_string()),
                 "lang" if v == "id" || v == "en" => s.lang = Some(v.to_string()),
                 "units" => {
-                    s.units = v.split(['|', ';']).map(str::trim).filter(|n| !n.is_empty()).take(50).map(|n| n.chars().take(80).collect()).collect()
+                    s.units = v
+                        .split(['|', ';'])
+                        .map(str::trim)
+                        .filter(|n| !n.is_empty())
+                        .take(50)
+                        .map(|n| n.chars().take(80).collect())
+                        .collect()
                 }
                 "compact" => s.compact = matches!(v, "" | "1" | "true" | "yes" | "ya"),
                 "instance" if is_id(v) => s.instance = Some(v.to_string()),

@@ -76,7 +76,9 @@ mod tests {
     #[test]
     fn base64url_matches_rfc4648_vectors() {
         // RFC 4648 §10, in the URL alphabet without padding.
-        for (plain, code) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        for (plain, code) in
+            [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
+        {
             assert_eq!(base64url(plain.as_bytes()), code);
             assert_eq!(unbase64url(code).unwrap(), plain.as_bytes());
         }

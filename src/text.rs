@@ -334,31 +334,59 @@ use crate::share::ShareError;
 pub fn notice_text(lang: Lang, n: &Notice) -> String {
     let id = lang.indonesian();
     match n {
-        Notice::KeptAside { version: Some(v), .. } => if id {
-            format!("Data tersimpan berasal dari versi Rapor lain (format {v}) dan tidak dapat dibaca di sini. Data itu disimpan terpisah dan tidak akan ditimpa.")
-        } else {
-            format!("The stored data comes from another version of Rapor (format {v}) and cannot be read here. It has been kept aside and will not be overwritten.")
-        },
-        Notice::KeptAside { version: None, .. } => if id {
-            "Data tersimpan rusak dan tidak dapat dibaca. Data itu disimpan terpisah dan tidak akan ditimpa.".into()
-        } else {
-            "The stored data is damaged and cannot be read. It has been kept aside and will not be overwritten.".into()
-        },
-        Notice::RulesetUnavailable(r) => if id {
-            format!("Metode \"{r}\" belum dapat dimuat (tidak ada koneksi?). Pekerjaan Anda tetap seperti semula; coba lagi saat daring.")
-        } else {
-            format!("The method \"{r}\" could not be loaded (no connection?). Your work is unchanged; try again when online.")
-        },
-        Notice::LinkOpened => if id {
-            "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.".into()
-        } else {
-            "The scenario from the link is open. Your previous work is one Undo away.".into()
-        },
+        Notice::KeptAside { version: Some(v), .. } => {
+            if id {
+                format!("Data tersimpan berasal dari versi Rapor lain (format {v}) dan tidak dapat dibaca di sini. Data itu disimpan terpisah dan tidak akan ditimpa.")
+            } else {
+                format!("The stored data comes from another version of Rapor (format {v}) and cannot be read here. It has been kept aside and will not be overwritten.")
+            }
+        }
+        Notice::KeptAside { version: None, .. } => {
+            if id {
+                "Data tersimpan rusak dan tidak dapat dibaca. Data itu disimpan terpisah dan tidak akan ditimpa.".into()
+            } else {
+                "The stored data is damaged and cannot be read. It has been kept aside and will not be overwritten.".into()
+            }
+        }
+        Notice::RulesetUnavailable(r) => {
+            if id {
+                format!(
+                    "Metode \"{r}\" belum dapat dimuat (tidak ada koneksi?). Pekerjaan Anda tetap seperti semula; coba lagi saat daring."
+                )
+            } else {
+                format!("The method \"{r}\" could not be loaded (no connection?). Your work is unchanged; try again when online.")
+            }
+        }
+        Notice::LinkOpened => {
+            if id {
+                "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.".into()
+            } else {
+                "The scenario from the link is open. Your previous work is one Undo away.".into()
+            }
+        }
         Notice::LinkDamaged(p) => {
             let why = match p {
-                LinkProblem::Code(ShareError::NotALink) => if id { "bukan tautan Rapor yang dikenal".to_string() } else { "not a Rapor link this version knows".to_string() },
-                LinkProblem::Code(ShareError::BadCharacters) => if id { "tautan terpotong atau memuat karakter asing".to_string() } else { "the link is cut off or has stray characters".to_string() },
-                LinkProblem::Code(ShareError::Damaged) => if id { "isi tautan rusak".to_string() } else { "the link's content is damaged".to_string() },
+                LinkProblem::Code(ShareError::NotALink) => {
+                    if id {
+                        "bukan tautan Rapor yang dikenal".to_string()
+                    } else {
+                        "not a Rapor link this version knows".to_string()
+                    }
+                }
+                LinkProblem::Code(ShareError::BadCharacters) => {
+                    if id {
+                        "tautan terpotong atau memuat karakter asing".to_string()
+                    } else {
+                        "the link is cut off or has stray characters".to_string()
+                    }
+                }
+                LinkProblem::Code(ShareError::Damaged) => {
+                    if id {
+                        "isi tautan rusak".to_string()
+                    } else {
+                        "the link's content is damaged".to_string()
+                    }
+                }
                 LinkProblem::Scenario(p) => format!("{}: {}", p.path, if id { &p.message_id } else { &p.message_en }),
             };
             if id {
@@ -367,12 +395,22 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
                 format!("The link cannot be opened ({why}). Your work is unchanged.")
             }
         }
-        Notice::OwnRuleset { file, title } => if id {
-            format!("Metode \u{201c}{title}\u{201d} dari berkas {file} dipakai. Metode ini disimpan bersama pekerjaan, ekspor dan tautan.")
-        } else {
-            format!("The method \u{201c}{title}\u{201d} from {file} is in use. It is saved with the work, exports and links.")
-        },
-        Notice::Imported(f) => if id { format!("Berkas {f} diimpor. Urungkan mengembalikan pekerjaan sebelumnya.") } else { format!("{f} imported. Undo brings back your previous work.") },
+        Notice::OwnRuleset { file, title } => {
+            if id {
+                format!(
+                    "Metode \u{201c}{title}\u{201d} dari berkas {file} dipakai. Metode ini disimpan bersama pekerjaan, ekspor dan tautan."
+                )
+            } else {
+                format!("The method \u{201c}{title}\u{201d} from {file} is in use. It is saved with the work, exports and links.")
+            }
+        }
+        Notice::Imported(f) => {
+            if id {
+                format!("Berkas {f} diimpor. Urungkan mengembalikan pekerjaan sebelumnya.")
+            } else {
+                format!("{f} imported. Undo brings back your previous work.")
+            }
+        }
         Notice::ImportFailed { file, problem } => {
             let at = if problem.path.is_empty() { String::new() } else { format!("{}: ", problem.path) };
             if id {
@@ -381,15 +419,19 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
                 format!("{file} cannot be imported — {at}{}. Your work is unchanged.", problem.message_en)
             }
         }
-        Notice::FixFieldsFirst => if id {
-            "Perbaiki isian yang ditandai merah sebelum mengekspor atau berbagi.".into()
-        } else {
-            "Fix the fields marked in red before exporting or sharing.".into()
-        },
-        Notice::StorageRefused => if id {
-            "Peramban menolak menyimpan otomatis (mode privat atau penyimpanan penuh). Ekspor JSON untuk menyimpan pekerjaan.".into()
-        } else {
-            "The browser refused to autosave (private mode or storage full). Export JSON to keep your work.".into()
-        },
+        Notice::FixFieldsFirst => {
+            if id {
+                "Perbaiki isian yang ditandai merah sebelum mengekspor atau berbagi.".into()
+            } else {
+                "Fix the fields marked in red before exporting or sharing.".into()
+            }
+        }
+        Notice::StorageRefused => {
+            if id {
+                "Peramban menolak menyimpan otomatis (mode privat atau penyimpanan penuh). Ekspor JSON untuk menyimpan pekerjaan.".into()
+            } else {
+                "The browser refused to autosave (private mode or storage full). Export JSON to keep your work.".into()
+            }
+        }
     }
 }

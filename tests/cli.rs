@@ -66,9 +66,13 @@ fn score_prints_the_documented_fields() {
 #[test]
 fn score_reads_a_file_and_reports_dimensions() {
     let path = std::env::temp_dir().join(format!("rapor-cli-{}.json", std::process::id()));
-    std::fs::write(&path, json!({"ruleset": "ombudsman-2023", "units": [
-        {"name": "DPMPTSP", "dimensions": {"input": "80", "proses": "90", "output": "85", "pengaduan": "70"}}
-    ]}).to_string())
+    std::fs::write(
+        &path,
+        json!({"ruleset": "ombudsman-2023", "units": [
+            {"name": "DPMPTSP", "dimensions": {"input": "80", "proses": "90", "output": "85", "pengaduan": "70"}}
+        ]})
+        .to_string(),
+    )
     .unwrap();
     let r = rapor(&["score", path.to_str().unwrap()], "");
     std::fs::remove_file(&path).ok();
@@ -84,7 +88,10 @@ fn rulesets_and_ruleset() {
     assert_eq!(r.code, 0);
     let list: Value = serde_json::from_str(&r.stdout).unwrap();
     let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021", "sakip-2021", "ipp-2022", "ikm-2017"]);
+    assert_eq!(
+        ids,
+        ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021", "sakip-2021", "ipp-2022", "ikm-2017"]
+    );
     assert!(list[0]["title"].as_str().unwrap().contains("2025"));
 
     let r = rapor(&["ruleset", "ombudsman-2023"], "");
@@ -95,7 +102,10 @@ fn rulesets_and_ruleset() {
     assert_eq!(v["dimensions"][1]["weight"], "32.37");
     assert_eq!(v["dimensions"][1]["indicators"][3]["id"], "biaya");
     assert_eq!(v["dimensions"][1]["indicators"][3]["max"], 3);
-    assert_eq!(v["bands"][1], json!({"category": "B", "opini": "Kualitas Tinggi", "opini_en": "High quality", "zone": "hijau", "min": "78", "inclusive": true}));
+    assert_eq!(
+        v["bands"][1],
+        json!({"category": "B", "opini": "Kualitas Tinggi", "opini_en": "High quality", "zone": "hijau", "min": "78", "inclusive": true})
+    );
 
     let r = rapor(&["ruleset", "ombudsman-1999"], "");
     assert_eq!(r.code, 2);
@@ -124,10 +134,16 @@ fn bad_input_exits_2_naming_the_place() {
     ]});
     fails_at(per_product, "units[2].indicators.proses.biaya[0]: 4 is above the maximum 3");
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "abc"}]}), "units[0].score: \"abc\" is not a number");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "101"}]}), "units[0].score: 101 is above the maximum 100");
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "101"}]}),
+        "units[0].score: 101 is above the maximum 100",
+    );
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": -1}]}), "units[0].score: -1 is below the minimum 0");
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "1.234,5"}]}), "more than one decimal separator");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "93.1234567"}]}), "units[0].score: use at most 6 decimals");
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "93.1234567"}]}),
+        "units[0].score: use at most 6 decimals",
+    );
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": true}]}), "units[0].score: expected a number");
     fails_at(json!({"ruleset": "ombudsman-1999", "units": []}), "ruleset: unknown ruleset");
     fails_at(json!({"units": []}), "ruleset: missing");
@@ -135,19 +151,58 @@ fn bad_input_exits_2_naming_the_place() {
     fails_at(json!({"ruleset": "ombudsman-2023", "units": {}}), "units: expected a list");
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A"}]}), "units: no unit has any data yet");
     fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "scroe": 3}]}), "units[0].scroe: unknown field");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90, "dimensions": {"input": 3}}]}), "units[0]: give only one of");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "dimensions": {"inptu": 3}}]}), "units[0].dimensions.inptu: this ruleset has no dimension");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.bayar": [1, 1]}}]}), "units[0].indicators.proses.bayar: this ruleset has no indicator");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": 2}}]}), "units[0].indicators.proses.biaya: expected one value per product (2), got 1");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": [1, 2]}}]}), "units[0].indicators.input.keamanan: expected a single value");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [1, 2], "proses.moto": [1, 2, 3]}}]}), "units[0].indicators.proses.moto: expected one value per product (2), got 3");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": "1,5"}}]}), "units[0].indicators.input.keamanan: 1,5 is not a level".replace("1,5", "1.5").as_str());
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 9, "locked": ["input.x"]}]}), "units[0].locked[0]: this ruleset has no indicator");
-    fails_at(json!({"ruleset": "ombudsman-2022", "units": [{"name": "A", "score": 90}], "deduction": 1}), "deduction: this ruleset has no deduction");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "trust": 50}), "trust: this ruleset has no Kepercayaan Masyarakat");
-    fails_at(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": 90}], "trust": 500}), "trust: 500 is above the maximum 100");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "effort": {"proses.biaya": 0}}), "effort.proses.biaya: expected a positive whole number");
-    fails_at(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "followed_up": "ya"}), "followed_up: expected true or false");
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90, "dimensions": {"input": 3}}]}),
+        "units[0]: give only one of",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "dimensions": {"inptu": 3}}]}),
+        "units[0].dimensions.inptu: this ruleset has no dimension",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.bayar": [1, 1]}}]}),
+        "units[0].indicators.proses.bayar: this ruleset has no indicator",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": 2}}]}),
+        "units[0].indicators.proses.biaya: expected one value per product (2), got 1",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": [1, 2]}}]}),
+        "units[0].indicators.input.keamanan: expected a single value",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [1, 2], "proses.moto": [1, 2, 3]}}]}),
+        "units[0].indicators.proses.moto: expected one value per product (2), got 3",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"input.keamanan": "1,5"}}]}),
+        "units[0].indicators.input.keamanan: 1,5 is not a level".replace("1,5", "1.5").as_str(),
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 9, "locked": ["input.x"]}]}),
+        "units[0].locked[0]: this ruleset has no indicator",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2022", "units": [{"name": "A", "score": 90}], "deduction": 1}),
+        "deduction: this ruleset has no deduction",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "trust": 50}),
+        "trust: this ruleset has no Kepercayaan Masyarakat",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": 90}], "trust": 500}),
+        "trust: 500 is above the maximum 100",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "effort": {"proses.biaya": 0}}),
+        "effort.proses.biaya: expected a positive whole number",
+    );
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}], "followed_up": "ya"}),
+        "followed_up: expected true or false",
+    );
     fails_at(json!([1, 2]), "expected an object");
     let r = rapor(&["score", "-"], "{\"ruleset\": ");
     assert_eq!(r.code, 2);
@@ -160,8 +215,11 @@ fn bad_input_exits_2_naming_the_place() {
 
 #[test]
 fn nested_indicator_form_is_the_same_as_flat() {
-    let flat = score(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [3, 2], "input.keamanan": 3}}]}));
-    let nested = score(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses": {"biaya": [3, 2]}, "input": {"keamanan": 3}}}]}));
+    let flat =
+        score(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses.biaya": [3, 2], "input.keamanan": 3}}]}));
+    let nested = score(
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": {"proses": {"biaya": [3, 2]}, "input": {"keamanan": 3}}}]}),
+    );
     assert_eq!(flat.code, 0);
     assert_eq!(flat.stdout, nested.stdout);
     let v: Value = serde_json::from_str(&flat.stdout).unwrap();
@@ -237,7 +295,10 @@ fn the_secondary_schemes_by_id() {
     let r = score(json!({"ruleset": "ipp-2022", "units": [{"name": "U", "score": "4,51"}]}));
     assert!(r.stdout.contains("\"category\": \"A\""), "{}", r.stdout);
     let counts: serde_json::Map<String, Value> =
-        ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"].iter().map(|u| (u.to_string(), json!([0, 0, 30, 0]))).collect();
+        ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"]
+            .iter()
+            .map(|u| (u.to_string(), json!([0, 0, 30, 0])))
+            .collect();
     let ikm = json!({"ruleset": "ikm-2017", "units": [{"name": "U", "responses": counts}]});
     let v: Value = serde_json::from_str(&score(ikm.clone()).stdout).unwrap();
     assert_eq!((v["score"].as_str(), v["category"].as_str()), (Some("75.00"), Some("C")));
@@ -349,5 +410,8 @@ fn every_command_takes_what_score_takes() {
     let r = score(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": "87,99"}, {"name": "B", "score": "88,00"}]}));
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!((v["score"].as_str(), v["quality"].as_str()), (Some("88.00"), Some("Sangat Baik")));
-    assert_eq!((v["score_low"].as_str(), v["score_high"].as_str(), v["category_uncertain"].as_bool()), (Some("87.99"), Some("88.00"), Some(true)));
+    assert_eq!(
+        (v["score_low"].as_str(), v["score_high"].as_str(), v["category_uncertain"].as_bool()),
+        (Some("87.99"), Some("88.00"), Some(true))
+    );
 }

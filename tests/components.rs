@@ -12,7 +12,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn mount(props: AppProps) -> Element {
     // The built rulesets are files the widget fetches; here there is no build folder.
     let cat = rapor::engine::Catalog::built_in();
-    let listed = cat.all().iter().map(|r| rapor::web::rulesets::Listed { id: r.id.clone(), title: r.title.clone(), title_en: r.title_en.clone() }).collect();
+    let listed = cat
+        .all()
+        .iter()
+        .map(|r| rapor::web::rulesets::Listed { id: r.id.clone(), title: r.title.clone(), title_en: r.title_en.clone() })
+        .collect();
     rapor::web::rulesets::install(listed, cat.all().to_vec());
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();

@@ -122,13 +122,34 @@ fn all(ids: &[&str], dim: &str, v: serde_json::Value) -> serde_json::Map<String,
 }
 
 const INPUT: [&str; 15] = [
-    "pengetahuan-standar", "pengetahuan-tugas", "pengetahuan-ombudsman", "pengetahuan-maladministrasi",
-    "pengetahuan-rekomendasi", "pengetahuan-rentan", "pengawasan-internal", "jumlah-petugas", "penjaminan-mutu",
-    "keamanan", "evaluasi-kinerja", "dasar-hukum", "sarana-pengguna", "sarana-khusus", "penyuluhan",
+    "pengetahuan-standar",
+    "pengetahuan-tugas",
+    "pengetahuan-ombudsman",
+    "pengetahuan-maladministrasi",
+    "pengetahuan-rekomendasi",
+    "pengetahuan-rentan",
+    "pengawasan-internal",
+    "jumlah-petugas",
+    "penjaminan-mutu",
+    "keamanan",
+    "evaluasi-kinerja",
+    "dasar-hukum",
+    "sarana-pengguna",
+    "sarana-khusus",
+    "penyuluhan",
 ];
 const PROSES: [&str; 11] = [
-    "persyaratan", "prosedur", "jangka-waktu", "biaya", "produk", "maklumat", "pelayanan-khusus", "visi-misi", "moto",
-    "atribut", "pelayanan-terpadu",
+    "persyaratan",
+    "prosedur",
+    "jangka-waktu",
+    "biaya",
+    "produk",
+    "maklumat",
+    "pelayanan-khusus",
+    "visi-misi",
+    "moto",
+    "atribut",
+    "pelayanan-terpadu",
 ];
 const OUTPUT: [&str; 5] = ["penundaan-berlarut", "permintaan-imbalan", "penyimpangan-prosedur", "tidak-patut", "tidak-kompeten"];
 const PENGADUAN: [&str; 6] =
@@ -184,8 +205,20 @@ fn legacy_attributes_present_or_absent() {
     // 2021: 14 attributes per product, present = 1. Two products, 10 + 12 of 14 present:
     // 100·22/28 = 78.571… → 78.57 → kuning.
     let ids = [
-        "persyaratan", "prosedur", "jangka-waktu", "biaya", "produk", "maklumat", "sistem-informasi", "sarana-prasarana",
-        "sarana-khusus", "pengelolaan-pengaduan", "visi-misi", "moto", "atribut", "pelayanan-terpadu",
+        "persyaratan",
+        "prosedur",
+        "jangka-waktu",
+        "biaya",
+        "produk",
+        "maklumat",
+        "sistem-informasi",
+        "sarana-prasarana",
+        "sarana-khusus",
+        "pengelolaan-pengaduan",
+        "visi-misi",
+        "moto",
+        "atribut",
+        "pelayanan-terpadu",
     ];
     let ind: serde_json::Map<_, _> = ids
         .iter()

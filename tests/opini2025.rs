@@ -5,8 +5,8 @@
 
 use rapor::cli::score_json;
 use rapor::engine::plan::{plan, Objective};
-use rapor::engine::robust::robust_plan;
 use rapor::engine::risk::risk;
+use rapor::engine::robust::robust_plan;
 use rapor::engine::{evaluate, Catalog, Ruleset, Scenario};
 use serde_json::{json, Value};
 
@@ -66,7 +66,11 @@ fn both_published_labels_at_every_edge() {
         ("31.99", "E", "Kualitas Terendah", "Kurang"),
     ] {
         let g = score(json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "score": total}]}));
-        assert_eq!((g["category"].as_str(), g["opini"].as_str(), g["quality"].as_str()), (Some(cat), Some(opini), Some(quality)), "{total}");
+        assert_eq!(
+            (g["category"].as_str(), g["opini"].as_str(), g["quality"].as_str()),
+            (Some(cat), Some(opini), Some(quality)),
+            "{total}"
+        );
         assert_eq!(g["units"][0]["quality"], quality, "{total}");
     }
     // Published: "nilai 65,98 dengan kategori kualitas pelayanan Cukup"; the national
@@ -129,7 +133,10 @@ fn an_old_file_with_pemda_trust_still_opens() {
         {"name": "C", "dimensions": dims(80), "trust": 90}
     ]});
     let g = score(old.clone());
-    assert_eq!(g["units"].as_array().unwrap().iter().map(|u| u["score"].as_str().unwrap()).collect::<Vec<_>>(), ["80.00", "74.00", "83.00"]);
+    assert_eq!(
+        g["units"].as_array().unwrap().iter().map(|u| u["score"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["80.00", "74.00", "83.00"]
+    );
     assert_eq!(g["score"], "79.00");
     assert!(g["notes"][0].as_str().unwrap().contains("Kepercayaan Masyarakat 60 was given to every unit"));
     // Written back, the trust sits on the units and the note does not come again.
@@ -140,7 +147,8 @@ fn an_old_file_with_pemda_trust_still_opens() {
     assert!(again["units"][0].get("trust").is_none());
     assert!(score(again).get("notes").is_none());
     // Pemda-level trust under a method without it is still refused where it stands.
-    let e = Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "trust": 50, "units": [{"name": "A", "dimensions": dims(80)}]})).unwrap();
+    let e =
+        Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "trust": 50, "units": [{"name": "A", "dimensions": dims(80)}]})).unwrap();
     assert_eq!(evaluate(&rs("ombudsman-2023"), &e).unwrap_err().to_string(), "trust: this ruleset has no Kepercayaan Masyarakat (trust)");
 }
 
@@ -182,7 +190,8 @@ fn dimensions_as_published_weighted_points() {
         score_err(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "dimension_points": {"proses": "-1"}}]})),
         "units[0].dimension_points.proses: -1 is below the minimum 0"
     );
-    let e = Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 80, "dimension_points": {"input": 1}}]}));
+    let e =
+        Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 80, "dimension_points": {"input": 1}}]}));
     assert_eq!(e.unwrap_err().to_string(), "units[0]: give only one of score, dimensions, dimension_points or indicators");
 }
 
@@ -259,14 +268,23 @@ fn an_indicator_is_named_one_way_everywhere() {
         s.units[1].sector = Some("opd".into());
         s.sampling.insert("opd".into(), 1);
     }
-    assert_eq!(robust_plan(&r, &bare_s, None, Objective::Steps).unwrap().plan, robust_plan(&r, &full_s, None, Objective::Steps).unwrap().plan);
+    assert_eq!(
+        robust_plan(&r, &bare_s, None, Objective::Steps).unwrap().plan,
+        robust_plan(&r, &full_s, None, Objective::Steps).unwrap().plan
+    );
     assert_eq!(risk(&r, &bare_s, None).unwrap().reach_probability(), risk(&r, &full_s, None).unwrap().reach_probability());
     // Both names of one indicator: named twice, at the place.
     let twice = sc(json!({"biaya": [2, 2], "proses.biaya": [1, 1]}), json!([]), json!({}));
     assert_eq!(evaluate(&r, &twice).unwrap_err().to_string(), "units[0].indicators.biaya: proses.biaya is given twice");
     // An unknown bare id, in effort and in locked.
-    assert_eq!(evaluate(&r, &sc(json!({"biaya": [2, 2]}), json!([]), json!({"tarif": 2}))).unwrap_err().to_string(), "effort.tarif: this ruleset has no indicator \"tarif\"");
-    assert_eq!(evaluate(&r, &sc(json!({"biaya": [2, 2]}), json!(["tarif"]), json!({}))).unwrap_err().to_string(), "units[0].locked[0]: this ruleset has no indicator \"tarif\"");
+    assert_eq!(
+        evaluate(&r, &sc(json!({"biaya": [2, 2]}), json!([]), json!({"tarif": 2}))).unwrap_err().to_string(),
+        "effort.tarif: this ruleset has no indicator \"tarif\""
+    );
+    assert_eq!(
+        evaluate(&r, &sc(json!({"biaya": [2, 2]}), json!(["tarif"]), json!({}))).unwrap_err().to_string(),
+        "units[0].locked[0]: this ruleset has no indicator \"tarif\""
+    );
     // An id two dimensions share is ambiguous: the error names both.
     let mut two = r.clone();
     two.dimensions[2].indicators[0].id = "biaya".into();

@@ -338,8 +338,11 @@ fn letter_ladders_match_exhaustive_search() {
         for _ in 0..150 {
             let start: [usize; 6] = std::array::from_fn(|_| rng.next(levels.len() as u64) as usize);
             let unit = |u: usize| {
-                let m: BTreeMap<String, Values> =
-                    ["a", "b", "c"].iter().enumerate().map(|(j, k)| (format!("d.{k}"), Values::One(Some(Decimal::from(levels[start[u * 3 + j]]))))).collect();
+                let m: BTreeMap<String, Values> = ["a", "b", "c"]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, k)| (format!("d.{k}"), Values::One(Some(Decimal::from(levels[start[u * 3 + j]])))))
+                    .collect();
                 Unit::new(format!("U{u}"), Entry::Indicators(m))
             };
             let sc = Scenario { ruleset: "letters".into(), units: vec![unit(0), unit(1)], ..Scenario::default() };
@@ -356,10 +359,14 @@ fn letter_ladders_match_exhaustive_search() {
                     assert!(p.steps.iter().all(|s| levels.iter().any(|&l| Decimal::from(l) == s.to)));
                     let after = evaluate(&rs, &applied_plan(&sc, &p, &rs)).unwrap().aggregate.unwrap();
                     assert!(after.grade.band <= band, "{levels:?} {start:?}: plan misses {target}");
-                    let steps: u32 = p.steps.iter().map(|s| {
-                        let pos = |v: Decimal| levels.iter().position(|&l| Decimal::from(l) == v).unwrap() as u32;
-                        pos(s.to) - pos(s.from)
-                    }).sum();
+                    let steps: u32 = p
+                        .steps
+                        .iter()
+                        .map(|s| {
+                            let pos = |v: Decimal| levels.iter().position(|&l| Decimal::from(l) == v).unwrap() as u32;
+                            pos(s.to) - pos(s.from)
+                        })
+                        .sum();
                     assert_eq!(steps as u64, p.cost);
                     if levels.len() == 8 {
                         // Gains never rise along SAKIP's letters: the plan is the cheapest.

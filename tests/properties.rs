@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use rapor::engine::exact::Ratio;
-use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
 use rapor::engine::scenario::Values;
+use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -20,11 +20,11 @@ fn score() -> impl Strategy<Value = Decimal> {
 
 /// A unit at one of the three levels, for `rs` (2023 instrument).
 fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
-    let keys: Vec<(String, u16, bool)> =
-        rs.indicators().map(|r| (r.key(), r.indicator.max, r.dimension.per_product)).collect();
+    let keys: Vec<(String, u16, bool)> = rs.indicators().map(|r| (r.key(), r.indicator.max, r.dimension.per_product)).collect();
     let dims: Vec<String> = rs.dimensions.iter().map(|d| d.id.clone()).collect();
     // Weighted points in cents, 0 up to each dimension's weight (Input 0–21,85).
-    let tops: Vec<(String, i64)> = rs.dimensions.iter().map(|d| (d.id.clone(), (d.weight * Decimal::ONE_HUNDRED).try_into().unwrap())).collect();
+    let tops: Vec<(String, i64)> =
+        rs.dimensions.iter().map(|d| (d.id.clone(), (d.weight * Decimal::ONE_HUNDRED).try_into().unwrap())).collect();
     prop_oneof![
         score().prop_map(|s| Unit::new("U", Entry::Score(s))),
         proptest::collection::vec(proptest::option::of(score()), dims.len()).prop_map(move |v| {
@@ -43,7 +43,8 @@ fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
                 .filter_map(|((k, max, pp), (a, b))| {
                     let a = a.map(|a| Decimal::from(a.min(*max)));
                     a.map(|a| {
-                        let vals = if *pp { Values::PerProduct(vec![Some(a), Some(Decimal::from(b.min(*max)))]) } else { Values::One(Some(a)) };
+                        let vals =
+                            if *pp { Values::PerProduct(vec![Some(a), Some(Decimal::from(b.min(*max)))]) } else { Values::One(Some(a)) };
                         (k.clone(), vals)
                     })
                 })
@@ -54,8 +55,7 @@ fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
 }
 
 fn scenario(id: &'static str) -> impl Strategy<Value = Scenario> {
-    proptest::collection::vec(unit(ruleset(id)), 1..8)
-        .prop_map(move |units| Scenario { ruleset: id.into(), units, ..Scenario::default() })
+    proptest::collection::vec(unit(ruleset(id)), 1..8).prop_map(move |units| Scenario { ruleset: id.into(), units, ..Scenario::default() })
 }
 
 fn aggregate_of(rs: &Ruleset, sc: &Scenario) -> Option<(Ratio, Decimal, String)> {
@@ -201,15 +201,33 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         prop_oneof![
-            Just("ombudsman-2023".to_string()), Just("ombudsman-2025".to_string()), Just("93,28".to_string()),
-            Just("proses.biaya".to_string()), Just("1.2,3".to_string()), "[a-z.,0-9 -]{0,12}".prop_map(String::from),
+            Just("ombudsman-2023".to_string()),
+            Just("ombudsman-2025".to_string()),
+            Just("93,28".to_string()),
+            Just("proses.biaya".to_string()),
+            Just("1.2,3".to_string()),
+            "[a-z.,0-9 -]{0,12}".prop_map(String::from),
         ]
         .prop_map(Value::String),
     ];
     let keys = prop_oneof![
-        Just("ruleset"), Just("units"), Just("name"), Just("score"), Just("dimensions"), Just("indicators"), Just("proses"),
-        Just("proses.biaya"), Just("input"), Just("locked"), Just("deduction"), Just("trust"), Just("effort"), Just("followed_up"),
-        Just("format"), Just("input.keamanan"), Just("x"),
+        Just("ruleset"),
+        Just("units"),
+        Just("name"),
+        Just("score"),
+        Just("dimensions"),
+        Just("indicators"),
+        Just("proses"),
+        Just("proses.biaya"),
+        Just("input"),
+        Just("locked"),
+        Just("deduction"),
+        Just("trust"),
+        Just("effort"),
+        Just("followed_up"),
+        Just("format"),
+        Just("input.keamanan"),
+        Just("x"),
     ];
     leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![

@@ -60,7 +60,8 @@ fn a_target_can_be_named() {
     // To A (88): no sample reaches it; the best is 82,50.
     let r = run(three_puskesmas(), Some("A"));
     assert_eq!((r.target, r.reach, r.reach_probability()), (0, 0, Decimal::ZERO));
-    let e = risk(Catalog::built_in().get("ombudsman-2024").unwrap(), &Scenario::from_json(&three_puskesmas()).unwrap(), Some("AA")).unwrap_err();
+    let e = risk(Catalog::built_in().get("ombudsman-2024").unwrap(), &Scenario::from_json(&three_puskesmas()).unwrap(), Some("AA"))
+        .unwrap_err();
     assert_eq!(e.path, "target");
 }
 
@@ -138,7 +139,8 @@ fn the_robust_plan_lifts_every_sample() {
     // per unit: s_A + s_B ≥ 36 × 1,61 = 57,96 → 58; s_A + s_C ≥ 36 × 14,11 = 507,96 →
     // 508; s_B + s_C ≥ 508. Adding all three: 2 Σ s ≥ 1074, so Σ s ≥ 537, met by
     // s_A = s_B = 29, s_C = 479: the cheapest robust plan costs 537 steps.
-    let sc = Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap()).unwrap();
+    let sc = Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap())
+        .unwrap();
     let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
     let r = robust_plan(&rs, &sc, None, Objective::Steps).unwrap();
     assert_eq!(r.plan.status, Status::Planned);
@@ -161,7 +163,9 @@ fn with_every_unit_drawn_the_robust_plan_is_the_plan() {
     use rapor::engine::plan::{plan, Objective};
     use rapor::engine::robust::robust_plan;
     // Draw all three: one sample, so the robust plan is the ordinary plan, and exact.
-    let mut sc = Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap()).unwrap();
+    let mut sc =
+        Scenario::from_json(&serde_json::from_str::<Value>(&std::fs::read_to_string("tests/data/robust-ikm.json").unwrap()).unwrap())
+            .unwrap();
     sc.sampling.insert("puskesmas".into(), 3);
     let rs = Catalog::built_in().get("ikm-2017").unwrap().clone();
     let r = robust_plan(&rs, &sc, Some("A"), Objective::Steps).unwrap();
@@ -205,7 +209,17 @@ impl Lcg {
 
 /// Nine unsur all at `hundredths` / 100, for the brute-force comparisons.
 fn ikm_unit(name: &str, sector: &str, hundredths: u64) -> Value {
-    let names = ["unsur.persyaratan", "unsur.prosedur", "unsur.waktu", "unsur.biaya", "unsur.produk", "unsur.kompetensi", "unsur.perilaku", "unsur.pengaduan", "unsur.sarana"];
+    let names = [
+        "unsur.persyaratan",
+        "unsur.prosedur",
+        "unsur.waktu",
+        "unsur.biaya",
+        "unsur.produk",
+        "unsur.kompetensi",
+        "unsur.perilaku",
+        "unsur.pengaduan",
+        "unsur.sarana",
+    ];
     let m = format!("{}.{:02}", hundredths / 100, hundredths % 100);
     let ind: serde_json::Map<String, Value> = names.iter().map(|n| (n.to_string(), Value::from(m.clone()))).collect();
     json!({"name": name, "sector": sector, "indicators": ind})

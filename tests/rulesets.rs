@@ -77,7 +77,10 @@ fn each_validation_rule_names_its_field() {
         (Box::new(|v| v["dimensions"][2]["weight"] = json!("-3")), "dimensions[2].weight: must be positive"),
         (Box::new(|v| v["dimensions"][0]["indicators"][2]["weight"] = json!(0)), "dimensions[0].indicators[2].weight: must be positive"),
         (Box::new(|v| v["dimensions"][3]["id"] = json!("input")), "dimensions[3].id: \"input\" is used twice"),
-        (Box::new(|v| v["dimensions"][1]["indicators"][4]["id"] = json!("biaya")), "dimensions[1].indicators[4].id: \"biaya\" is used twice"),
+        (
+            Box::new(|v| v["dimensions"][1]["indicators"][4]["id"] = json!("biaya")),
+            "dimensions[1].indicators[4].id: \"biaya\" is used twice",
+        ),
         (Box::new(|v| v["dimensions"][0]["indicators"][0]["max"] = json!(0)), "dimensions[0].indicators[0].max: must be above min"),
         (Box::new(|v| v["bands"][1]["min"] = json!("90")), "bands[1].min: bands must be listed from the top down"),
         (Box::new(|v| v["bands"][4]["min"] = json!("5")), "bands[4].min: the lowest band must start at 0"),

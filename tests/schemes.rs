@@ -65,7 +65,8 @@ fn sakip_from_letters() {
     assert_eq!((s.as_str(), c.as_str()), ("71.20", "BB"));
     // Pemanfaatan of all four components (50 %) at D (30), the rest at AA (100):
     // 50 × 0,30 + 50 × 1,00 = 65,00 → B.
-    let pem = [("perencanaan-pemanfaatan", 30), ("pengukuran-pemanfaatan", 30), ("pelaporan-pemanfaatan", 30), ("evaluasi-pemanfaatan", 30)];
+    let pem =
+        [("perencanaan-pemanfaatan", 30), ("pengukuran-pemanfaatan", 30), ("pelaporan-pemanfaatan", 30), ("evaluasi-pemanfaatan", 30)];
     assert_eq!(score(sakip_criteria(100, &pem)).0, "65.00");
 }
 
@@ -233,7 +234,8 @@ fn ikm_rejects_bad_counts_and_means() {
     assert_eq!(bad(ikm_means("3", "4,2")), "units[0].indicators.unsur.sarana: 4.2 is above the maximum 4");
     assert_eq!(bad(ikm_means("3", "0,5")), "units[0].indicators.unsur.sarana: 0.5 is below the minimum 1");
     // The same unsur as a mean and as counts.
-    let v = json!({"ruleset": "ikm-2017", "units": [{"name": "U", "indicators": {"unsur.waktu": 3}, "responses": {"waktu": [0, 0, 1, 0]}}]});
+    let v =
+        json!({"ruleset": "ikm-2017", "units": [{"name": "U", "indicators": {"unsur.waktu": 3}, "responses": {"waktu": [0, 0, 1, 0]}}]});
     assert!(bad(v).contains("unsur.waktu is given twice"));
 }
 
@@ -315,7 +317,10 @@ fn a_scenario_carries_its_own_ruleset() {
     assert!(e.starts_with("custom_ruleset.bands[1].min: bands must be listed from the top down"), "{e}");
     let mut bad = v;
     bad["ruleset"] = json!("ombudsman-2024");
-    assert!(Scenario::from_json(&bad).unwrap_err().to_string().starts_with("ruleset: \"ombudsman-2024\" is not the id of the custom_ruleset"));
+    assert!(Scenario::from_json(&bad)
+        .unwrap_err()
+        .to_string()
+        .starts_with("ruleset: \"ombudsman-2024\" is not the id of the custom_ruleset"));
 }
 
 #[test]
@@ -323,10 +328,20 @@ fn weights_and_bands_match_methodology() {
     // §4: component weight × (20 / 30 / 50 %).
     let w: Vec<String> = ruleset("sakip-2021").dimensions.iter().map(|d| d.weight.normalize().to_string()).collect();
     assert_eq!(w, ["6", "9", "15", "6", "9", "15", "3", "4.5", "7.5", "5", "7.5", "12.5"]);
-    let b: Vec<(String, String, bool)> = ruleset("sakip-2021").bands.iter().map(|b| (b.category.clone(), b.min.to_string(), b.inclusive)).collect();
-    let want = [("AA", "90", false), ("A", "80", false), ("BB", "70", false), ("B", "60", false), ("CC", "50", false), ("C", "30", false), ("D", "0", true)];
+    let b: Vec<(String, String, bool)> =
+        ruleset("sakip-2021").bands.iter().map(|b| (b.category.clone(), b.min.to_string(), b.inclusive)).collect();
+    let want = [
+        ("AA", "90", false),
+        ("A", "80", false),
+        ("BB", "70", false),
+        ("B", "60", false),
+        ("CC", "50", false),
+        ("C", "30", false),
+        ("D", "0", true),
+    ];
     assert_eq!(b, want.map(|(a, m, i)| (a.to_string(), m.to_string(), i)));
-    let letters: Vec<(String, u16)> = ruleset("sakip-2021").dimensions[0].indicators[0].levels.iter().map(|l| (l.label.clone(), l.value)).collect();
+    let letters: Vec<(String, u16)> =
+        ruleset("sakip-2021").dimensions[0].indicators[0].levels.iter().map(|l| (l.label.clone(), l.value)).collect();
     let want = [("E", 0), ("D", 30), ("C", 50), ("CC", 60), ("B", 70), ("BB", 80), ("A", 90), ("AA", 100)];
     assert_eq!(letters, want.map(|(l, v)| (l.to_string(), v)));
     // §5.

@@ -134,7 +134,8 @@ fn a_method_not_yet_fetched_is_waited_for() {
 fn the_language_switch_asks_the_worker_again_for_worded_answers() {
     let s = start("ombudsman-2024", &["ombudsman-2024"]);
     let (k0, k1) = (key(&s, 0), key(&s, 1));
-    let s = act(s, [Action::SetScore(k0, "80".into()), Action::SetSector(k0, "puskesmas".into()), Action::SetSector(k1, "puskesmas".into())]);
+    let s =
+        act(s, [Action::SetScore(k0, "80".into()), Action::SetSector(k0, "puskesmas".into()), Action::SetSector(k1, "puskesmas".into())]);
     let g = s.generation;
     let s = act(s, [Action::PlanReady(g, Ok(a_plan())), Action::RiskReady(g, Ok(Rc::new(risk_view())))]);
     assert!(!s.plan_due);
@@ -171,7 +172,8 @@ fn stored_work_and_an_old_link_are_told_once() {
 
 /// Some plan, as the worker would answer (its content does not matter here).
 fn a_plan() -> Rc<Plan> {
-    let sc = rapor::engine::Scenario::from_json(&serde_json::json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 80}]})).unwrap();
+    let sc = rapor::engine::Scenario::from_json(&serde_json::json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 80}]}))
+        .unwrap();
     Rc::new(rapor::engine::plan::plan(&method("ombudsman-2024"), &sc, None, rapor::engine::plan::Objective::Steps).unwrap())
 }
 

@@ -11,27 +11,51 @@ pub enum Problem {
     NotANumber(String),
     TwoSeparators(String),
     Expected(&'static str),
-    AboveMax { value: Decimal, max: Decimal },
-    BelowMin { value: Decimal, min: Decimal },
-    NotALevel { value: Decimal, min: u16, max: u16 },
+    AboveMax {
+        value: Decimal,
+        max: Decimal,
+    },
+    BelowMin {
+        value: Decimal,
+        min: Decimal,
+    },
+    NotALevel {
+        value: Decimal,
+        min: u16,
+        max: u16,
+    },
     /// A respondent count that is not a whole number from 0 to `max`.
-    NotACount { text: String, max: u32 },
+    NotACount {
+        text: String,
+        max: u32,
+    },
     /// Not one of the listed levels ("AA = 100, A = 90, …").
-    NotListed { value: Decimal, levels: String },
+    NotListed {
+        value: Decimal,
+        levels: String,
+    },
     UnknownField,
     UnknownRuleset(String),
     UnknownDimension(String),
     UnknownIndicator(String),
     /// A bare indicator id that more than one dimension has ("biaya" in two dimensions).
-    AmbiguousIndicator { id: String, candidates: Vec<String> },
+    AmbiguousIndicator {
+        id: String,
+        candidates: Vec<String>,
+    },
     /// Kepercayaan Masyarakat on a unit entered as a total, which already holds it.
     TrustInTotal,
     /// One indicator named twice ("proses.biaya" and "biaya").
     GivenTwice(String),
-    ProductCount { expected: usize, got: usize },
+    ProductCount {
+        expected: usize,
+        got: usize,
+    },
     MixedLevels,
     NoData,
-    TooManyDecimals { max: u32 },
+    TooManyDecimals {
+        max: u32,
+    },
     NotPositive,
     TooPrecise,
     NotInRuleset(&'static str),
@@ -140,9 +164,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::ProductCount { expected, got }, true) => {
             format!("seharusnya satu nilai per produk ({expected}), ada {got}")
         }
-        (Problem::MixedLevels, false) => {
-            "give only one of score, dimensions, dimension_points or indicators".into()
-        }
+        (Problem::MixedLevels, false) => "give only one of score, dimensions, dimension_points or indicators".into(),
         (Problem::MixedLevels, true) => "isi hanya salah satu: nilai, dimensi, poin dimensi, atau indikator".into(),
         (Problem::NoData, false) => "no unit has any data yet".into(),
         (Problem::NoData, true) => "belum ada unit yang berisi data".into(),

@@ -32,7 +32,15 @@ pub fn grade(rs: &Ruleset, rounded: Decimal, followed_up: Option<bool>) -> Grade
         opini.push_str(&f.suffix);
         opini_en.push_str(&f.suffix_en);
     }
-    Grade { band, category: b.category.clone(), opini, opini_en, quality: b.quality.clone(), quality_en: b.quality_en.clone(), zone: b.zone.clone() }
+    Grade {
+        band,
+        category: b.category.clone(),
+        opini,
+        opini_en,
+        quality: b.quality.clone(),
+        quality_en: b.quality_en.clone(),
+        zone: b.zone.clone(),
+    }
 }
 
 /// The lowest rounded score that earns band `band` (for exclusive bounds, one step of

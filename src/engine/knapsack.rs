@@ -142,11 +142,7 @@ mod tests {
         // Need 10. A: gain 9 for 6 (1.5 per effort), B: gain 2 for 2 (1.0), C: gain 10 for 7 (≈1.43).
         // Best ratio first takes A (9, cost 6), then still needs 1 and takes the next best
         // ratio, C (cost 7): 13 in all. The optimum is C alone: cost 7.
-        let pools = [
-            Pool { gain: 9, cost: 6, count: 1 },
-            Pool { gain: 2, cost: 2, count: 1 },
-            Pool { gain: 10, cost: 7, count: 1 },
-        ];
+        let pools = [Pool { gain: 9, cost: 6, count: 1 }, Pool { gain: 2, cost: 2, count: 1 }, Pool { gain: 10, cost: 7, count: 1 }];
         assert_eq!(greedy_by_ratio_cost(&pools, 10), 13);
         let take = cover(&pools, 10).unwrap();
         assert_eq!(take, vec![0, 0, 1]);
@@ -203,8 +199,7 @@ mod tests {
         };
         for _ in 0..500 {
             let n = 1 + next(4) as usize;
-            let pools: Vec<Pool> =
-                (0..n).map(|_| Pool { gain: 1 + next(12) as i128, cost: 1 + next(6), count: next(4) }).collect();
+            let pools: Vec<Pool> = (0..n).map(|_| Pool { gain: 1 + next(12) as i128, cost: 1 + next(6), count: next(4) }).collect();
             let need = next(40) as i128;
             let want = brute(&pools, need);
             let got = cover(&pools, need);

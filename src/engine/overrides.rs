@@ -32,7 +32,8 @@ pub fn apply(rs: &Ruleset, o: &Overrides) -> Result<Ruleset, InputError> {
     let mut out = rs.clone();
     for (dim, w) in &o.weights {
         let at = format!("assumptions.weights.{dim}");
-        let d = out.dimensions.iter_mut().find(|d| &d.id == dim).ok_or_else(|| InputError::new(&at, Problem::UnknownDimension(dim.clone())))?;
+        let d =
+            out.dimensions.iter_mut().find(|d| &d.id == dim).ok_or_else(|| InputError::new(&at, Problem::UnknownDimension(dim.clone())))?;
         if *w <= Decimal::ZERO {
             return Err(InputError::new(at, Problem::NotPositive));
         }
@@ -43,7 +44,8 @@ pub fn apply(rs: &Ruleset, o: &Overrides) -> Result<Ruleset, InputError> {
     }
     for (dim, &n) in &o.criteria {
         let at = format!("assumptions.criteria.{dim}");
-        let d = out.dimensions.iter_mut().find(|d| &d.id == dim).ok_or_else(|| InputError::new(&at, Problem::UnknownDimension(dim.clone())))?;
+        let d =
+            out.dimensions.iter_mut().find(|d| &d.id == dim).ok_or_else(|| InputError::new(&at, Problem::UnknownDimension(dim.clone())))?;
         if !(1..=MAX_CRITERIA).contains(&n) {
             return Err(InputError::new(at, Problem::NotALevel { value: Decimal::from(n), min: 1, max: MAX_CRITERIA }));
         }
@@ -51,7 +53,10 @@ pub fn apply(rs: &Ruleset, o: &Overrides) -> Result<Ruleset, InputError> {
     }
     if let Some(max) = o.scale_max {
         if out.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional) {
-            return Err(InputError::new("assumptions.scale", Problem::Invalid("this ruleset's scale is fixed (letters or answers), it cannot be changed".into())));
+            return Err(InputError::new(
+                "assumptions.scale",
+                Problem::Invalid("this ruleset's scale is fixed (letters or answers), it cannot be changed".into()),
+            ));
         }
         if !(1..=10).contains(&max) {
             return Err(InputError::new("assumptions.scale", Problem::NotALevel { value: Decimal::from(max), min: 1, max: 10 }));
@@ -112,4 +117,3 @@ mod tests {
         assert_eq!(fewer.dimension("kebijakan").unwrap().indicators.len(), 1);
     }
 }
-

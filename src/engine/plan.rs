@@ -256,9 +256,11 @@ fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u
         let gain = entry_gain(slots, idx, k).ok_or_else(too_precise)?;
         let (from, to, responses) = match &e.kind {
             Kind::Level { from, ladder } => (*from, ladder[k as usize - 1], None),
-            Kind::Responses { counts, min } => {
-                (Decimal::ZERO, Decimal::ZERO, Some(ResponseChange { respondents: k, before: counts.clone(), after: moved_to_top(counts, k), min: *min }))
-            }
+            Kind::Responses { counts, min } => (
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Some(ResponseChange { respondents: k, before: counts.clone(), after: moved_to_top(counts, k), min: *min }),
+            ),
         };
         steps.push(Step {
             unit_index: e.unit_index,
@@ -640,10 +642,8 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
     }
     // What each unit could add at most: a set of units that cannot reach the need even
     // with everything raised is skipped without solving.
-    let most: Vec<i128> = units
-        .iter()
-        .map(|&u| slots.iter().zip(gain).filter(|(s, _)| s.unit_index == u).map(|(s, g)| g * s.room as i128).sum())
-        .collect();
+    let most: Vec<i128> =
+        units.iter().map(|&u| slots.iter().zip(gain).filter(|(s, _)| s.unit_index == u).map(|(s, g)| g * s.room as i128).sum()).collect();
     for size in 1..touched {
         for mask in 0u32..(1 << units.len()) {
             if mask.count_ones() as usize != size {
@@ -671,12 +671,8 @@ fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need: i128, obj
 /// cost more than `cost` using only the kept units' slots. That relaxation never costs
 /// more than a real plan, so when it exceeds `cost` no plan of those units can tie.
 fn fractional_cost_exceeds(slots: &[Slot], gain: &[i128], need: i128, cost: u64, keep: &dyn Fn(usize) -> bool) -> bool {
-    let mut items: Vec<(i128, i128, i128)> = slots
-        .iter()
-        .zip(gain)
-        .filter(|(s, _)| keep(s.unit_index))
-        .map(|(s, &g)| (g, s.effort as i128, s.room as i128))
-        .collect();
+    let mut items: Vec<(i128, i128, i128)> =
+        slots.iter().zip(gain).filter(|(s, _)| keep(s.unit_index)).map(|(s, &g)| (g, s.effort as i128, s.room as i128)).collect();
     // g_a / e_a > g_b / e_b  ⇔  g_a · e_b > g_b · e_a
     items.sort_by(|a, b| (b.0 * a.1).cmp(&(a.0 * b.1)));
     let (mut got, mut spent) = (0i128, 0i128);
@@ -885,10 +881,8 @@ pub fn applied_plan(sc: &Scenario, plan: &Plan, rs: &Ruleset) -> Scenario {
 
 fn set_level(sc: &mut Scenario, unit: usize, key: &str, product: Option<usize>, level: Decimal, default_products: usize) {
     let Entry::Indicators(values) = &mut sc.units[unit].entry else { return };
-    let products = values
-        .values()
-        .find_map(|v| if let Values::PerProduct(xs) = v { Some(xs.len()) } else { None })
-        .unwrap_or(default_products);
+    let products =
+        values.values().find_map(|v| if let Values::PerProduct(xs) = v { Some(xs.len()) } else { None }).unwrap_or(default_products);
     let v = Some(level);
     match product {
         None => {
@@ -933,7 +927,15 @@ fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, incl
             Level::Score => {
                 let points = up(total_need)?;
                 let possible = max.checked_sub(u.exact).is_some_and(|room| room >= total_need);
-                out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, indicator: None, to: None, points, possible });
+                out.push(Alternative {
+                    unit_index: u.index,
+                    unit: u.name.clone(),
+                    dimension: None,
+                    indicator: None,
+                    to: None,
+                    points,
+                    possible,
+                });
             }
             Level::Dimensions | Level::Points => {
                 for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
@@ -967,7 +969,14 @@ fn alternatives(rs: &Ruleset, outcome: &Outcome, need: Ratio, share: Ratio, incl
 /// For indicators entered as a mean (IKM's per-unsur averages): the mean each would
 /// need on its own to reach the target, rounded up to 2 decimals, and whether it fits
 /// under the top answer.
-fn mean_alternatives(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, need: Ratio, share: Ratio, inclusive: bool) -> Result<Vec<Alternative>, InputError> {
+fn mean_alternatives(
+    rs: &Ruleset,
+    sc: &Scenario,
+    outcome: &Outcome,
+    need: Ratio,
+    share: Ratio,
+    inclusive: bool,
+) -> Result<Vec<Alternative>, InputError> {
     let mut out = Vec::new();
     for u in outcome.units.iter().filter(|u| u.level == Level::Indicators) {
         let Entry::Indicators(values) = &sc.units[u.index].entry else { continue };
@@ -992,7 +1001,15 @@ fn mean_alternatives(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, need: Ratio
                 }
                 let points = to - current.round(2, RoundingMode::Down).ok_or_else(too_precise)?;
                 let possible = to <= Decimal::from(i.max);
-                out.push(Alternative { unit_index: u.index, unit: u.name.clone(), dimension: None, indicator: Some(key), to: Some(to), points, possible });
+                out.push(Alternative {
+                    unit_index: u.index,
+                    unit: u.name.clone(),
+                    dimension: None,
+                    indicator: Some(key),
+                    to: Some(to),
+                    points,
+                    possible,
+                });
             }
         }
     }

@@ -244,7 +244,8 @@ pub struct Draw {
 
 pub fn layout(rs: &Ruleset, sc: &Scenario) -> Result<Layout, InputError> {
     let space = space(rs, sc)?;
-    let sectors = space.sectors.into_iter().map(|s| Draw { draw: s.draw, candidates: s.candidates.into_iter().map(|c| c.0).collect() }).collect();
+    let sectors =
+        space.sectors.into_iter().map(|s| Draw { draw: s.draw, candidates: s.candidates.into_iter().map(|c| c.0).collect() }).collect();
     Ok(Layout { fixed: space.fixed_units, sectors })
 }
 
@@ -258,7 +259,10 @@ pub fn all_samples(rs: &Ruleset, sc: &Scenario, limit: u128) -> Result<Option<Ve
     let mut out: Vec<Vec<usize>> = vec![space.fixed_units.clone()];
     for s in &space.sectors {
         let picks = combinations(s.candidates.len(), s.draw);
-        out = out.iter().flat_map(|base| picks.iter().map(move |p| base.iter().copied().chain(p.iter().map(|&c| s.candidates[c].0)).collect())).collect();
+        out = out
+            .iter()
+            .flat_map(|base| picks.iter().map(move |p| base.iter().copied().chain(p.iter().map(|&c| s.candidates[c].0)).collect()))
+            .collect();
     }
     for units in &mut out {
         units.sort_unstable();

@@ -16,9 +16,9 @@ use crate::engine::error::{InputError, Problem};
 use crate::engine::exact::Ratio;
 use crate::engine::plan::{applied_plan, floor_of, plan, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step};
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
-use std::collections::BTreeMap;
 use crate::engine::ruleset::Ruleset;
 use crate::engine::scenario::Scenario;
+use std::collections::BTreeMap;
 
 /// Rounds before giving up (each lifts at least one sample; real pemdas need a few).
 pub const MAX_ROUNDS: usize = 500;
@@ -95,7 +95,16 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
 
 /// The robust plan in the planner's terms: its scores are the worst sample's.
 #[allow(clippy::too_many_arguments)]
-fn as_plan(rs: &Ruleset, target: usize, before: &Sample, after: &Sample, status: Status, objective: Objective, cost: u64, steps: Vec<Step>) -> Plan {
+fn as_plan(
+    rs: &Ruleset,
+    target: usize,
+    before: &Sample,
+    after: &Sample,
+    status: Status,
+    objective: Objective,
+    cost: u64,
+    steps: Vec<Step>,
+) -> Plan {
     let threshold = crate::engine::grade::threshold(rs, target);
     Plan {
         status,
@@ -148,11 +157,7 @@ fn spread_bound(rs: &Ruleset, sc: &Scenario, band: usize, size: usize) -> Result
             }
         }
     }
-    let most = short_in
-        .iter()
-        .filter_map(|(u, &d)| rates.get(u).and_then(|r| r.checked_mul(Ratio::int(d))))
-        .max()
-        .unwrap_or(Ratio::ZERO);
+    let most = short_in.iter().filter_map(|(u, &d)| rates.get(u).and_then(|r| r.checked_mul(Ratio::int(d)))).max().unwrap_or(Ratio::ZERO);
     if most == Ratio::ZERO {
         return Ok(0);
     }

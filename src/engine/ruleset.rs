@@ -221,10 +221,7 @@ impl Ruleset {
     /// rulesets only this way, which keeps the validator out of its first load.
     pub fn from_checked_json(text: &str) -> Result<Ruleset, InputError> {
         serde_json::from_str(text).map_err(|e| {
-            InputError::new(
-                format!("line {} column {}", e.line(), e.column()),
-                Problem::Invalid(strip_position(&e.to_string())),
-            )
+            InputError::new(format!("line {} column {}", e.line(), e.column()), Problem::Invalid(strip_position(&e.to_string())))
         })
     }
 
@@ -240,9 +237,7 @@ impl Ruleset {
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = IndicatorRef<'_>> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| d.indicators.iter().map(move |i| IndicatorRef { dimension: d, indicator: i }))
+        self.dimensions.iter().flat_map(|d| d.indicators.iter().map(move |i| IndicatorRef { dimension: d, indicator: i }))
     }
 
     /// Finds "unsur.waktu", or "waktu" alone when no other dimension has an indicator
@@ -379,7 +374,10 @@ impl Ruleset {
                     // and a not-entered criterion (counted at min) would be no level.
                     for end in [i.min, i.max] {
                         if !seen.contains(&end) {
-                            return bad(format!("{at}.levels"), format!("levels_only needs a level at {end}, the end of the scale {}–{}", i.min, i.max));
+                            return bad(
+                                format!("{at}.levels"),
+                                format!("levels_only needs a level at {end}, the end of the scale {}–{}", i.min, i.max),
+                            );
                         }
                     }
                 }

@@ -172,11 +172,32 @@ impl Scenario {
 
     pub fn from_json(value: &Value) -> Result<Scenario, InputError> {
         let top = object(value, "")?;
-        known_fields(top, "", &["format", "ruleset", "pemda", "units", "deduction", "followed_up", "trust", "effort", "assumptions", "custom_ruleset", "sampling"])?;
+        known_fields(
+            top,
+            "",
+            &[
+                "format",
+                "ruleset",
+                "pemda",
+                "units",
+                "deduction",
+                "followed_up",
+                "trust",
+                "effort",
+                "assumptions",
+                "custom_ruleset",
+                "sampling",
+            ],
+        )?;
         if let Some(f) = top.get("format") {
             match f.as_u64() {
                 Some(n) if n >= 1 && n <= FORMAT as u64 => {}
-                _ => return Err(InputError::new("format", Problem::Invalid(format!("unsupported format {f}; this version reads 1 to {FORMAT}")))),
+                _ => {
+                    return Err(InputError::new(
+                        "format",
+                        Problem::Invalid(format!("unsupported format {f}; this version reads 1 to {FORMAT}")),
+                    ))
+                }
             }
         }
         let ruleset = match top.get("ruleset") {
@@ -190,11 +211,9 @@ impl Scenario {
             Some(_) => return Err(InputError::new("pemda", Problem::Expected("a string"))),
         };
         let mut units = match top.get("units") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, u)| parse_unit(u, &format!("units[{i}]")))
-                .collect::<Result<Vec<_>, _>>()?,
+            Some(Value::Array(items)) => {
+                items.iter().enumerate().map(|(i, u)| parse_unit(u, &format!("units[{i}]"))).collect::<Result<Vec<_>, _>>()?
+            }
             Some(_) => return Err(InputError::new("units", Problem::Expected("a list"))),
             None => return Err(InputError::new("units", Problem::Invalid("missing: list the sampled units".into()))),
         };
@@ -323,7 +342,12 @@ fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
                 Some(n) if (1..=MAX_CRITERIA as u64).contains(&n) => {
                     out.criteria.insert(k.clone(), n as u16);
                 }
-                _ => return Err(InputError::new(format!("assumptions.criteria.{k}"), Problem::Expected("a whole number of criteria from 1 to 50"))),
+                _ => {
+                    return Err(InputError::new(
+                        format!("assumptions.criteria.{k}"),
+                        Problem::Expected("a whole number of criteria from 1 to 50"),
+                    ))
+                }
             }
         }
     }
@@ -430,7 +454,9 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .map(|(j, x)| x.as_str().map(str::to_string).ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected("a string"))))
+            .map(|(j, x)| {
+                x.as_str().map(str::to_string).ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected("a string")))
+            })
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected("a list"))),
     };
@@ -465,11 +491,7 @@ fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut BTr
         match v {
             Value::Object(inner) if prefix.is_empty() => read_indicators(inner, &path, &key, out)?,
             Value::Array(items) => {
-                let vals = items
-                    .iter()
-                    .enumerate()
-                    .map(|(p, x)| number(x, &format!("{path}[{p}]")))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let vals = items.iter().enumerate().map(|(p, x)| number(x, &format!("{path}[{p}]"))).collect::<Result<Vec<_>, _>>()?;
                 out.insert(key, Values::PerProduct(vals));
             }
             other => {

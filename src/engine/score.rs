@@ -318,7 +318,16 @@ fn unit_score(rs: &Ruleset, u: &Unit, at: &str) -> Result<Option<UnitScore>, Inp
             let exact = Ratio::from_decimal(*s);
             let (low, high, open) = typed_range(*s, max);
             // A total already holds Kepercayaan Masyarakat: nothing is added to it.
-            return Ok(Some(UnitScore { level: Level::Score, exact, low, high, open, dimensions: Vec::new(), missing: Vec::new(), products: rs.products }));
+            return Ok(Some(UnitScore {
+                level: Level::Score,
+                exact,
+                low,
+                high,
+                open,
+                dimensions: Vec::new(),
+                missing: Vec::new(),
+                products: rs.products,
+            }));
         }
         Entry::Dimensions(m) | Entry::Points(m) if m.is_empty() => return Ok(None),
         Entry::Dimensions(m) => {
@@ -405,7 +414,9 @@ fn dimension_index(rs: &Ruleset, id: &str, path: &str) -> Result<usize, InputErr
 fn by_dimension(rs: &Ruleset, level: Level, typed: &[Option<(Ratio, Ratio, Ratio, bool)>]) -> Result<UnitScore, InputError> {
     let exact: Vec<(Ratio, bool)> = typed.iter().map(|t| t.map_or((Ratio::ZERO, false), |t| (t.0, true))).collect();
     let missing = rs.dimensions.iter().zip(typed).filter(|(_, t)| t.is_none()).map(|(d, _)| d.id.clone()).collect();
-    let end = |pick: fn(&(Ratio, Ratio, Ratio, bool)) -> Ratio| -> Vec<Ratio> { typed.iter().map(|t| t.as_ref().map_or(Ratio::ZERO, pick)).collect() };
+    let end = |pick: fn(&(Ratio, Ratio, Ratio, bool)) -> Ratio| -> Vec<Ratio> {
+        typed.iter().map(|t| t.as_ref().map_or(Ratio::ZERO, pick)).collect()
+    };
     let low = weighted(rs, &end(|t| t.1))?;
     let high = weighted(rs, &end(|t| t.2))?;
     let open = typed.iter().flatten().any(|t| t.3);

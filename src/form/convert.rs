@@ -6,8 +6,8 @@ use super::{Form, FormUnit, Mode};
 use crate::engine::error::{InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
-use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::scenario::MAX_RESPONDENTS;
+use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use rust_decimal::Decimal;
@@ -147,7 +147,9 @@ impl Form {
                 }
                 Ok(Some(_)) => {}
                 // An emptied count is not "published": it is a count not yet typed.
-                Ok(None) => err(field.clone(), InputError::new(field, Problem::NotALevel { value: Decimal::ZERO, min: 1, max: MAX_CRITERIA })),
+                Ok(None) => {
+                    err(field.clone(), InputError::new(field, Problem::NotALevel { value: Decimal::ZERO, min: 1, max: MAX_CRITERIA }))
+                }
                 Err(e) => err(field, e),
             }
         }
@@ -284,7 +286,9 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Dimensions => {
-            let m = dimension_numbers(rs, &u.dims, &format!("units[{i}].dimensions"), "dim", &mut err, |v, _, at| in_range(v, rs.score_max, at));
+            let m = dimension_numbers(rs, &u.dims, &format!("units[{i}].dimensions"), "dim", &mut err, |v, _, at| {
+                in_range(v, rs.score_max, at)
+            });
             if m.is_empty() {
                 Entry::Empty
             } else {
@@ -292,7 +296,9 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Points => {
-            let m = dimension_numbers(rs, &u.points, &format!("units[{i}].dimension_points"), "pts", &mut err, |v, d, at| check_points(v, rs, d, at));
+            let m = dimension_numbers(rs, &u.points, &format!("units[{i}].dimension_points"), "pts", &mut err, |v, d, at| {
+                check_points(v, rs, d, at)
+            });
             if m.is_empty() {
                 Entry::Empty
             } else {
@@ -316,8 +322,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
                     let text = texts.and_then(|t| t.get(p)).map_or("", String::as_str);
                     let at = format!("units[{i}].indicators.{key}");
                     let field = indicator_field(&key, r.dimension.per_product.then_some(p));
-                    let v = number(text, &at)
-                        .and_then(|v| v.map(|v| check_level(v, r.indicator, &at).map(|_| v)).transpose());
+                    let v = number(text, &at).and_then(|v| v.map(|v| check_level(v, r.indicator, &at).map(|_| v)).transpose());
                     match v {
                         Ok(v) => values.push(v),
                         Err(e) => {

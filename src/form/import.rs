@@ -103,12 +103,21 @@ mod tests {
     fn criteria_answer_counts_and_sampling_read_back() {
         let cat = Catalog::built_in();
         for (id, v) in [
-            ("sakip-2021", json!({"ruleset": "sakip-2021", "assumptions": {"criteria": {"perencanaan-keberadaan": 3}},
-                "units": [{"name": "Pemda", "indicators": {"perencanaan-keberadaan.k3": 70, "perencanaan-kualitas.k1": 100}}]})),
-            ("ombudsman-2024", json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 1},
-                "units": [{"name": "Dukcapil", "score": 90}, {"name": "PKM A", "score": 80, "sector": "puskesmas"}, {"name": "PKM B", "score": 70, "sector": "puskesmas"}]})),
-            ("ikm-2017", json!({"ruleset": "ikm-2017",
-                "units": [{"name": "Dukcapil", "indicators": {"unsur.waktu": "3,25"}, "responses": {"unsur.biaya": [0, 1, 2, 5]}}]})),
+            (
+                "sakip-2021",
+                json!({"ruleset": "sakip-2021", "assumptions": {"criteria": {"perencanaan-keberadaan": 3}},
+                "units": [{"name": "Pemda", "indicators": {"perencanaan-keberadaan.k3": 70, "perencanaan-kualitas.k1": 100}}]}),
+            ),
+            (
+                "ombudsman-2024",
+                json!({"ruleset": "ombudsman-2024", "sampling": {"puskesmas": 1},
+                "units": [{"name": "Dukcapil", "score": 90}, {"name": "PKM A", "score": 80, "sector": "puskesmas"}, {"name": "PKM B", "score": 70, "sector": "puskesmas"}]}),
+            ),
+            (
+                "ikm-2017",
+                json!({"ruleset": "ikm-2017",
+                "units": [{"name": "Dukcapil", "indicators": {"unsur.waktu": "3,25"}, "responses": {"unsur.biaya": [0, 1, 2, 5]}}]}),
+            ),
         ] {
             let sc = Scenario::from_json(&v).unwrap();
             let base = cat.get(id).unwrap();

@@ -25,8 +25,7 @@ pub enum SavedError {
 }
 
 pub fn save(form: &Form, lang: &str) -> String {
-    serde_json::to_string(&Saved { rapor: "form".into(), version: VERSION, lang: lang.into(), form: form.clone() })
-        .unwrap_or_default()
+    serde_json::to_string(&Saved { rapor: "form".into(), version: VERSION, lang: lang.into(), form: form.clone() }).unwrap_or_default()
 }
 
 /// Only the marks that say which format a text is in; read first, so another version's

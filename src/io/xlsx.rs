@@ -48,7 +48,15 @@ fn sheet_name(i: usize, name: &str) -> String {
     format!("{} {}", i + 1, clean.trim()).chars().take(31).collect()
 }
 
-pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<&Plan>, base: &Ruleset, indonesian: bool, date: &str) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(
+    form: &Form,
+    reading: &Reading,
+    outcome: &Outcome,
+    plan: Option<&Plan>,
+    base: &Ruleset,
+    indonesian: bool,
+    date: &str,
+) -> Result<Vec<u8>, XlsxError> {
     let w = Words { id: indonesian };
     let pick = |id: &str, en: &str| if indonesian || en.is_empty() { id.to_string() } else { en.to_string() };
     let bold = Format::new().set_bold();
@@ -76,7 +84,12 @@ pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<
         pair(sheet, &mut row, w.w("Zona", "Zone"), &a.grade.zone)?;
     }
     let changed: Vec<String> = reading.changed.iter().map(|c| format!("{}: {} → {}", c.field, c.published, c.current)).collect();
-    pair(sheet, &mut row, w.w("Asumsi yang diubah", "Changed assumptions"), &if changed.is_empty() { "—".to_string() } else { changed.join("; ") })?;
+    pair(
+        sheet,
+        &mut row,
+        w.w("Asumsi yang diubah", "Changed assumptions"),
+        &if changed.is_empty() { "—".to_string() } else { changed.join("; ") },
+    )?;
     if !outcome.excluded.is_empty() {
         pair(sheet, &mut row, w.w("Tidak dihitung (tanpa data)", "Left out (no data)"), &outcome.excluded.join(", "))?;
     }
@@ -113,7 +126,9 @@ pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<
         sheet.write_string(2, 1, &u.grade.category)?;
         let mut row = 4;
         if u.level != Level::Score {
-            for (c, h) in [w.w("Dimensi", "Dimension"), w.w("Nilai dimensi", "Dimension score"), w.w("Sumbangan", "Contribution")].iter().enumerate() {
+            for (c, h) in
+                [w.w("Dimensi", "Dimension"), w.w("Nilai dimensi", "Dimension score"), w.w("Sumbangan", "Contribution")].iter().enumerate()
+            {
                 sheet.write_string_with_format(row, c as u16, *h, &bold)?;
             }
             for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
@@ -126,7 +141,16 @@ pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<
         }
         let fu = &form.units[u.index];
         if fu.mode == Mode::Indicators {
-            for (c, h) in [w.w("Dimensi", "Dimension"), w.w("Indikator", "Indicator"), w.w("Produk", "Product"), w.w("Tingkat", "Level"), w.w("Maks", "Max")].iter().enumerate() {
+            for (c, h) in [
+                w.w("Dimensi", "Dimension"),
+                w.w("Indikator", "Indicator"),
+                w.w("Produk", "Product"),
+                w.w("Tingkat", "Level"),
+                w.w("Maks", "Max"),
+            ]
+            .iter()
+            .enumerate()
+            {
                 sheet.write_string_with_format(row, c as u16, *h, &bold)?;
             }
             for r in rs.indicators() {
@@ -177,7 +201,17 @@ pub fn workbook(form: &Form, reading: &Reading, outcome: &Outcome, plan: Option<
         sheet.write_string(5, 0, w.w("Nilai sesudah", "Score after"))?;
         sheet.write_number_with_format(5, 1, num(plan.best_reachable.unwrap_or(plan.score_after)), &two)?;
         let mut row = 7;
-        for (c, h) in [w.w("Unit", "Unit"), w.w("Indikator", "Indicator"), w.w("Produk", "Product"), w.w("Dari", "From"), w.w("Ke", "To"), w.w("Tambahan nilai", "Gain")].iter().enumerate() {
+        for (c, h) in [
+            w.w("Unit", "Unit"),
+            w.w("Indikator", "Indicator"),
+            w.w("Produk", "Product"),
+            w.w("Dari", "From"),
+            w.w("Ke", "To"),
+            w.w("Tambahan nilai", "Gain"),
+        ]
+        .iter()
+        .enumerate()
+        {
             sheet.write_string_with_format(row, c as u16, *h, &bold)?;
         }
         for s in &plan.steps {

@@ -3,8 +3,8 @@
 
 pub mod risk;
 
-use crate::engine::Outcome;
 use crate::engine::number::format_decimal;
+use crate::engine::Outcome;
 
 /// Header plus one row for the pemda and one per unit: name, score, category, opini,
 /// the service-quality category where the method publishes one (2025), zone.
@@ -38,10 +38,17 @@ pub fn summary_rows(o: &Outcome, indonesian: bool) -> Vec<Vec<String>> {
 
 /// The ruleset's name of "proses.biaya" in the chosen language.
 pub fn indicator_name(rs: &crate::engine::Ruleset, key: &str, indonesian: bool) -> String {
-    rs.indicator(key).map_or_else(|| key.to_string(), |r| {
-        let i = r.indicator;
-        if indonesian || i.name_en.is_empty() { i.name.clone() } else { i.name_en.clone() }
-    })
+    rs.indicator(key).map_or_else(
+        || key.to_string(),
+        |r| {
+            let i = r.indicator;
+            if indonesian || i.name_en.is_empty() {
+                i.name.clone()
+            } else {
+                i.name_en.clone()
+            }
+        },
+    )
 }
 
 /// What a plan step changes: "2 → 3", "C → B" for letter grades, or for answer counts

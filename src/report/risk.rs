@@ -59,7 +59,11 @@ pub fn risk_text(rs: &Ruleset, sc: &Scenario, r: &Risk, robust: Result<&RobustPl
         }
     };
     let reach = percent(share(r.reach, r.samples), id);
-    let reach = if id { format!("Peluang mencapai {target}: {reach} % ({how}).") } else { format!("Chance of reaching {target}: {reach} % ({how}).") };
+    let reach = if id {
+        format!("Peluang mencapai {target}: {reach} % ({how}).")
+    } else {
+        format!("Chance of reaching {target}: {reach} % ({how}).")
+    };
     let bars = rs
         .bands
         .iter()
@@ -72,7 +76,13 @@ pub fn risk_text(rs: &Ruleset, sc: &Scenario, r: &Risk, robust: Result<&RobustPl
         .collect();
     let sample = |label: (&str, &str), s: &Sample| {
         let units: Vec<&str> = s.units.iter().map(|&i| sc.units[i].name.as_str()).collect();
-        format!("{}: {} {} — {}", if id { label.0 } else { label.1 }, format_decimal(s.score, id), rs.bands[s.band].category, units.join(", "))
+        format!(
+            "{}: {} {} — {}",
+            if id { label.0 } else { label.1 },
+            format_decimal(s.score, id),
+            rs.bands[s.band].category,
+            units.join(", ")
+        )
     };
     let weakest = r
         .weakest
@@ -100,11 +110,19 @@ fn robust_lines(rs: &Ruleset, robust: Result<&RobustPlan, String>, id: bool) -> 
     let target = p.target.clone().unwrap_or_default();
     match p.status {
         Status::Unreachable => vec![if id {
-            format!("Tidak ada perubahan indikator yang membuat setiap sampel mencapai {target}; sampel terburuk paling tinggi {}.", format_decimal(r.worst_after.score, id))
+            format!(
+                "Tidak ada perubahan indikator yang membuat setiap sampel mencapai {target}; sampel terburuk paling tinggi {}.",
+                format_decimal(r.worst_after.score, id)
+            )
         } else {
-            format!("No indicator changes make every sample reach {target}; the worst sample gets at most {}.", format_decimal(r.worst_after.score, id))
+            format!(
+                "No indicator changes make every sample reach {target}; the worst sample gets at most {}.",
+                format_decimal(r.worst_after.score, id)
+            )
         }],
-        Status::AlreadyThere | Status::AtTop => vec![if id { format!("Setiap sampel sudah mencapai {target}.") } else { format!("Every sample already reaches {target}.") }],
+        Status::AlreadyThere | Status::AtTop => {
+            vec![if id { format!("Setiap sampel sudah mencapai {target}.") } else { format!("Every sample already reaches {target}.") }]
+        }
         Status::Planned => {
             let after = format_decimal(p.score_after, id);
             let mut lines = vec![if id {
@@ -115,10 +133,18 @@ fn robust_lines(rs: &Ruleset, robust: Result<&RobustPlan, String>, id: bool) -> 
             lines.push(match (r.exact, id) {
                 (true, true) => "Tidak ada rencana tangguh yang lebih murah.".to_string(),
                 (true, false) => "No robust plan costs less.".to_string(),
-                (false, true) => format!("Paling banyak {} langkah lebih mahal daripada yang termurah (batas bawah {}).", p.cost - r.lower_bound, r.lower_bound),
-                (false, false) => format!("At most {} steps dearer than the cheapest (lower bound {}).", p.cost - r.lower_bound, r.lower_bound),
+                (false, true) => format!(
+                    "Paling banyak {} langkah lebih mahal daripada yang termurah (batas bawah {}).",
+                    p.cost - r.lower_bound,
+                    r.lower_bound
+                ),
+                (false, false) => {
+                    format!("At most {} steps dearer than the cheapest (lower bound {}).", p.cost - r.lower_bound, r.lower_bound)
+                }
             });
-            lines.extend(p.steps.iter().map(|s| format!("{}, {}: {}", s.unit, indicator_name(rs, &s.indicator, id), step_change(rs, s, id))));
+            lines.extend(
+                p.steps.iter().map(|s| format!("{}, {}: {}", s.unit, indicator_name(rs, &s.indicator, id), step_change(rs, s, id))),
+            );
             lines
         }
     }

@@ -81,7 +81,10 @@ pub enum Restored {
     Nothing,
     Form(Box<Form>, String),
     /// Stored data that could not be used, now copied to `kept_as`.
-    KeptAside { kept_as: String, version: Option<u32> },
+    KeptAside {
+        kept_as: String,
+        version: Option<u32>,
+    },
 }
 
 /// The method of the cycle in progress (Opini Ombudsman 2025–2026).
@@ -130,15 +133,24 @@ pub struct AppliedStep {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// Stored work could not be read; it was copied to `kept_as` and nothing overwrites it.
-    KeptAside { kept_as: String, version: Option<u32> },
+    KeptAside {
+        kept_as: String,
+        version: Option<u32>,
+    },
     /// A method's data file could not be fetched (offline before it was ever used).
     RulesetUnavailable(String),
     LinkOpened,
     LinkDamaged(LinkProblem),
     /// The user's ruleset file (its name, the ruleset's title) is in use.
-    OwnRuleset { file: String, title: String },
+    OwnRuleset {
+        file: String,
+        title: String,
+    },
     Imported(String),
-    ImportFailed { file: String, problem: Problem },
+    ImportFailed {
+        file: String,
+        problem: Problem,
+    },
     /// Export needs every field readable.
     FixFieldsFirst,
     StorageRefused,
@@ -224,7 +236,10 @@ enum Waiting {
     /// The stored work's method.
     Stored,
     Switch(String),
-    Form { saved: String, notice: Notice },
+    Form {
+        saved: String,
+        notice: Notice,
+    },
 }
 
 pub enum Action {
@@ -272,7 +287,10 @@ pub enum Action {
     Redo,
     SetPemda(String),
     /// The worker read a file (or a link) into a form, in the autosave format.
-    Imported { file: String, saved: String },
+    Imported {
+        file: String,
+        saved: String,
+    },
     LinkOpened(String),
     Notify(Notice),
     DismissNotice,
@@ -284,7 +302,10 @@ pub enum Action {
     RulesetFailed(String),
     /// A ruleset file the user chose, as the worker checked it: the file's name and the
     /// ruleset's JSON.
-    LoadOwnRuleset { file: String, text: String },
+    LoadOwnRuleset {
+        file: String,
+        text: String,
+    },
     /// Drops the user's ruleset (back to the default method).
     RemoveOwnRuleset,
     /// A key press that is not a shortcut.
@@ -763,7 +784,8 @@ impl State {
                 if s.form.own_ruleset().is_some() {
                     // Back to a method that is loaded: the page's default if it is, else
                     // whichever the page started with.
-                    s.form.ruleset = s.library.get(DEFAULT_RULESET).or_else(|| s.library.first_loaded()).map(|r| r.id.clone()).unwrap_or_default();
+                    s.form.ruleset =
+                        s.library.get(DEFAULT_RULESET).or_else(|| s.library.first_loaded()).map(|r| r.id.clone()).unwrap_or_default();
                     s.applied.clear();
                 }
                 s.form.custom_ruleset = None;

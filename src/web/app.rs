@@ -2,19 +2,19 @@
 //! the per-unit table on the other.
 
 use super::components::chart::Chart;
+use super::components::keep_share::KeepShare;
+use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::plan_panel::PlanPanel;
 use super::components::result_panel::{MiniResult, ResultPanel};
 use super::components::risk_panel::RiskPanel;
 use super::components::ruleset_panel::RulesetPanel;
 use super::components::unit_card::UnitCard;
-use super::components::keep_share::KeepShare;
-use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::unit_table::UnitTable;
-use super::state::Notice;
 use super::rulesets;
+use super::state::Notice;
+use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use super::storage;
 use crate::text::{t, Lang, Text};
-use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -229,7 +229,9 @@ fn Widget(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(fragment) = link {
                 let d2 = dispatch.clone();
-                super::io::ask_then("open-link", "", lang.code(), &fragment, None, dispatch, move |saved| d2.emit(Action::LinkOpened(saved)));
+                super::io::ask_then("open-link", "", lang.code(), &fragment, None, dispatch, move |saved| {
+                    d2.emit(Action::LinkOpened(saved))
+                });
             }
         });
     }
@@ -264,7 +266,11 @@ fn Widget(props: &AppProps) -> Html {
         let redo = (key == "z" && e.shift_key()) || key == "y";
         if (e.ctrl_key() || e.meta_key()) && (key == "z" || key == "y") {
             e.prevent_default();
-            if redo { Action::Redo } else { Action::Undo }
+            if redo {
+                Action::Redo
+            } else {
+                Action::Undo
+            }
         } else {
             Action::Noop
         }

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod indicator_grid;
 pub mod keep_share;
+pub mod notice_bar;
 pub mod number_field;
 pub mod plan_panel;
 pub mod result_panel;
@@ -10,4 +11,3 @@ pub mod risk_panel;
 pub mod ruleset_panel;
 pub mod unit_card;
 pub mod unit_table;
-pub mod notice_bar;

@@ -13,7 +13,8 @@ pub fn read_chosen(e: &web_sys::Event, reader: &Reader, done: impl FnOnce(String
     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     let name = file.name();
-    *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| done(name, r.unwrap_or_default())));
+    *reader.borrow_mut() =
+        Some(gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| done(name, r.unwrap_or_default())));
     input.set_value("");
 }
 

@@ -100,7 +100,12 @@ fn start(loader: &str) -> Option<()> {
 pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
     let loader = loader(op);
     let Some(()) = start(&loader) else {
-        return reply(Answer::Failed { kind: "request".into(), path: String::new(), message_id: "Web Worker tidak tersedia".into(), message_en: "Web Workers are not available".into() });
+        return reply(Answer::Failed {
+            kind: "request".into(),
+            path: String::new(),
+            message_id: "Web Worker tidak tersedia".into(),
+            message_en: "Web Workers are not available".into(),
+        });
     };
     let id = NEXT.with(|n| {
         let mut n = n.borrow_mut();
@@ -161,7 +166,14 @@ pub fn ask_then(
 }
 
 /// Like `ask_then`, for an answer of bytes (the Excel workbook).
-pub fn ask_bytes_then(op: &str, form: &str, lang: &str, text: &str, dispatch: yew::Callback<super::state::Action>, done: impl FnOnce(Vec<u8>) + 'static) {
+pub fn ask_bytes_then(
+    op: &str,
+    form: &str,
+    lang: &str,
+    text: &str,
+    dispatch: yew::Callback<super::state::Action>,
+    done: impl FnOnce(Vec<u8>) + 'static,
+) {
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Bytes(b) => done(b),
         Answer::Ok(_) => {}

@@ -5,8 +5,8 @@
 //! suite validates every file the build ships), which keeps it out of the first load.
 
 use crate::engine::Ruleset;
-pub use crate::session::Listed;
 use crate::session::Library;
+pub use crate::session::Listed;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -49,7 +49,8 @@ async fn fetch_text(file: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?).await.map_err(|_| format!("{url}: unreadable"))?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?).await.map_err(|_| format!("{url}: unreadable"))?;
     text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 

@@ -17,7 +17,9 @@ pub fn restore(instance: &str) -> Restored {
     let version = match load(&raw) {
         // A form for a ruleset this build does not ship (a newer version's) cannot be
         // shown either, and must not be overwritten.
-        Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) || form.own_ruleset().is_some() => return Restored::Form(Box::new(form), lang),
+        Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) || form.own_ruleset().is_some() => {
+            return Restored::Form(Box::new(form), lang)
+        }
         Ok(_) | Err(SavedError::Damaged(_)) => None,
         Err(SavedError::Version(v)) => Some(v),
     };

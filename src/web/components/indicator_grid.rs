@@ -4,10 +4,10 @@
 //! is its own component, so changing one level re-renders one row.
 
 use super::unit_card::field_error;
-use crate::form::{indicator_field as field_name, response_field, FieldError, Form, FormUnit};
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Indicator;
 use crate::engine::score::responses_mean;
+use crate::form::{indicator_field as field_name, response_field, FieldError, Form, FormUnit};
 use crate::text::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -179,7 +179,10 @@ fn level_options(ind: &Indicator, lang: Lang) -> Vec<(u16, String)> {
 fn counts_entry(p: &IndicatorRowProps, ind: &Indicator, ikey: &str, name: &str) -> Html {
     let (lang, key) = (p.lang, p.unit_key);
     let answers = usize::from(ind.max - ind.min) + 1;
-    let read: Option<Vec<u32>> = (0..answers).map(|j| p.counts.get(j).map_or("", |t| t.trim())).map(|t| if t.is_empty() { Some(0) } else { t.parse().ok() }).collect();
+    let read: Option<Vec<u32>> = (0..answers)
+        .map(|j| p.counts.get(j).map_or("", |t| t.trim()))
+        .map(|t| if t.is_empty() { Some(0) } else { t.parse().ok() })
+        .collect();
     // Shown to two decimals; the score uses the exact mean.
     let mean = read.and_then(|n| {
         let m = responses_mean(&n, ind.min)?.round(2, RoundingMode::HalfUp)?;

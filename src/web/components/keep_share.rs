@@ -1,8 +1,8 @@
 //! Keep and share: JSON export and import, a share link, CSV, the printable report.
 
+use crate::text::{t, Text};
 use crate::web::files::{download, file_stem, page_address, read_chosen};
 use crate::web::io::{ask_bytes_then, ask_then};
-use crate::text::{t, Text};
 use crate::web::state::{Action, Notice, Shared};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -44,7 +44,11 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
             let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
             ask_bytes_then("export-xlsx", &form, lang.code(), &date, d.clone(), move |bytes| {
-                download(&format!("{}.xlsx", file_stem(&pemda)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes)
+                download(
+                    &format!("{}.xlsx", file_stem(&pemda)),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                )
             });
         })
     };

@@ -2,8 +2,8 @@
 //! always present so screen readers announce what appears in it; and the report header
 //! that only print shows.
 
-use crate::web::files::{download, file_stem};
 use crate::text::{notice_text, t, Text};
+use crate::web::files::{download, file_stem};
 use crate::web::state::{Action, Notice, Shared};
 use yew::prelude::*;
 

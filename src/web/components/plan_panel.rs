@@ -2,9 +2,9 @@
 //! whole plan can be applied as a what-if scenario beside the baseline.
 
 use super::unit_card::indicator_name;
-use crate::report::step_change;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::{Plan, Status};
+use crate::report::step_change;
 use crate::text::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
@@ -52,8 +52,10 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let heading = format!("{}-plan-h", p.instance);
-    let failed = s.plan_failed.as_ref().map(|why| html! {
-        <p class="rapor-error" role="alert" data-testid="plan-failed">{ format!("{} {why}", t(lang, Text::PlanFailed)) }</p>
+    let failed = s.plan_failed.as_ref().map(|why| {
+        html! {
+            <p class="rapor-error" role="alert" data-testid="plan-failed">{ format!("{} {why}", t(lang, Text::PlanFailed)) }</p>
+        }
     });
     let Some(plan) = s.plan.as_ref() else {
         return html! {

@@ -2,9 +2,9 @@
 //! dimension weights, the indicator scale and the deduction.
 
 use super::number_field::NumberField;
+use crate::text::{t, Text};
 use crate::web::files::read_chosen;
 use crate::web::io::ask_then;
-use crate::text::{t, Text};
 use crate::web::state::{Action, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -25,7 +25,14 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let err = |field: &str| s.error_for(None, field).map(|e| e.error.message(lang.indonesian()));
     let changed = |field: &str| s.reading.changed.iter().find(|c| c.field == field);
     let note = |field: &str| {
-        changed(field).map(|c| AttrValue::from(format!("{} ({} {})", t(lang, Text::ChangedFromPublished), t(lang, Text::Published), lang.num(crate::engine::number::parse_decimal(&c.published).unwrap_or_default()))))
+        changed(field).map(|c| {
+            AttrValue::from(format!(
+                "{} ({} {})",
+                t(lang, Text::ChangedFromPublished),
+                t(lang, Text::Published),
+                lang.num(crate::engine::number::parse_decimal(&c.published).unwrap_or_default())
+            ))
+        })
     };
     let on_ruleset = p.ondispatch.reform(|e: Event| Action::SetRuleset(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let on_followed = p.ondispatch.reform(|e: Event| Action::SetFollowedUp(e.target_unchecked_into::<HtmlInputElement>().checked()));
@@ -38,7 +45,9 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             // Checked by the worker first; only a valid ruleset comes back.
             read_chosen(&e, &reader, move |file, text| {
                 let (d2, name) = (d.clone(), file.clone());
-                ask_then("check-ruleset", "", lang.code(), &text, Some(file), d, move |text| d2.emit(Action::LoadOwnRuleset { file: name, text }));
+                ask_then("check-ruleset", "", lang.code(), &text, Some(file), d, move |text| {
+                    d2.emit(Action::LoadOwnRuleset { file: name, text })
+                });
             });
         })
     };
