@@ -67,7 +67,8 @@ record components "$status" "$p" "$f"
 section "end-to-end: release build + Playwright"
 if trunk build --release 2>&1 | tee "$LOGS/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   bash "$ROOT/scripts/size-report.sh" dist | tee "$LOGS/size.log"
-  node --test --test-reporter=tap --test-timeout=120000 tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
+  # The timeout also bounds each test file as a whole (keep.test.mjs runs ~20 flows).
+  node --test --test-reporter=tap --test-timeout=300000 tests/e2e/ 2>&1 | tee "$LOGS/e2e.log"
   status=${PIPESTATUS[0]}
   read -r p f < <(node_counts "$LOGS/e2e.log")
 else

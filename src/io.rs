@@ -12,6 +12,7 @@ use crate::engine::overrides::apply;
 use crate::engine::{evaluate, Catalog, InputError, Ruleset, Scenario};
 use crate::form::saved;
 use crate::form::Form;
+use crate::protocol::Op;
 use crate::report::{csv, summary_rows};
 use crate::share::{self, ShareError};
 
@@ -28,6 +29,19 @@ pub enum IoError {
     Request(String),
 }
 
+impl IoError {
+    /// As it travels back to the page.
+    pub fn failure(&self) -> crate::protocol::Failure {
+        use crate::protocol::Failure;
+        match self {
+            IoError::FixFields => Failure::FixFields,
+            IoError::Input(e) => Failure::from_input(e),
+            IoError::Link(e) => Failure::Link(e.clone()),
+            IoError::Request(m) => Failure::Request(m.clone()),
+        }
+    }
+}
+
 /// One request: `op` and its arguments, as the worker receives them.
 pub struct Request<'a> {
     pub op: &'a str,
@@ -42,13 +56,14 @@ pub struct Request<'a> {
 pub fn handle(req: &Request) -> Result<String, IoError> {
     let indonesian = req.lang != "en";
     let catalog = Catalog::built_in();
-    match req.op {
-        "export-json" => {
+    let op = Op::parse(req.op).ok_or_else(|| IoError::Request(format!("unknown operation {:?}", req.op)))?;
+    match op {
+        Op::ExportJson => {
             let sc = readable_scenario(req.form, &catalog)?;
             serde_json::to_string_pretty(&sc.to_json()).map_err(|e| IoError::Request(e.to_string()))
         }
-        "share-link" => Ok(share::encode(&readable_scenario(req.form, &catalog)?.to_json().to_string())),
-        "export-csv" => {
+        Op::ShareLink => Ok(share::encode(&readable_scenario(req.form, &catalog)?.to_json().to_string())),
+        Op::ExportCsv => {
             let (form, _) = load_form(req.form)?;
             let base = base_of(&form, &catalog)?;
             let reading = form.read(base);
@@ -56,7 +71,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             Ok(csv(&summary_rows(&outcome, indonesian), indonesian))
         }
         // The widget's plan, worked out here so the planner stays out of the first load.
-        "plan" => {
+        Op::Plan => {
             let (form, _) = load_form(req.form)?;
             let base = base_of(&form, &catalog)?;
             let reading = form.read(base);
@@ -69,7 +84,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         }
         // The sampling risk panel: the risk and the robust plan, as `rapor risk` and
         // `rapor plan --robust` print them, and in `text` the panel's lines.
-        "risk" => {
+        Op::Risk => {
             let (form, _) = load_form(req.form)?;
             let reading = form.read(base_of(&form, &catalog)?);
             if !reading.errors.is_empty() {
@@ -89,16 +104,17 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         }
         // A user's ruleset file, validated here; the answer is the ruleset as the
         // widget reads it.
-        "check-ruleset" => {
+        Op::CheckRuleset => {
             let rs = Ruleset::from_json(req.text).map_err(IoError::Input)?;
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
-        "import-json" => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
-        "open-link" => {
+        Op::ImportJson => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
+        Op::OpenLink => {
             let json = share::decode(req.text).map_err(IoError::Link)?;
             scenario_to_form(&json, &catalog, indonesian).map(|f| saved::save(&f, req.lang))
         }
-        other => Err(IoError::Request(format!("unknown operation {other:?}"))),
+        // Its own worker: the writer is large.
+        Op::ExportXlsx => Err(IoError::Request("export-xlsx is the rapor-xlsx worker's".into())),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod engine;
 pub mod form;
 pub mod io;
 pub mod output;
+pub mod protocol;
 pub mod report;
 pub mod session;
 pub mod settings;

@@ -279,6 +279,46 @@ pub fn zone_label(lang: Lang, zone: &str) -> (&'static str, String) {
     (icon, name)
 }
 
+/// Why a worker gave no answer, as the user reads it.
+pub fn failure_text(lang: Lang, f: &crate::protocol::Failure) -> String {
+    use crate::protocol::Failure;
+    let id = lang.indonesian();
+    match f {
+        Failure::FixFields => {
+            if id {
+                "Ada isian yang belum benar; perbaiki dulu.".into()
+            } else {
+                "Some fields need fixing first.".into()
+            }
+        }
+        Failure::Input { path, message_id, message_en } => {
+            let at = if path.is_empty() { String::new() } else { format!("{path}: ") };
+            format!("{at}{}", if id { message_id } else { message_en })
+        }
+        Failure::Link(_) => {
+            if id {
+                "tautan tidak dapat dibaca".into()
+            } else {
+                "the link cannot be read".into()
+            }
+        }
+        Failure::Request(m) => {
+            if id {
+                format!("permintaan tidak dapat dijalankan ({m})")
+            } else {
+                format!("the request could not run ({m})")
+            }
+        }
+        Failure::Unreadable(m) => {
+            if id {
+                format!("jawaban penghitung tidak dapat dibaca ({m}); muat ulang halaman")
+            } else {
+                format!("the calculator's answer could not be read ({m}); reload the page")
+            }
+        }
+    }
+}
+
 /// Told once when older work held one pemda-level Kepercayaan Masyarakat.
 pub fn trust_spread_note(lang: Lang, value: &str) -> String {
     match lang {

@@ -1,11 +1,8 @@
 //! The message loop of Rapor's web workers (`rapor-io`, `rapor-xlsx`): one request in,
-//! one answer out. Messages are plain objects: in `{id, op, form, lang, text}`, out
-//! `{id, ok: true, data}` (text or bytes) or `{id, ok: false, kind, path, message_id,
-//! message_en}`; a worker first posts `{ready: true}`, since messages that arrive before
-//! its handler exists are lost.
+//! one answer out, in the wire format of `protocol`; a worker first posts
+//! `{ready: true}`, since messages that arrive before its handler exists are lost.
 
 use super::IoError;
-use crate::share::ShareError;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,15 +29,7 @@ pub fn serve(handler: Handler) {
             }
             Err(err) => {
                 set("ok", false.into());
-                let none = String::new;
-                let (kind, path, id, en) = match err {
-                    IoError::FixFields => ("fix-fields", none(), none(), none()),
-                    IoError::Input(i) => ("input", i.path.clone(), i.message(true), i.message(false)),
-                    IoError::Link(ShareError::NotALink) => ("not-a-link", none(), none(), none()),
-                    IoError::Link(ShareError::BadCharacters) => ("bad-characters", none(), none(), none()),
-                    IoError::Link(ShareError::Damaged) => ("damaged", none(), none(), none()),
-                    IoError::Request(m) => ("request", none(), m.clone(), m),
-                };
+                let (kind, path, id, en) = err.failure().to_parts();
                 set("kind", kind.into());
                 set("path", path.into());
                 set("message_id", id.into());

@@ -1,11 +1,9 @@
-//! The worker's answers (plans, sampling risk) read from the JSON it sends, parsed by
-//! the browser (`JSON.parse`) and picked field by field. Deriving serde for them would
-//! add the parsing code for every type to the widget's first load.
+//! The worker's answers (plans, sampling risk) as the browser parses them
+//! (`JSON.parse`), read by `protocol`'s readers: deriving serde for them would add the
+//! parsing code for every type to the widget's first load.
 
-use crate::engine::exact::Ratio;
-use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, Step};
+use crate::protocol::{Fields, ProtocolError};
 use js_sys::{Array, Reflect};
-use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 
 /// The browser's parse of a JSON text.
@@ -13,117 +11,36 @@ pub fn parse(json: &str) -> Option<JsValue> {
     js_sys::JSON::parse(json).ok()
 }
 
-pub fn field(o: &JsValue, key: &str) -> JsValue {
-    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-pub fn text(o: &JsValue, key: &str) -> Option<String> {
-    field(o, key).as_string()
-}
-
-/// A decimal written as a string (how the engine writes scores).
-pub fn decimal(o: &JsValue, key: &str) -> Option<Decimal> {
-    crate::engine::number::parse_decimal(&text(o, key)?).ok()
-}
-
-pub fn number(o: &JsValue, key: &str) -> Option<f64> {
-    field(o, key).as_f64()
-}
-
-pub fn whole(o: &JsValue, key: &str) -> Option<u64> {
-    number(o, key).filter(|n| *n >= 0.0).map(|n| n as u64)
-}
-
-pub fn flag(o: &JsValue, key: &str) -> bool {
-    field(o, key).as_bool().unwrap_or(false)
-}
-
-pub fn list(o: &JsValue, key: &str) -> Vec<JsValue> {
-    let v = field(o, key);
-    if Array::is_array(&v) {
-        Array::from(&v).to_vec()
-    } else {
-        Vec::new()
-    }
-}
-
-fn counts(o: &JsValue, key: &str) -> Vec<u32> {
-    list(o, key).iter().filter_map(|v| v.as_f64()).map(|n| n as u32).collect()
-}
-
-fn step(s: &JsValue) -> Option<Step> {
-    let r = field(s, "responses");
-    let responses = (!r.is_null() && !r.is_undefined()).then(|| ResponseChange {
-        respondents: whole(&r, "respondents").unwrap_or(0) as u32,
-        before: counts(&r, "before"),
-        after: counts(&r, "after"),
-        min: whole(&r, "min").unwrap_or(0) as u16,
-    });
-    Some(Step {
-        unit_index: whole(s, "unit_index")? as usize,
-        unit: text(s, "unit")?,
-        indicator: text(s, "indicator")?,
-        product: whole(s, "product").map(|p| p as usize),
-        from: decimal(s, "from")?,
-        to: decimal(s, "to")?,
-        gain: Ratio::parse(&text(s, "gain")?)?,
-        entered: flag(s, "entered"),
-        responses,
-    })
-}
-
-fn alternative(a: &JsValue) -> Option<Alternative> {
-    Some(Alternative {
-        unit_index: whole(a, "unit_index")? as usize,
-        unit: text(a, "unit")?,
-        dimension: text(a, "dimension"),
-        indicator: text(a, "indicator"),
-        to: decimal(a, "to"),
-        points: decimal(a, "points")?,
-        possible: flag(a, "possible"),
-    })
-}
-
-/// A plan as `serde_json` writes it; `None` if any part does not read.
-pub fn plan(o: &JsValue) -> Option<Plan> {
-    let status = match text(o, "status")?.as_str() {
-        "Planned" => Status::Planned,
-        "AlreadyThere" => Status::AlreadyThere,
-        "AtTop" => Status::AtTop,
-        _ => Status::Unreachable,
-    };
-    Some(Plan {
-        status,
-        objective: if text(o, "objective")? == "Indicators" { Objective::Indicators } else { Objective::Steps },
-        target: text(o, "target"),
-        threshold: decimal(o, "threshold"),
-        score_before: decimal(o, "score_before")?,
-        category_before: text(o, "category_before")?,
-        score_after: decimal(o, "score_after")?,
-        category_after: text(o, "category_after")?,
-        points_needed: decimal(o, "points_needed"),
-        cost: whole(o, "cost")?,
-        steps: list(o, "steps").iter().map(step).collect::<Option<_>>()?,
-        best_reachable: decimal(o, "best_reachable"),
-        alternatives: list(o, "alternatives").iter().map(alternative).collect::<Option<_>>()?,
-    })
-}
-
 pub use crate::session::RiskView;
 
-fn lines(o: &JsValue, key: &str) -> Vec<String> {
-    list(o, key).iter().filter_map(|v| v.as_string()).collect()
+/// The worker's plan, read by the one reader both ends share.
+pub fn plan(o: &JsValue) -> Result<crate::engine::plan::Plan, ProtocolError> {
+    crate::protocol::read_plan(&Js(o.clone()))
 }
 
-pub fn risk(o: &JsValue) -> Option<RiskView> {
-    let t = field(o, "text");
-    let bar = |b: &JsValue| Some((text(b, "category")?, text(b, "zone")?, whole(b, "width")? as u32, text(b, "label")?));
-    Some(RiskView {
-        reach: text(&t, "reach")?,
-        bars: list(&t, "bars").iter().map(bar).collect::<Option<_>>()?,
-        worst: text(&t, "worst")?,
-        best: text(&t, "best")?,
-        weakest: lines(&t, "weakest"),
-        robust: lines(&t, "robust"),
-    })
+/// The risk panel's lines, likewise.
+pub fn risk(o: &JsValue) -> Result<RiskView, ProtocolError> {
+    crate::protocol::read_risk(&Js(o.clone()))
+}
+
+/// The browser's parse of a JSON value, read through `protocol::Fields`.
+struct Js(JsValue);
+
+impl Fields for Js {
+    fn field(&self, key: &str) -> Option<Self> {
+        let v = Reflect::get(&self.0, &key.into()).ok()?;
+        (!v.is_null() && !v.is_undefined()).then_some(Js(v))
+    }
+    fn as_text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn as_number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn as_flag(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn as_items(&self) -> Option<Vec<Self>> {
+        Array::is_array(&self.0).then(|| Array::from(&self.0).to_vec().into_iter().map(Js).collect())
+    }
 }

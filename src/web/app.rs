@@ -110,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
 /// Requests to the worker for the plan or the sampling risk: one at a time, and of those
 /// made meanwhile only the latest is sent.
 struct Asking {
-    op: &'static str,
+    op: crate::protocol::Op,
     /// Turns the worker's answer for a generation into the action that takes it.
     answer: fn(u64, Lang, super::io::Answer) -> Action,
     asked: bool,
@@ -142,14 +142,20 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
 }
 
 /// The worker's JSON read by `read`, or why there is none (in the user's language).
-fn read_answer<T>(lang: Lang, a: super::io::Answer, read: fn(&wasm_bindgen::JsValue) -> Option<T>) -> Result<std::rc::Rc<T>, String> {
+fn read_answer<T>(
+    lang: Lang,
+    a: super::io::Answer,
+    read: fn(&wasm_bindgen::JsValue) -> Result<T, crate::protocol::ProtocolError>,
+) -> Result<std::rc::Rc<T>, String> {
+    use crate::protocol::{Failure, ProtocolError};
+    let unreadable = |what: String| crate::text::failure_text(lang, &Failure::Unreadable(what));
     match a {
-        super::io::Answer::Ok(json) => super::answers::parse(&json).as_ref().and_then(read).map(std::rc::Rc::new).ok_or_else(|| "?".into()),
-        super::io::Answer::Failed { message_id, message_en, kind, path } => {
-            let at = if path.is_empty() { String::new() } else { format!("{path}: ") };
-            Err(if message_en.is_empty() { kind } else { format!("{at}{}", if lang == Lang::En { message_en } else { message_id }) })
-        }
-        super::io::Answer::Bytes(_) => Err("bytes".into()),
+        super::io::Answer::Ok(json) => match super::answers::parse(&json) {
+            Some(v) => read(&v).map(std::rc::Rc::new).map_err(|ProtocolError(e)| unreadable(e)),
+            None => Err(unreadable("not JSON".into())),
+        },
+        super::io::Answer::Failed(f) => Err(crate::text::failure_text(lang, &f)),
+        super::io::Answer::Bytes(_) => Err(unreadable("bytes".into())),
     }
 }
 
@@ -191,8 +197,8 @@ fn Widget(props: &AppProps) -> Html {
     // painted: the score never waits for them, and asking costs no extra render.
     {
         let (dispatch, state) = (dispatch.clone(), state.clone());
-        let plans = use_mut_ref(|| Asking { op: "plan", answer: plan_answer, asked: false, next: None });
-        let risks = use_mut_ref(|| Asking { op: "risk", answer: risk_answer, asked: false, next: None });
+        let plans = use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None });
+        let risks = use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None });
         use_effect_with((s.plan_due, s.generation), move |&(due, generation)| {
             if due && state.reading.outcome.is_some() {
                 let next = Some((generation, state.form.clone(), state.lang));
@@ -229,7 +235,7 @@ fn Widget(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(fragment) = link {
                 let d2 = dispatch.clone();
-                super::io::ask_then("open-link", "", lang.code(), &fragment, None, dispatch, move |saved| {
+                super::io::ask_then(crate::protocol::Op::OpenLink, "", lang.code(), &fragment, None, dispatch, move |saved| {
                     d2.emit(Action::LinkOpened(saved))
                 });
             }

@@ -14,7 +14,7 @@ use web_sys::{MessageEvent, Worker};
 pub enum Answer {
     Ok(String),
     Bytes(Vec<u8>),
-    Failed { kind: String, path: String, message_id: String, message_en: String },
+    Failed(Failure),
 }
 
 type Reply = Box<dyn FnOnce(Answer)>;
@@ -48,9 +48,8 @@ pub fn asset(file: &str) -> String {
 
 /// Where a worker's loader sits, beside the widget's own files: Excel has its own
 /// worker because its writer is large.
-fn loader(op: &str) -> String {
-    let file = if op == "export-xlsx" { "rapor-xlsx_loader.js" } else { "rapor-io_loader.js" };
-    ASSETS.with(|a| format!("{}{file}", a.borrow()))
+fn loader(op: Op) -> String {
+    ASSETS.with(|a| format!("{}{}", a.borrow(), op.worker()))
 }
 
 fn start(loader: &str) -> Option<()> {
@@ -82,7 +81,7 @@ fn start(loader: &str) -> Option<()> {
                 } else if ok {
                     Answer::Ok(get("data"))
                 } else {
-                    Answer::Failed { kind: get("kind"), path: get("path"), message_id: get("message_id"), message_en: get("message_en") }
+                    Answer::Failed(Failure::from_parts(&get("kind"), get("path"), get("message_id"), get("message_en")))
                 };
                 if let Some(reply) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
                     reply(answer);
@@ -97,15 +96,10 @@ fn start(loader: &str) -> Option<()> {
 }
 
 /// Sends one request; `reply` runs with the answer.
-pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
+pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
     let loader = loader(op);
     let Some(()) = start(&loader) else {
-        return reply(Answer::Failed {
-            kind: "request".into(),
-            path: String::new(),
-            message_id: "Web Worker tidak tersedia".into(),
-            message_en: "Web Workers are not available".into(),
-        });
+        return reply(Answer::Failed(Failure::Request("Web Workers are not available".into())));
     };
     let id = NEXT.with(|n| {
         let mut n = n.borrow_mut();
@@ -114,7 +108,7 @@ pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answ
     });
     PENDING.with(|p| p.borrow_mut().insert(id, Box::new(reply)));
     let msg = Object::new();
-    for (k, v) in [("op", op), ("form", form), ("lang", lang), ("text", text)] {
+    for (k, v) in [("op", op.as_str()), ("form", form), ("lang", lang), ("text", text)] {
         let _ = Reflect::set(&msg, &k.into(), &v.into());
     }
     let _ = Reflect::set(&msg, &"id".into(), &JsValue::from(id));
@@ -131,24 +125,28 @@ pub fn ask(op: &str, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answ
 }
 
 use super::state::{LinkProblem, Notice, Problem};
-use crate::share::ShareError;
+use crate::protocol::{Failure, Op};
 
 /// The notice for a failed answer; `file` names the file for imports, `None` for links.
-pub fn notice_for(kind: &str, path: String, message_id: String, message_en: String, file: Option<String>) -> Notice {
-    let problem = Problem { path, message_id, message_en };
-    match (kind, file) {
-        ("fix-fields", _) => Notice::FixFieldsFirst,
-        ("not-a-link", None) => Notice::LinkDamaged(LinkProblem::Code(ShareError::NotALink)),
-        ("bad-characters", None) => Notice::LinkDamaged(LinkProblem::Code(ShareError::BadCharacters)),
-        ("damaged", None) => Notice::LinkDamaged(LinkProblem::Code(ShareError::Damaged)),
-        (_, None) => Notice::LinkDamaged(LinkProblem::Scenario(problem)),
-        (_, Some(file)) => Notice::ImportFailed { file, problem },
+pub fn notice_for(failure: Failure, file: Option<String>) -> Notice {
+    let problem = match failure {
+        Failure::FixFields => return Notice::FixFieldsFirst,
+        Failure::Link(e) if file.is_none() => return Notice::LinkDamaged(LinkProblem::Code(e)),
+        Failure::Input { path, message_id, message_en } => Problem { path, message_id, message_en },
+        other => {
+            let (_, path, message_id, message_en) = other.to_parts();
+            Problem { path, message_id, message_en }
+        }
+    };
+    match file {
+        None => Notice::LinkDamaged(LinkProblem::Scenario(problem)),
+        Some(file) => Notice::ImportFailed { file, problem },
     }
 }
 
 /// Asks the worker and hands a successful answer to `done`; a failure becomes a notice.
 pub fn ask_then(
-    op: &str,
+    op: Op,
     form: &str,
     lang: &str,
     text: &str,
@@ -159,15 +157,13 @@ pub fn ask_then(
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Ok(data) => done(data),
         Answer::Bytes(_) => {}
-        Answer::Failed { kind, path, message_id, message_en } => {
-            dispatch.emit(super::state::Action::Notify(notice_for(&kind, path, message_id, message_en, file)))
-        }
+        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(f, file))),
     });
 }
 
 /// Like `ask_then`, for an answer of bytes (the Excel workbook).
 pub fn ask_bytes_then(
-    op: &str,
+    op: Op,
     form: &str,
     lang: &str,
     text: &str,
@@ -177,8 +173,6 @@ pub fn ask_bytes_then(
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Bytes(b) => done(b),
         Answer::Ok(_) => {}
-        Answer::Failed { kind, path, message_id, message_en } => {
-            dispatch.emit(super::state::Action::Notify(notice_for(&kind, path, message_id, message_en, None)))
-        }
+        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(f, None))),
     });
 }

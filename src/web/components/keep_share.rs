@@ -1,5 +1,6 @@
 //! Keep and share: JSON export and import, a share link, CSV, the printable report.
 
+use crate::protocol::Op;
 use crate::text::{t, Text};
 use crate::web::files::{download, file_stem, page_address, read_chosen};
 use crate::web::io::{ask_bytes_then, ask_then};
@@ -26,7 +27,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
     // The form as the worker reads it (the autosave format).
     let saved = || crate::form::saved::save(&p.state.form, lang.code());
     // A text file made by the worker from the form, offered as a download.
-    let export_text = |op: &'static str, ext: &'static str, mime: &'static str| {
+    let export_text = |op: Op, ext: &'static str, mime: &'static str| {
         let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
             let pemda = pemda.clone();
@@ -35,15 +36,15 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             });
         })
     };
-    let on_export_json = export_text("export-json", "json", "application/json");
-    let on_export_csv = export_text("export-csv", "csv", "text/csv;charset=utf-8");
+    let on_export_json = export_text(Op::ExportJson, "json", "application/json");
+    let on_export_csv = export_text(Op::ExportCsv, "csv", "text/csv;charset=utf-8");
     let on_export_xlsx = {
         let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {
             let pemda = pemda.clone();
             let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
             let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
-            ask_bytes_then("export-xlsx", &form, lang.code(), &date, d.clone(), move |bytes| {
+            ask_bytes_then(Op::ExportXlsx, &form, lang.code(), &date, d.clone(), move |bytes| {
                 download(
                     &format!("{}.xlsx", file_stem(&pemda)),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -59,7 +60,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             let d = d.clone();
             read_chosen(&e, &reader, move |name, text| {
                 let (d2, file) = (d.clone(), name.clone());
-                ask_then("import-json", "", lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
+                ask_then(Op::ImportJson, "", lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
             });
         })
     };
@@ -70,7 +71,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                 return d.emit(Action::Notify(Notice::FixFieldsFirst));
             }
             let d2 = d.clone();
-            ask_then("share-link", &form, lang.code(), "", None, d.clone(), move |fragment| {
+            ask_then(Op::ShareLink, &form, lang.code(), "", None, d.clone(), move |fragment| {
                 d2.emit(Action::ShareReady(format!("{}#{fragment}", page_address())))
             });
         })

@@ -45,7 +45,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             // Checked by the worker first; only a valid ruleset comes back.
             read_chosen(&e, &reader, move |file, text| {
                 let (d2, name) = (d.clone(), file.clone());
-                ask_then("check-ruleset", "", lang.code(), &text, Some(file), d, move |text| {
+                ask_then(crate::protocol::Op::CheckRuleset, "", lang.code(), &text, Some(file), d, move |text| {
                     d2.emit(Action::LoadOwnRuleset { file: name, text })
                 });
             });

@@ -1,0 +1,309 @@
+//! The one wire format between the page and its web workers (`rapor-io`, `rapor-xlsx`):
+//! the operations, the failures, and the readers of the answers. The worker writes
+//! plans with `serde_json` and the page reads them with the browser's `JSON.parse`,
+//! field by field through `Fields` (serde's readers for every type would weigh on the
+//! page's first load); the host tests read what the worker writes through the same
+//! readers, so the two ends cannot drift apart. A reply that does not read is an
+//! error the user sees, never a silent default.
+//!
+//! Messages are plain objects: in `{id, op, form, lang, text}`, out `{id, ok: true,
+//! data}` (text or bytes) or `{id, ok: false, kind, path, message_id, message_en}`; a
+//! worker first posts `{ready: true}`.
+
+use crate::engine::exact::Ratio;
+use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, Step};
+use crate::engine::InputError;
+use crate::session::RiskView;
+use crate::share::ShareError;
+use rust_decimal::Decimal;
+
+/// What a worker is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    ExportJson,
+    ShareLink,
+    ExportCsv,
+    ExportXlsx,
+    /// The widget's plan (the planner lives in the worker).
+    Plan,
+    /// The sampling-risk panel: risk, robust plan and the panel's lines.
+    Risk,
+    /// A user's ruleset file, validated.
+    CheckRuleset,
+    ImportJson,
+    OpenLink,
+}
+
+const OPS: [(Op, &str); 9] = [
+    (Op::ExportJson, "export-json"),
+    (Op::ShareLink, "share-link"),
+    (Op::ExportCsv, "export-csv"),
+    (Op::ExportXlsx, "export-xlsx"),
+    (Op::Plan, "plan"),
+    (Op::Risk, "risk"),
+    (Op::CheckRuleset, "check-ruleset"),
+    (Op::ImportJson, "import-json"),
+    (Op::OpenLink, "open-link"),
+];
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        OPS.iter().find(|(o, _)| *o == self).map_or("", |(_, s)| s)
+    }
+
+    pub fn parse(s: &str) -> Option<Op> {
+        OPS.iter().find(|(_, name)| *name == s).map(|(o, _)| *o)
+    }
+
+    /// The Excel writer is large: it has a worker of its own.
+    pub fn worker(self) -> &'static str {
+        if self == Op::ExportXlsx {
+            "rapor-xlsx_loader.js"
+        } else {
+            "rapor-io_loader.js"
+        }
+    }
+}
+
+/// Why a worker gave no result, as it travels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The form has fields that do not read; nothing is exported from it.
+    FixFields,
+    /// A scenario (file, link, form) with a problem at a place, in both languages.
+    Input { path: String, message_id: String, message_en: String },
+    /// The link itself is not readable.
+    Link(ShareError),
+    /// The request was malformed, or the worker could not run (a bug, not a user error).
+    Request(String),
+    /// A reply this page cannot read (another version's worker, a damaged message).
+    Unreadable(String),
+}
+
+impl Failure {
+    pub fn from_input(e: &InputError) -> Failure {
+        Failure::Input { path: e.path.clone(), message_id: e.message(true), message_en: e.message(false) }
+    }
+
+    /// `(kind, path, message_id, message_en)`, the fields of a failed reply.
+    pub fn to_parts(&self) -> (&'static str, String, String, String) {
+        let none = String::new;
+        match self {
+            Failure::FixFields => ("fix-fields", none(), none(), none()),
+            Failure::Input { path, message_id, message_en } => ("input", path.clone(), message_id.clone(), message_en.clone()),
+            Failure::Link(ShareError::NotALink) => ("not-a-link", none(), none(), none()),
+            Failure::Link(ShareError::BadCharacters) => ("bad-characters", none(), none(), none()),
+            Failure::Link(ShareError::Damaged) => ("damaged", none(), none(), none()),
+            Failure::Request(m) => ("request", none(), m.clone(), m.clone()),
+            Failure::Unreadable(m) => ("unreadable", none(), m.clone(), m.clone()),
+        }
+    }
+
+    /// Back from the fields of a failed reply; an unknown kind is itself a failure.
+    pub fn from_parts(kind: &str, path: String, message_id: String, message_en: String) -> Failure {
+        match kind {
+            "fix-fields" => Failure::FixFields,
+            "input" => Failure::Input { path, message_id, message_en },
+            "not-a-link" => Failure::Link(ShareError::NotALink),
+            "bad-characters" => Failure::Link(ShareError::BadCharacters),
+            "damaged" => Failure::Link(ShareError::Damaged),
+            "request" => Failure::Request(message_en),
+            "unreadable" => Failure::Unreadable(message_en),
+            other => Failure::Unreadable(format!("a failure of unknown kind {other:?}")),
+        }
+    }
+}
+
+/// A part of a reply that does not read: where, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtocolError(pub String);
+
+/// A JSON value as either end holds it: `serde_json::Value` on the host and in the
+/// worker, the browser's parse (`JsValue`) in the page.
+pub trait Fields: Sized {
+    fn field(&self, key: &str) -> Option<Self>;
+    fn as_text(&self) -> Option<String>;
+    fn as_number(&self) -> Option<f64>;
+    fn as_flag(&self) -> Option<bool>;
+    fn as_items(&self) -> Option<Vec<Self>>;
+}
+
+impl Fields for serde_json::Value {
+    fn field(&self, key: &str) -> Option<Self> {
+        self.get(key).filter(|v| !v.is_null()).cloned()
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn as_number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn as_flag(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn as_items(&self) -> Option<Vec<Self>> {
+        self.as_array().cloned()
+    }
+}
+
+/// Reads one object's fields, naming the place of the first that does not read.
+struct Reader<'a, F: Fields> {
+    o: &'a F,
+    at: String,
+}
+
+impl<'a, F: Fields> Reader<'a, F> {
+    fn new(o: &'a F, at: impl Into<String>) -> Self {
+        Reader { o, at: at.into() }
+    }
+    fn bad(&self, key: &str, what: &str) -> ProtocolError {
+        ProtocolError(format!("{}.{key}: {what}", self.at))
+    }
+    fn opt_text(&self, key: &str) -> Option<String> {
+        self.o.field(key).and_then(|v| v.as_text())
+    }
+    fn text(&self, key: &str) -> Result<String, ProtocolError> {
+        self.opt_text(key).ok_or_else(|| self.bad(key, "missing text"))
+    }
+    fn opt_decimal(&self, key: &str) -> Result<Option<Decimal>, ProtocolError> {
+        match self.opt_text(key) {
+            None => Ok(None),
+            Some(t) => crate::engine::number::parse_decimal(&t).map(Some).map_err(|_| self.bad(key, "not a decimal")),
+        }
+    }
+    fn decimal(&self, key: &str) -> Result<Decimal, ProtocolError> {
+        self.opt_decimal(key)?.ok_or_else(|| self.bad(key, "missing decimal"))
+    }
+    fn opt_whole(&self, key: &str) -> Result<Option<u64>, ProtocolError> {
+        match self.o.field(key) {
+            None => Ok(None),
+            Some(v) => match v.as_number() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 9.0e15 => Ok(Some(n as u64)),
+                _ => Err(self.bad(key, "not a whole number")),
+            },
+        }
+    }
+    fn whole(&self, key: &str) -> Result<u64, ProtocolError> {
+        self.opt_whole(key)?.ok_or_else(|| self.bad(key, "missing number"))
+    }
+    fn flag(&self, key: &str) -> Result<bool, ProtocolError> {
+        self.o.field(key).map_or(Ok(false), |v| v.as_flag().ok_or_else(|| self.bad(key, "not true or false")))
+    }
+    fn items(&self, key: &str) -> Result<Vec<F>, ProtocolError> {
+        match self.o.field(key) {
+            None => Ok(Vec::new()),
+            Some(v) => v.as_items().ok_or_else(|| self.bad(key, "not a list")),
+        }
+    }
+    fn texts(&self, key: &str) -> Result<Vec<String>, ProtocolError> {
+        self.items(key)?.iter().map(|v| v.as_text().ok_or_else(|| self.bad(key, "not a list of texts"))).collect()
+    }
+    fn counts(&self, key: &str) -> Result<Vec<u32>, ProtocolError> {
+        self.items(key)?
+            .iter()
+            .map(|v| match v.as_number() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(n as u32),
+                _ => Err(self.bad(key, "not a list of counts")),
+            })
+            .collect()
+    }
+}
+
+/// The worker's plan (`serde_json` of `Plan`).
+pub fn read_plan<F: Fields>(o: &F) -> Result<Plan, ProtocolError> {
+    let r = Reader::new(o, "plan");
+    let status = match r.text("status")?.as_str() {
+        "Planned" => Status::Planned,
+        "AlreadyThere" => Status::AlreadyThere,
+        "AtTop" => Status::AtTop,
+        "Unreachable" => Status::Unreachable,
+        other => return Err(r.bad("status", &format!("unknown status {other:?}"))),
+    };
+    let objective = match r.text("objective")?.as_str() {
+        "Steps" => Objective::Steps,
+        "Indicators" => Objective::Indicators,
+        other => return Err(r.bad("objective", &format!("unknown objective {other:?}"))),
+    };
+    let steps = r.items("steps")?.iter().enumerate().map(|(i, s)| read_step(s, i)).collect::<Result<_, _>>()?;
+    let alternatives = r.items("alternatives")?.iter().enumerate().map(|(i, a)| read_alternative(a, i)).collect::<Result<_, _>>()?;
+    Ok(Plan {
+        status,
+        objective,
+        target: r.opt_text("target"),
+        threshold: r.opt_decimal("threshold")?,
+        score_before: r.decimal("score_before")?,
+        category_before: r.text("category_before")?,
+        score_after: r.decimal("score_after")?,
+        category_after: r.text("category_after")?,
+        points_needed: r.opt_decimal("points_needed")?,
+        cost: r.whole("cost")?,
+        steps,
+        best_reachable: r.opt_decimal("best_reachable")?,
+        alternatives,
+    })
+}
+
+fn read_step<F: Fields>(s: &F, i: usize) -> Result<Step, ProtocolError> {
+    let r = Reader::new(s, format!("plan.steps[{i}]"));
+    let responses = match s.field("responses") {
+        None => None,
+        Some(v) => {
+            let c = Reader::new(&v, format!("plan.steps[{i}].responses"));
+            Some(ResponseChange {
+                respondents: u32::try_from(c.whole("respondents")?).map_err(|_| c.bad("respondents", "too large"))?,
+                before: c.counts("before")?,
+                after: c.counts("after")?,
+                min: u16::try_from(c.whole("min")?).map_err(|_| c.bad("min", "too large"))?,
+            })
+        }
+    };
+    let gain = r.text("gain")?;
+    Ok(Step {
+        unit_index: r.whole("unit_index")? as usize,
+        unit: r.text("unit")?,
+        indicator: r.text("indicator")?,
+        product: r.opt_whole("product")?.map(|p| p as usize),
+        from: r.decimal("from")?,
+        to: r.decimal("to")?,
+        gain: Ratio::parse(&gain).ok_or_else(|| r.bad("gain", "not a fraction"))?,
+        entered: r.flag("entered")?,
+        responses,
+    })
+}
+
+fn read_alternative<F: Fields>(a: &F, i: usize) -> Result<Alternative, ProtocolError> {
+    let r = Reader::new(a, format!("plan.alternatives[{i}]"));
+    Ok(Alternative {
+        unit_index: r.whole("unit_index")? as usize,
+        unit: r.text("unit")?,
+        dimension: r.opt_text("dimension"),
+        indicator: r.opt_text("indicator"),
+        to: r.opt_decimal("to")?,
+        points: r.decimal("points")?,
+        possible: r.flag("possible")?,
+    })
+}
+
+/// The risk panel's lines (`text` of the worker's risk answer, `report::risk`).
+pub fn read_risk<F: Fields>(o: &F) -> Result<RiskView, ProtocolError> {
+    let t = o.field("text").ok_or_else(|| ProtocolError("risk.text: missing".into()))?;
+    let r = Reader::new(&t, "risk.text");
+    let bars = r
+        .items("bars")?
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let b = Reader::new(b, format!("risk.text.bars[{i}]"));
+            let width = u32::try_from(b.whole("width")?).map_err(|_| b.bad("width", "too large"))?;
+            Ok((b.text("category")?, b.text("zone")?, width, b.text("label")?))
+        })
+        .collect::<Result<_, ProtocolError>>()?;
+    Ok(RiskView {
+        reach: r.text("reach")?,
+        bars,
+        worst: r.text("worst")?,
+        best: r.text("best")?,
+        weakest: r.texts("weakest")?,
+        robust: r.texts("robust")?,
+    })
+}

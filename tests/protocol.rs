@@ -1,0 +1,114 @@
+//! The wire between the page and its workers: what the `rapor-io` worker writes is read
+//! back by the very readers the page uses (`protocol::read_plan`, `read_risk`), so a
+//! field renamed on one side fails here; a reply that does not read is an error, never
+//! a silent default.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapor::engine::plan::{plan, Objective, Plan, Status};
+use rapor::engine::{Catalog, Scenario};
+use rapor::io::{handle, Request};
+use rapor::protocol::{read_plan, read_risk, Failure, Op};
+use rapor::share::ShareError;
+use serde_json::{json, Value};
+
+fn plan_of(v: Value, target: Option<&str>) -> Plan {
+    let sc = Scenario::from_json(&v).unwrap();
+    plan(Catalog::built_in().get(&sc.ruleset).unwrap(), &sc, target, Objective::Steps).unwrap()
+}
+
+/// As the worker sends it (`serde_json::to_string(&plan)`), read as the page reads it.
+fn over_the_wire(p: &Plan) -> Plan {
+    let text = serde_json::to_string(p).unwrap();
+    read_plan(&serde_json::from_str::<Value>(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn every_kind_of_plan_reads_back_as_written() {
+    let ind = json!({"proses.biaya": [1, 2], "input.keamanan": 1, "proses.maklumat": [0, 3]});
+    let plans = [
+        // Steps per product, alternatives for a total.
+        plan_of(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "indicators": ind}, {"name": "B", "score": 80}]}), Some("A")),
+        // Answer counts (IKM): steps carry respondents before and after.
+        plan_of(
+            json!({"ruleset": "ikm-2017", "units": [{"name": "A", "responses": {"waktu": [0, 2, 20, 8]}, "indicators": {"biaya": "3"}}]}),
+            Some("A"),
+        ),
+        // Unreachable, with the best reachable score; already there; at the top.
+        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 50}]}), Some("A")),
+        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 90}]}), Some("B")),
+        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 90}]}), None),
+    ];
+    assert!(plans[0].steps.iter().any(|s| s.product.is_some()) && !plans[0].alternatives.is_empty());
+    assert!(plans[1].steps.iter().any(|s| s.responses.is_some()));
+    assert_eq!(
+        plans.iter().map(|p| p.status).collect::<Vec<_>>(),
+        [Status::Planned, Status::Planned, Status::Unreachable, Status::AlreadyThere, Status::AtTop]
+    );
+    for p in &plans {
+        assert_eq!(&over_the_wire(p), p);
+    }
+}
+
+#[test]
+fn a_reply_that_does_not_read_is_an_error_with_its_place() {
+    let p = plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 80}]}), None);
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["status"] = "Maybe".into();
+    assert_eq!(read_plan(&v).unwrap_err().0, "plan.status: unknown status \"Maybe\"");
+    let mut v = serde_json::to_value(&p).unwrap();
+    v.as_object_mut().unwrap().remove("score_before");
+    assert_eq!(read_plan(&v).unwrap_err().0, "plan.score_before: missing decimal");
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["alternatives"][0]["points"] = json!("lots");
+    assert_eq!(read_plan(&v).unwrap_err().0, "plan.alternatives[0].points: not a decimal");
+    assert_eq!(read_risk(&json!({"method": "exact"})).unwrap_err().0, "risk.text: missing");
+}
+
+#[test]
+fn the_risk_panel_reads_what_the_worker_writes() {
+    let mut f = rapor::form::Form::named("ombudsman-2024", 2, &["A".into(), "PKM 1".into(), "PKM 2".into()]);
+    for (i, (score, sector)) in [("90", ""), ("80", "puskesmas"), ("60", "puskesmas")].into_iter().enumerate() {
+        f.unit_at_mut(i).score = score.into();
+        f.unit_at_mut(i).sector = sector.into();
+    }
+    f.sampling.insert("puskesmas".into(), "1".into());
+    let form = rapor::form::saved::save(&f, "id");
+    let answer = handle(&Request { op: Op::Risk.as_str(), form: &form, lang: "id", text: "" }).unwrap();
+    let view = read_risk(&serde_json::from_str::<Value>(&answer).unwrap()).unwrap();
+    // Two samples: {A, PKM 1} = 85,00 B and {A, PKM 2} = 75,00 C; B has one chance in two.
+    assert!(view.reach.contains("50,0 %"), "{}", view.reach);
+    assert_eq!(view.bars.len(), 5);
+    assert!(view.worst.contains("75,00"), "{}", view.worst);
+}
+
+#[test]
+fn operations_and_failures_have_one_name_each() {
+    for op in
+        [Op::ExportJson, Op::ShareLink, Op::ExportCsv, Op::ExportXlsx, Op::Plan, Op::Risk, Op::CheckRuleset, Op::ImportJson, Op::OpenLink]
+    {
+        assert_eq!(Op::parse(op.as_str()), Some(op));
+    }
+    assert_eq!(Op::ExportXlsx.worker(), "rapor-xlsx_loader.js");
+    assert_eq!(Op::Plan.worker(), "rapor-io_loader.js");
+    let failures = [
+        Failure::FixFields,
+        Failure::Input { path: "units[0].score".into(), message_id: "bukan angka".into(), message_en: "not a number".into() },
+        Failure::Link(ShareError::NotALink),
+        Failure::Link(ShareError::BadCharacters),
+        Failure::Link(ShareError::Damaged),
+        Failure::Request("x".into()),
+        Failure::Unreadable("y".into()),
+    ];
+    for f in failures {
+        let (kind, path, id, en) = f.to_parts();
+        assert_eq!(Failure::from_parts(kind, path, id, en), f);
+    }
+    // An unknown kind is not mistaken for any other.
+    assert_eq!(
+        Failure::from_parts("new-kind", String::new(), String::new(), String::new()),
+        Failure::Unreadable("a failure of unknown kind \"new-kind\"".into())
+    );
+    // The worker refuses what it does not know, by name.
+    let e = handle(&Request { op: "shred", form: "", lang: "id", text: "" }).unwrap_err();
+    assert_eq!(e.failure(), Failure::Request("unknown operation \"shred\"".into()));
+}
