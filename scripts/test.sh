@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test tier:
-#   lint        cargo fmt --check and clippy (host and wasm32), warnings as errors
+#   lint        cargo fmt --check, the import graph (no cycles, the house rule), clippy
+#               (host and wasm32) with warnings as errors
 #   host        cargo test: engine unit, golden and property tests, the CLI, the session
 #   components  wasm-bindgen-test: the widget in headless Chromium via chromedriver
 #   end-to-end  node --test + playwright-core: the release build served on 127.0.0.1
@@ -43,9 +44,9 @@ record() { # name status passed failed
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
-section "lint: cargo fmt --check, cargo clippy (host and wasm32)"
+section "lint: cargo fmt --check, the import graph, cargo clippy (host and wasm32)"
 {
-  cargo fmt --check && cargo clippy --all-targets -- -D warnings &&
+  cargo fmt --check && node scripts/imports.mjs && cargo clippy --all-targets -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 } 2>&1 | tee "$LOGS/lint.log"
 status=${PIPESTATUS[0]}

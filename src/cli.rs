@@ -3,13 +3,11 @@
 //! Exit 0 with the result on stdout, or exit 2 with one line on stderr naming the place
 //! of the problem; never a panic, never a partial result.
 
-use crate::engine::number::exact_string;
 use crate::engine::plan::{plan, Objective};
 use crate::engine::risk::risk;
 use crate::engine::robust::robust_plan;
-use crate::engine::score::{Outcome, UnitOutcome};
 use crate::engine::{evaluate, Catalog, InputError, Scenario};
-use crate::output::{plan_json, risk_json, robust_json};
+use crate::report::json::{plan_json, risk_json, robust_json, score_json};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 
@@ -128,68 +126,6 @@ fn read_source(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
 
 fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
-/// The `score` result. Scores are strings so they keep their two decimals ("93.28").
-/// `score_low`/`score_high`: the lowest and highest final figure the entries allow if
-/// each typed total, dimension score or dimension point is itself a rounded figure.
-pub fn score_json(o: &Outcome) -> Result<Value, InputError> {
-    let a = o.aggregate.as_ref().ok_or_else(|| InputError::new("units", crate::engine::Problem::NoData))?;
-    let mut v = json!({
-        "ruleset": o.ruleset,
-        "score": a.rounded.to_string(),
-        "score_exact": exact_string(a.exact.to_decimal()),
-        "score_low": a.range.low.to_string(),
-        "score_high": a.range.high.to_string(),
-        "category_uncertain": a.range.category_uncertain,
-        "category": a.grade.category,
-        "opini": a.grade.opini,
-        "quality": label(&a.grade.quality),
-        "zone": a.grade.zone,
-        "mean_of_units": exact_string(a.mean.to_decimal()),
-        "trust_included": a.trust_included,
-        "deduction": a.deduction.to_string(),
-        "units": o.units.iter().map(unit_json).collect::<Vec<_>>(),
-        "excluded": o.excluded,
-    });
-    if let Some(t) = o.trust_spread {
-        v["notes"] = json!([format!(
-            "trust: the pemda-level Kepercayaan Masyarakat {t} was given to every unit without one that is not entered as a total; the 2025 method scores it per unit (units[].trust)"
-        )]);
-    }
-    Ok(v)
-}
-
-/// A label the method may not have (the quality category before 2025): `null` then.
-fn label(text: &str) -> Value {
-    if text.is_empty() {
-        Value::Null
-    } else {
-        text.into()
-    }
-}
-
-fn unit_json(u: &UnitOutcome) -> Value {
-    let dimensions = if u.dimensions.is_empty() {
-        Value::Null
-    } else {
-        u.dimensions.iter().map(|d| (d.id.clone(), Value::from(d.rounded.to_string()))).collect::<serde_json::Map<_, _>>().into()
-    };
-    json!({
-        "name": u.name,
-        "level": u.level.as_str(),
-        "score": u.rounded.to_string(),
-        "score_exact": exact_string(u.exact.to_decimal()),
-        "score_low": u.range.low.to_string(),
-        "score_high": u.range.high.to_string(),
-        "category_uncertain": u.range.category_uncertain,
-        "category": u.grade.category,
-        "opini": u.grade.opini,
-        "quality": label(&u.grade.quality),
-        "zone": u.grade.zone,
-        "dimensions": dimensions,
-        "missing": u.missing,
-    })
 }
 
 fn plan_options(opts: &[&str]) -> Result<(Option<String>, Objective), String> {

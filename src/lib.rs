@@ -1,18 +1,36 @@
 //! Rapor: where a pemda stands in the Ombudsman RI public-service assessment.
 //!
-//! `engine` is pure and shared; `cli` is the `rapor` command-line tool (host only);
-//! `web` is the Yew widget (wasm32 only).
+//! Code map, from the bottom up — the rule of the house is that imports run one way,
+//! each module using only those above it in this list (checked by
+//! `node scripts/imports.mjs` in the test command's lint tier):
+//!
+//! - `engine`   — pure arithmetic: rulesets (`src/rulesets/*.json`), scenarios, exact
+//!   scoring and grading, the planner, sampling risk, the robust plan. No yew, no web.
+//! - `share`    — share-link codec (DEFLATE + base64url).
+//! - `settings` — embedding settings from a query string or `data-*` attributes.
+//! - `form`     — the widget's fields as typed text → a scenario, with per-field errors;
+//!   the autosave format.
+//! - `report`   — every writer: score/plan/risk JSON (`report::json`), summary rows and
+//!   CSV, plan-step and risk sentences, the Excel workbook (`report::xlsx`, wasm32).
+//! - `session`  — the widget's state machine: state, actions, undo/redo, what-if,
+//!   notices, the methods on offer. Plain Rust, tested on the host.
+//! - `protocol` — the wire between the page and its workers: operations, failures, and
+//!   the readers both ends share.
+//! - `text`     — the words the widget shows, in Bahasa Indonesia and English.
+//! - `worker`   — what the `rapor-io` and `rapor-xlsx` workers do (`worker::serve` is
+//!   their message loop, wasm32).
+//! - `cli`      — the `rapor` command-line tool (host only).
+//! - `web`      — the thin Yew view (wasm32 only).
 
 pub mod engine;
 pub mod form;
-pub mod io;
-pub mod output;
 pub mod protocol;
 pub mod report;
 pub mod session;
 pub mod settings;
 pub mod share;
 pub mod text;
+pub mod worker;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -5,10 +5,11 @@ mod app;
 mod components;
 mod files;
 mod frame;
-mod io;
+mod props;
 pub mod rulesets;
 mod state;
 mod storage;
+mod workers;
 
 pub use app::{App, AppProps};
 
@@ -26,6 +27,6 @@ pub fn start() {
 /// export here would end up in every binary, the workers too): `settings` holds the
 /// element's `data-*` attributes, `assets` the address of the build folder.
 pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
-    io::set_assets(&assets);
+    workers::set_assets(&assets);
     yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();
 }

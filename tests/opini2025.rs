@@ -3,11 +3,11 @@
 //! a published result or a hand calculation written out beside it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rapor::cli::score_json;
 use rapor::engine::plan::{plan, Objective};
 use rapor::engine::risk::risk;
 use rapor::engine::robust::robust_plan;
 use rapor::engine::{evaluate, Catalog, Ruleset, Scenario};
+use rapor::report::json::score_json;
 use serde_json::{json, Value};
 
 fn rs(id: &str) -> Ruleset {

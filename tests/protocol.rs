@@ -6,9 +6,9 @@
 
 use rapor::engine::plan::{plan, Objective, Plan, Status};
 use rapor::engine::{Catalog, Scenario};
-use rapor::io::{handle, Request};
 use rapor::protocol::{read_plan, read_risk, Failure, Op};
 use rapor::share::ShareError;
+use rapor::worker::{handle, Request};
 use serde_json::{json, Value};
 
 fn plan_of(v: Value, target: Option<&str>) -> Plan {

@@ -143,3 +143,25 @@ fn a_user_file_replaces_or_adds_a_ruleset() {
     assert_eq!(cat.get("pemda-uji").unwrap().bands[0].min.to_string(), "90");
     assert!(cat.add_json("{").is_err());
 }
+
+/// One list of shipped methods: the build hook copies every file of `src/rulesets/` into
+/// the widget, so each must be in the catalog (which validates it) under its own name.
+#[test]
+fn every_file_in_src_rulesets_is_in_the_catalog_and_validated() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rulesets");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| n.trim_end_matches(".json").to_string())
+        .collect();
+    files.sort();
+    let cat = Catalog::built_in();
+    let mut ids: Vec<String> = cat.all().iter().map(|r| r.id.clone()).collect();
+    ids.sort();
+    assert_eq!(files, ids, "src/rulesets/ and Catalog::built_in() must list the same methods");
+    for id in &ids {
+        let file = std::fs::read_to_string(format!("{dir}/{id}.json")).unwrap();
+        assert_eq!(Ruleset::from_json(&file).unwrap().id, *id, "{id}.json holds another id");
+    }
+}

@@ -3,8 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rapor::io::worker::serve(|op, form, lang, text| {
-        rapor::io::handle(&rapor::io::Request { op, form, lang, text }).map(wasm_bindgen::JsValue::from)
+    rapor::worker::serve::serve(|op, form, lang, text| {
+        rapor::worker::handle(&rapor::worker::Request { op, form, lang, text }).map(wasm_bindgen::JsValue::from)
     });
 }
 

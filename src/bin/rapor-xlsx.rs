@@ -3,12 +3,12 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rapor::io::worker::serve(|op, form, lang, text| match op {
+    rapor::worker::serve::serve(|op, form, lang, text| match op {
         // `text` carries the date to print in the workbook.
         op if op == rapor::protocol::Op::ExportXlsx.as_str() => {
-            rapor::io::export_xlsx(form, lang, text).map(|b| js_sys::Uint8Array::from(b.as_slice()).into())
+            rapor::worker::export_xlsx(form, lang, text).map(|b| js_sys::Uint8Array::from(b.as_slice()).into())
         }
-        other => Err(rapor::io::IoError::Request(format!("rapor-xlsx does not do {other:?}"))),
+        other => Err(rapor::worker::IoError::Request(format!("rapor-xlsx does not do {other:?}"))),
     });
 }
 

@@ -1,7 +1,10 @@
 //! The summary as rows of text: what CSV (and the Excel export) write; and the texts of
 //! plan steps and of the sampling risk. Pure, so they are checked on the host.
 
+pub mod json;
 pub mod risk;
+#[cfg(target_arch = "wasm32")]
+pub mod xlsx;
 
 use crate::engine::number::format_decimal;
 use crate::engine::Outcome;

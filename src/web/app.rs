@@ -10,44 +10,13 @@ use super::components::risk_panel::RiskPanel;
 use super::components::ruleset_panel::RulesetPanel;
 use super::components::unit_card::UnitCard;
 use super::components::unit_table::UnitTable;
+pub use super::props::AppProps;
 use super::rulesets;
 use super::state::Notice;
 use super::state::{Action, ByPtr, Shared, State, DEFAULT_RULESET};
 use super::storage;
 use crate::text::{t, Lang, Text};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct AppProps {
-    /// Prefix for element ids, unique per widget on a page.
-    #[prop_or(AttrValue::Static("rapor"))]
-    pub instance: AttrValue,
-    #[prop_or(AttrValue::Static(DEFAULT_RULESET))]
-    pub ruleset: AttrValue,
-    #[prop_or_default]
-    pub english: bool,
-    /// Unit names a fresh page starts with (the typical sample when empty).
-    #[prop_or_default]
-    pub units: Vec<String>,
-    #[prop_or_default]
-    pub compact: bool,
-    /// Theme colours as CSS custom properties (validated by `settings`).
-    #[prop_or_default]
-    pub style: AttrValue,
-}
-
-impl Default for AppProps {
-    fn default() -> Self {
-        AppProps {
-            instance: AttrValue::Static("rapor"),
-            ruleset: AttrValue::Static(DEFAULT_RULESET),
-            english: false,
-            units: Vec::new(),
-            compact: false,
-            style: AttrValue::Static(""),
-        }
-    }
-}
 
 /// Where the widget's first ruleset comes from: the stored work's, else the one the
 /// page asks for, else the default.
@@ -112,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
 struct Asking {
     op: crate::protocol::Op,
     /// Turns the worker's answer for a generation into the action that takes it.
-    answer: fn(u64, Lang, super::io::Answer) -> Action,
+    answer: fn(u64, Lang, super::workers::Answer) -> Action,
     asked: bool,
     next: Option<(u64, crate::form::Form, Lang)>,
 }
@@ -132,7 +101,7 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
     // After this task, so the browser paints the score first.
     gloo::timers::callback::Timeout::new(0, move || {
         let saved = crate::form::saved::save(&form, lang.code());
-        super::io::ask(op, &saved, lang.code(), "", move |a| {
+        super::workers::ask(op, &saved, lang.code(), "", move |a| {
             queue.borrow_mut().asked = false;
             dispatch.emit(answer(generation, lang, a));
             ask_next(queue, dispatch);
@@ -144,26 +113,26 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
 /// The worker's JSON read by `read`, or why there is none (in the user's language).
 fn read_answer<T>(
     lang: Lang,
-    a: super::io::Answer,
+    a: super::workers::Answer,
     read: fn(&wasm_bindgen::JsValue) -> Result<T, crate::protocol::ProtocolError>,
 ) -> Result<std::rc::Rc<T>, String> {
     use crate::protocol::{Failure, ProtocolError};
     let unreadable = |what: String| crate::text::failure_text(lang, &Failure::Unreadable(what));
     match a {
-        super::io::Answer::Ok(json) => match super::answers::parse(&json) {
+        super::workers::Answer::Ok(json) => match super::answers::parse(&json) {
             Some(v) => read(&v).map(std::rc::Rc::new).map_err(|ProtocolError(e)| unreadable(e)),
             None => Err(unreadable("not JSON".into())),
         },
-        super::io::Answer::Failed(f) => Err(crate::text::failure_text(lang, &f)),
-        super::io::Answer::Bytes(_) => Err(unreadable("bytes".into())),
+        super::workers::Answer::Failed(f) => Err(crate::text::failure_text(lang, &f)),
+        super::workers::Answer::Bytes(_) => Err(unreadable("bytes".into())),
     }
 }
 
-fn plan_answer(generation: u64, lang: Lang, a: super::io::Answer) -> Action {
+fn plan_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action {
     Action::PlanReady(generation, read_answer(lang, a, super::answers::plan))
 }
 
-fn risk_answer(generation: u64, lang: Lang, a: super::io::Answer) -> Action {
+fn risk_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action {
     Action::RiskReady(generation, read_answer(lang, a, super::answers::risk))
 }
 
@@ -235,7 +204,7 @@ fn Widget(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(fragment) = link {
                 let d2 = dispatch.clone();
-                super::io::ask_then(crate::protocol::Op::OpenLink, "", lang.code(), &fragment, None, dispatch, move |saved| {
+                super::workers::ask_then(crate::protocol::Op::OpenLink, "", lang.code(), &fragment, None, dispatch, move |saved| {
                     d2.emit(Action::LinkOpened(saved))
                 });
             }

@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod chart;
+pub mod fields;
 pub mod indicator_grid;
 pub mod keep_share;
 pub mod notice_bar;

@@ -2,7 +2,7 @@
 //! posted to the host page as `{"rapor": {"height": N}}` so its snippet can size the
 //! frame without scroll bars.
 
-use super::app::AppProps;
+use super::props::AppProps;
 use crate::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

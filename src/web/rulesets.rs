@@ -42,7 +42,7 @@ pub fn install(index: Vec<Listed>, rulesets: Vec<Ruleset>) {
 }
 
 async fn fetch_text(file: &str) -> Result<String, String> {
-    let url = super::io::asset(file);
+    let url = super::workers::asset(file);
     let window = gloo::utils::window();
     let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| format!("{url}: no connection"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;

@@ -3,7 +3,7 @@
 //! ruleset has them, and a lock that keeps the planner away from an indicator. Each row
 //! is its own component, so changing one level re-renders one row.
 
-use super::unit_card::field_error;
+use super::fields::field_error;
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Indicator;
 use crate::engine::score::responses_mean;

@@ -3,8 +3,8 @@
 use crate::protocol::Op;
 use crate::text::{t, Text};
 use crate::web::files::{download, file_stem, page_address, read_chosen};
-use crate::web::io::{ask_bytes_then, ask_then};
 use crate::web::state::{Action, Notice, Shared};
+use crate::web::workers::{ask_bytes_then, ask_then};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The plan: what to raise, in which unit, to reach the next category; each step or the
 //! whole plan can be applied as a what-if scenario beside the baseline.
 
-use super::unit_card::indicator_name;
+use super::fields::indicator_name;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::{Plan, Status};
 use crate::report::step_change;

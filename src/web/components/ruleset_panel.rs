@@ -4,8 +4,8 @@
 use super::number_field::NumberField;
 use crate::text::{t, Text};
 use crate::web::files::read_chosen;
-use crate::web::io::ask_then;
 use crate::web::state::{Action, Shared};
+use crate::web::workers::ask_then;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

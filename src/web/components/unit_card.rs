@@ -1,5 +1,6 @@
 //! One sampled unit: its name, how it is entered, the entries, and its own result.
 
+use super::fields::field_error;
 use super::indicator_grid::IndicatorGrid;
 use super::number_field::NumberField;
 use crate::engine::{Ruleset, UnitOutcome};
@@ -145,14 +146,4 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
             </div>
         </li>
     }
-}
-
-/// The message of `field`'s error, if it has one.
-pub fn field_error(errors: &[FieldError], field: &str, lang: Lang) -> Option<String> {
-    errors.iter().find(|e| e.field == field).map(|e| e.error.message(lang.indonesian()))
-}
-
-/// For the plan and tables: the ruleset's name of "proses.biaya" in `lang`.
-pub fn indicator_name(rs: &Ruleset, key: &str, lang: Lang) -> String {
-    crate::report::indicator_name(rs, key, lang.indonesian())
 }

@@ -4,9 +4,7 @@
 //! keeps the first load small. Pure functions on strings, so they are tested on the host.
 
 #[cfg(target_arch = "wasm32")]
-pub mod worker;
-#[cfg(target_arch = "wasm32")]
-mod xlsx;
+pub mod serve;
 
 use crate::engine::overrides::apply;
 use crate::engine::{evaluate, Catalog, InputError, Ruleset, Scenario};
@@ -92,11 +90,11 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             }
             let (rs, sc) = (&reading.ruleset, &reading.scenario);
             let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
-            let mut v = crate::output::risk_json(rs, sc, &r);
+            let mut v = crate::report::json::risk_json(rs, sc, &r);
             let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
                 .map_err(|e| format!("{}: {}", e.path, e.message(indonesian)));
             if let Ok(p) = &robust {
-                v["robust"] = crate::output::robust_json(rs, sc, p);
+                v["robust"] = crate::report::json::robust_json(rs, sc, p);
             }
             let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), indonesian);
             v["text"] = serde_json::to_value(text).unwrap_or_default();
@@ -127,7 +125,8 @@ pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoErro
     let reading = form.read(base);
     let outcome = reading.outcome.clone().filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
     let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).ok();
-    xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, lang != "en", date).map_err(|e| IoError::Request(e.to_string()))
+    crate::report::xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, lang != "en", date)
+        .map_err(|e| IoError::Request(e.to_string()))
 }
 
 /// The form's published ruleset: the user's own while it is in use, else the catalog's.
