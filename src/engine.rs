@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod score;
 
 pub use catalog::Catalog;
-pub use error::{InputError, Problem};
+pub use error::{Expected, InputError, Problem};
 pub use grade::Grade;
 pub use ruleset::Ruleset;
 pub use scenario::{Entry, Scenario, Unit};

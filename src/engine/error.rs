@@ -10,7 +10,7 @@ use std::fmt;
 pub enum Problem {
     NotANumber(String),
     TwoSeparators(String),
-    Expected(&'static str),
+    Expected(Expected),
     AboveMax {
         value: Decimal,
         max: Decimal,
@@ -60,6 +60,43 @@ pub enum Problem {
     TooPrecise,
     NotInRuleset(&'static str),
     Invalid(String),
+}
+
+/// What a field should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    List,
+    Number,
+    Text,
+    TrueOrFalse,
+    PositiveWhole,
+    UnitsDrawn,
+    SingleValue,
+    CountsPerAnswer,
+    ScaleTop,
+    CriteriaCount,
+    SectorName,
+}
+
+impl Expected {
+    /// (Bahasa Indonesia, English).
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Expected::Object => ("objek", "an object"),
+            Expected::List => ("daftar", "a list"),
+            Expected::Number => ("angka", "a number"),
+            Expected::Text => ("teks", "a string"),
+            Expected::TrueOrFalse => ("true atau false", "true or false"),
+            Expected::PositiveWhole => ("bilangan bulat positif", "a positive whole number"),
+            Expected::UnitsDrawn => ("jumlah unit diundi, bilangan bulat positif", "a positive whole number of units drawn"),
+            Expected::SingleValue => ("satu nilai (indikator ini tidak per produk)", "a single value (this indicator is not per product)"),
+            Expected::CountsPerAnswer => ("daftar jumlah responden, satu per jawaban", "a list of respondent counts, one per answer"),
+            Expected::ScaleTop => ("bilangan bulat 1 sampai 10", "a whole number from 1 to 10"),
+            Expected::CriteriaCount => ("jumlah kriteria, bilangan bulat 1 sampai 50", "a whole number of criteria from 1 to 50"),
+            Expected::SectorName => ("nama sektor, mis. \"puskesmas\"", "a sector name, e.g. \"puskesmas\""),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,8 +149,8 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::TwoSeparators(t), true) => {
             format!("\"{t}\" memuat lebih dari satu pemisah desimal; tulis mis. 82,84")
         }
-        (Problem::Expected(what), false) => format!("expected {what}"),
-        (Problem::Expected(what), true) => format!("seharusnya {}", expected_id(what)),
+        (Problem::Expected(what), false) => format!("expected {}", what.words().1),
+        (Problem::Expected(what), true) => format!("seharusnya {}", what.words().0),
         (Problem::AboveMax { value, max }, false) => {
             format!("{} is above the maximum {}", n(value), n(max))
         }
@@ -175,23 +212,15 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::TooPrecise, false) => "these numbers are too precise to compute exactly".into(),
         (Problem::TooPrecise, true) => "angka-angka ini terlalu rinci untuk dihitung tepat".into(),
         (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),
-        (Problem::NotInRuleset(what), true) => format!("aturan ini tidak memakai {}", expected_id(what)),
+        (Problem::NotInRuleset(what), true) => format!(
+            "aturan ini tidak memakai {}",
+            match *what {
+                "deduction" => "pengurangan nilai",
+                "Kepercayaan Masyarakat (trust)" => "Kepercayaan Masyarakat",
+                other => other,
+            }
+        ),
         (Problem::Invalid(m), _) => m.clone(),
-    }
-}
-
-fn expected_id(what: &str) -> &str {
-    match what {
-        "an object" => "objek",
-        "a list" => "daftar",
-        "a number" => "angka",
-        "a string" => "teks",
-        "true or false" => "true atau false",
-        "a positive whole number" => "bilangan bulat positif",
-        "deduction" => "pengurangan nilai",
-        "Kepercayaan Masyarakat (trust)" => "Kepercayaan Masyarakat",
-        "a single value (this indicator is not per product)" => "satu nilai (indikator ini tidak per produk)",
-        other => other,
     }
 }
 

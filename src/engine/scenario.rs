@@ -5,7 +5,7 @@
 //! reported at its exact place (`units[2].indicators.proses.biaya`) and no input,
 //! however odd, can panic. Checks that need the ruleset happen in `score::evaluate`.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{Expected, InputError, Problem};
 use crate::engine::number::parse_decimal;
 use crate::engine::overrides::{Overrides, MAX_CRITERIA};
 use crate::engine::ruleset::Ruleset;
@@ -202,26 +202,26 @@ impl Scenario {
         }
         let ruleset = match top.get("ruleset") {
             Some(Value::String(s)) => s.clone(),
-            Some(_) => return Err(InputError::new("ruleset", Problem::Expected("a string"))),
+            Some(_) => return Err(InputError::new("ruleset", Problem::Expected(Expected::Text))),
             None => return Err(InputError::new("ruleset", Problem::Invalid("missing: name the ruleset, e.g. \"ombudsman-2023\"".into()))),
         };
         let pemda = match top.get("pemda") {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => s.clone(),
-            Some(_) => return Err(InputError::new("pemda", Problem::Expected("a string"))),
+            Some(_) => return Err(InputError::new("pemda", Problem::Expected(Expected::Text))),
         };
         let mut units = match top.get("units") {
             Some(Value::Array(items)) => {
                 items.iter().enumerate().map(|(i, u)| parse_unit(u, &format!("units[{i}]"))).collect::<Result<Vec<_>, _>>()?
             }
-            Some(_) => return Err(InputError::new("units", Problem::Expected("a list"))),
+            Some(_) => return Err(InputError::new("units", Problem::Expected(Expected::List))),
             None => return Err(InputError::new("units", Problem::Invalid("missing: list the sampled units".into()))),
         };
         let deduction = top.get("deduction").map(|v| number(v, "deduction")).transpose()?.flatten().unwrap_or_default();
         let followed_up = match top.get("followed_up") {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
-            Some(_) => return Err(InputError::new("followed_up", Problem::Expected("true or false"))),
+            Some(_) => return Err(InputError::new("followed_up", Problem::Expected(Expected::TrueOrFalse))),
         };
         // Before 2025 scores were read per unit, trust was one pemda-level value.
         let trust_spread = top.get("trust").map(|v| number(v, "trust")).transpose()?.flatten();
@@ -233,7 +233,7 @@ impl Scenario {
                     Some(n) if n >= 1 && n <= u32::MAX as u64 => {
                         effort.insert(k.clone(), n as u32);
                     }
-                    _ => return Err(InputError::new(at, Problem::Expected("a positive whole number"))),
+                    _ => return Err(InputError::new(at, Problem::Expected(Expected::PositiveWhole))),
                 }
             }
         }
@@ -261,7 +261,7 @@ impl Scenario {
                     Some(n) if n >= 1 && n <= u32::MAX as u64 => {
                         sampling.insert(k.clone(), n as u32);
                     }
-                    _ => return Err(InputError::new(format!("sampling.{k}"), Problem::Expected("a positive whole number of units drawn"))),
+                    _ => return Err(InputError::new(format!("sampling.{k}"), Problem::Expected(Expected::UnitsDrawn))),
                 }
             }
         }
@@ -333,7 +333,7 @@ fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64() {
             Some(n) if (1..=10).contains(&n) => out.scale_max = Some(n as u16),
-            _ => return Err(InputError::new("assumptions.scale", Problem::Expected("a whole number from 1 to 10"))),
+            _ => return Err(InputError::new("assumptions.scale", Problem::Expected(Expected::ScaleTop))),
         },
     }
     if let Some(c) = o.get("criteria") {
@@ -342,12 +342,7 @@ fn parse_overrides(v: &Value) -> Result<Overrides, InputError> {
                 Some(n) if (1..=MAX_CRITERIA as u64).contains(&n) => {
                     out.criteria.insert(k.clone(), n as u16);
                 }
-                _ => {
-                    return Err(InputError::new(
-                        format!("assumptions.criteria.{k}"),
-                        Problem::Expected("a whole number of criteria from 1 to 50"),
-                    ))
-                }
+                _ => return Err(InputError::new(format!("assumptions.criteria.{k}"), Problem::Expected(Expected::CriteriaCount))),
             }
         }
     }
@@ -419,7 +414,7 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     let name = match o.get("name") {
         Some(Value::String(s)) => s.clone(),
         None | Some(Value::Null) => String::new(),
-        Some(_) => return Err(InputError::new(format!("{at}.name"), Problem::Expected("a string"))),
+        Some(_) => return Err(InputError::new(format!("{at}.name"), Problem::Expected(Expected::Text))),
     };
     let mut entries = Vec::new();
     if let Some(s) = o.get("score") {
@@ -455,15 +450,17 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
             .iter()
             .enumerate()
             .map(|(j, x)| {
-                x.as_str().map(str::to_string).ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected("a string")))
+                x.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected(Expected::Text)))
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected("a list"))),
+        Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected(Expected::List))),
     };
     let sector = match o.get("sector") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Some(_) => return Err(InputError::new(format!("{at}.sector"), Problem::Expected("a sector name, e.g. \"puskesmas\""))),
+        Some(_) => return Err(InputError::new(format!("{at}.sector"), Problem::Expected(Expected::SectorName))),
     };
     let trust = o.get("trust").map(|v| number(v, &format!("{at}.trust"))).transpose()?.flatten();
     Ok(Unit { name, entry, locked, sector, trust })
@@ -507,7 +504,7 @@ fn read_responses(o: &Map<String, Value>, at: &str, out: &mut BTreeMap<String, V
     for (k, v) in o {
         let path = format!("{at}.{k}");
         let Value::Array(items) = v else {
-            return Err(InputError::new(path, Problem::Expected("a list of respondent counts, one per answer")));
+            return Err(InputError::new(path, Problem::Expected(Expected::CountsPerAnswer)));
         };
         let counts = items
             .iter()
@@ -528,7 +525,7 @@ fn read_responses(o: &Map<String, Value>, at: &str, out: &mut BTreeMap<String, V
 pub const MAX_RESPONDENTS: u32 = 1_000_000;
 
 fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, InputError> {
-    v.as_object().ok_or_else(|| InputError::new(at, Problem::Expected("an object")))
+    v.as_object().ok_or_else(|| InputError::new(at, Problem::Expected(Expected::Object)))
 }
 
 fn known_fields(o: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<(), InputError> {
@@ -549,6 +546,6 @@ fn number(v: &Value, at: &str) -> Result<Option<Decimal>, InputError> {
             let text = n.to_string();
             parse_decimal(&text).map(Some).map_err(|e| InputError::number(at, &text, e))
         }
-        _ => Err(InputError::new(at, Problem::Expected("a number"))),
+        _ => Err(InputError::new(at, Problem::Expected(Expected::Number))),
     }
 }

@@ -10,7 +10,7 @@
 //! typed total, dimension score or dimension point is itself a rounded figure
 //! (methodology.md §2b): "93,34" may stand for anything from 93,335 up to 93,345.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{Expected, InputError, Problem};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{grade, Grade};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
@@ -479,9 +479,7 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
                 continue;
             }
             Values::One(_) => return Err(InputError::new(path, Problem::ProductCount { expected: products, got: 1 })),
-            Values::PerProduct(_) => {
-                return Err(InputError::new(path, Problem::Expected("a single value (this indicator is not per product)")))
-            }
+            Values::PerProduct(_) => return Err(InputError::new(path, Problem::Expected(Expected::SingleValue))),
         };
         for (p, x) in levels.iter().enumerate() {
             if let Some(x) = x {

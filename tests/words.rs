@@ -1,0 +1,88 @@
+//! Every message in one language: the engine's problems and the workers' failures, as
+//! the widget shows them, carry no words of the other language (the Indonesian widget
+//! once said "seharusnya a positive whole number of units drawn").
+#![cfg(not(target_arch = "wasm32"))]
+
+use rapor::engine::{Expected, InputError, Problem};
+use rapor::protocol::Failure;
+use rapor::session::Lang;
+use rust_decimal::Decimal;
+
+/// Words that only one of the two languages has.
+const ENGLISH: [&str; 12] =
+    [" is ", " the ", "expected", "must", "given", "whole number", "units drawn", "above", "below", "ambiguous", "write ", "not a"];
+const INDONESIAN: [&str; 10] = ["seharusnya", "bukan", "melebihi", " di bawah ", "tidak", "diisi", "tulis", "isian", "angka", "nilai"];
+
+fn problems() -> Vec<Problem> {
+    let d = Decimal::new(1234, 2);
+    let mut out = vec![
+        Problem::NotANumber("x".into()),
+        Problem::TwoSeparators("1.234,5".into()),
+        Problem::AboveMax { value: d, max: Decimal::ONE_HUNDRED },
+        Problem::BelowMin { value: d, min: Decimal::ONE_HUNDRED },
+        Problem::NotALevel { value: d, min: 0, max: 3 },
+        Problem::NotACount { text: "x".into(), max: 10 },
+        Problem::NotListed { value: d, levels: "AA = 100".into() },
+        Problem::UnknownField,
+        Problem::UnknownRuleset("r".into()),
+        Problem::UnknownDimension("d".into()),
+        Problem::UnknownIndicator("i".into()),
+        Problem::AmbiguousIndicator { id: "biaya".into(), candidates: vec!["proses.biaya".into(), "output.biaya".into()] },
+        Problem::TrustInTotal,
+        Problem::GivenTwice("proses.biaya".into()),
+        Problem::ProductCount { expected: 2, got: 1 },
+        Problem::MixedLevels,
+        Problem::NoData,
+        Problem::TooManyDecimals { max: 6 },
+        Problem::NotPositive,
+        Problem::TooPrecise,
+        Problem::NotInRuleset("deduction"),
+        Problem::NotInRuleset("Kepercayaan Masyarakat (trust)"),
+    ];
+    use Expected::*;
+    for e in [
+        Object,
+        List,
+        Number,
+        Text,
+        TrueOrFalse,
+        PositiveWhole,
+        UnitsDrawn,
+        SingleValue,
+        CountsPerAnswer,
+        ScaleTop,
+        CriteriaCount,
+        SectorName,
+    ] {
+        out.push(Problem::Expected(e));
+    }
+    out
+}
+
+fn clean(text: &str, foreign: &[&str]) -> Result<(), String> {
+    match foreign.iter().find(|w| text.to_lowercase().contains(*w)) {
+        Some(w) => Err(format!("{text:?} has {w:?}")),
+        None => Ok(()),
+    }
+}
+
+#[test]
+fn every_problem_reads_in_one_language() {
+    for p in problems() {
+        let e = InputError::new("units[0].score", p.clone());
+        clean(&e.message(true), &ENGLISH).unwrap_or_else(|m| panic!("Indonesian {p:?}: {m}"));
+        clean(&e.message(false), &INDONESIAN).unwrap_or_else(|m| panic!("English {p:?}: {m}"));
+    }
+}
+
+#[test]
+fn the_workers_failures_read_in_the_pages_language() {
+    let input = Failure::from_input(&InputError::new("sampling.puskesmas", Problem::Expected(Expected::UnitsDrawn)));
+    for f in [input, Failure::FixFields, Failure::Request("x".into()), Failure::Unreadable("y".into())] {
+        clean(&rapor::text::failure_text(Lang::Id, &f), &ENGLISH).unwrap();
+        clean(&rapor::text::failure_text(Lang::En, &f), &INDONESIAN).unwrap();
+    }
+    let f = Failure::from_input(&InputError::new("units", Problem::NoData));
+    assert_eq!(rapor::text::failure_text(Lang::En, &f), "units: no unit has any data yet");
+    assert_eq!(rapor::text::failure_text(Lang::Id, &f), "units: belum ada unit yang berisi data");
+}
