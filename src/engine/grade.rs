@@ -19,13 +19,7 @@ pub struct Grade {
 /// Classifies a score that has already been rounded by the ruleset's rule, so the
 /// category can never disagree with the number shown beside it.
 pub fn grade(rs: &Ruleset, rounded: Decimal, followed_up: Option<bool>) -> Grade {
-    let band = rs
-        .bands
-        .iter()
-        .position(|b| if b.inclusive { rounded >= b.min } else { rounded > b.min })
-        // Validation guarantees a bottom band at 0 inclusive; a negative score can only
-        // come from a caller that skipped clamping, and still lands in the bottom band.
-        .unwrap_or(rs.bands.len() - 1);
+    let band = band_of(rs, rounded);
     let b = &rs.bands[band];
     let (mut opini, mut opini_en) = (b.opini.clone(), b.opini_en.clone());
     if let (Some(true), Some(f)) = (followed_up, &rs.followed_up) {
@@ -41,6 +35,16 @@ pub fn grade(rs: &Ruleset, rounded: Decimal, followed_up: Option<bool>) -> Grade
         quality_en: b.quality_en.clone(),
         zone: b.zone.clone(),
     }
+}
+
+/// The band (0 = top) of a rounded score, without building its labels.
+pub fn band_of(rs: &Ruleset, rounded: Decimal) -> usize {
+    rs.bands
+        .iter()
+        .position(|b| if b.inclusive { rounded >= b.min } else { rounded > b.min })
+        // Validation guarantees a bottom band at 0 inclusive; a negative score can only
+        // come from a caller that skipped clamping, and still lands in the bottom band.
+        .unwrap_or(rs.bands.len() - 1)
 }
 
 /// The lowest rounded score that earns band `band` (for exclusive bounds, one step of

@@ -12,7 +12,7 @@
 
 use crate::engine::error::{Expected, InputError, Problem};
 use crate::engine::exact::Ratio;
-use crate::engine::grade::{grade, Grade};
+use crate::engine::grade::{band_of, grade, Grade};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use rust_decimal::Decimal;
@@ -141,7 +141,7 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
             Some(s) => {
                 let rounded = round(rs, s.exact)?;
                 let grade = grade(rs, rounded, None);
-                let range = range(rs, s.low, s.high, s.open, None)?;
+                let range = range(rs, s.low, s.high, s.open)?;
                 low_sum = low_sum.checked_add(s.low).ok_or_else(too_precise)?;
                 high_sum = high_sum.checked_add(s.high).ok_or_else(too_precise)?;
                 open |= s.open;
@@ -169,7 +169,7 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
         let (low, high) = (pemda(low_sum)?, pemda(high_sum)?);
         // A deduction that takes the score below 0 leaves 0, which is then reached.
         let open = open && !high.is_negative() && high != Ratio::ZERO;
-        a.range = range(rs, low.max(Ratio::ZERO), high.max(Ratio::ZERO), open, sc.followed_up)?;
+        a.range = range(rs, low.max(Ratio::ZERO), high.max(Ratio::ZERO), open)?;
         a.trust_included = rs.trust.is_some() && !trust_missing;
     }
     Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded, trust_spread: sc.trust_spread })
@@ -181,10 +181,10 @@ fn round(rs: &Ruleset, x: Ratio) -> Result<Decimal, InputError> {
 
 /// The final figures of the lowest exact score and of the highest (`open`: a supremum
 /// the entries never reach, so the figure just below it).
-fn range(rs: &Ruleset, low: Ratio, high: Ratio, open: bool, followed_up: Option<bool>) -> Result<Range, InputError> {
+fn range(rs: &Ruleset, low: Ratio, high: Ratio, open: bool) -> Result<Range, InputError> {
     let low = round(rs, low)?;
     let high = if open { round_below(rs, high)? } else { round(rs, high)? };
-    let category_uncertain = grade(rs, low, followed_up).band != grade(rs, high, followed_up).band;
+    let category_uncertain = band_of(rs, low) != band_of(rs, high);
     Ok(Range { low, high, category_uncertain })
 }
 
@@ -458,18 +458,18 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
     }
     let products = product_count(rs, m, at)?;
     let mut bare = false;
-    // Full key → where it was written, so a pair ("biaya" and "proses.biaya") is named
-    // at the bare one.
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut seen = std::collections::HashSet::new();
     for (k, v) in m {
         // Where the user wrote it: answer counts sit under "responses".
         let field = if matches!(v, Values::Responses(_)) { "responses" } else { "indicators" };
         let path = format!("{at}.{field}.{k}");
         let r = rs.lookup(k).map_err(|p| InputError::new(path.clone(), p))?;
         bare |= !k.contains('.');
-        if let Some(before) = seen.insert(r.key(), path.clone()) {
-            let place = if k.contains('.') { before } else { path };
-            return Err(InputError::new(place, Problem::GivenTwice(r.key())));
+        if !seen.insert(r.key()) {
+            // A pair ("biaya" and "proses.biaya") is named at the bare one.
+            let bare_key = if k.contains('.') { r.indicator.id.clone() } else { k.clone() };
+            let field = if matches!(m.get(&bare_key), Some(Values::Responses(_))) { "responses" } else { "indicators" };
+            return Err(InputError::new(format!("{at}.{field}.{bare_key}"), Problem::GivenTwice(r.key())));
         }
         let levels: &[Option<Decimal>] = match v {
             Values::One(x) if !r.dimension.per_product => std::slice::from_ref(x),
