@@ -57,6 +57,11 @@ fn every_assumption_has_text_in_both_languages_and_a_source() {
         for a in &rs.assumptions {
             assert!(!a.text.is_empty() && !a.text_en.is_empty() && !a.source.is_empty(), "{} {}", rs.id, a.id);
         }
+        // What users read of a method exists in both languages.
+        for (i, src) in rs.sources.iter().enumerate() {
+            assert!(!src.text.is_empty() && !src.text_en.is_empty(), "{} sources[{i}]", rs.id);
+            assert_ne!(src.text, src.text_en, "{} sources[{i}] is not translated", rs.id);
+        }
     }
 }
 

@@ -62,7 +62,10 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// In Bahasa Indonesia, as the widget shows it by default.
     pub text: String,
+    #[serde(default)]
+    pub text_en: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -61,7 +61,7 @@ pub fn ReportHead(p: &ReportHeadProps) -> Html {
             <p class="rapor-report-pemda">{ if s.form.pemda.is_empty() { "—".to_string() } else { s.form.pemda.clone() } }</p>
             <p>{ t(lang, Text::ReportDate) }{ ": " }{ String::from(date) }</p>
             <p>{ t(lang, Text::Ruleset) }{ ": " }{ lang.pick(&rs.title, &rs.title_en) }</p>
-            <p class="rapor-report-sources">{ t(lang, Text::Sources) }{ ": " }{ rs.sources.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" · ") }</p>
+            <p class="rapor-report-sources">{ t(lang, Text::Sources) }{ ": " }{ rs.sources.iter().map(|x| lang.pick(&x.text, &x.text_en)).collect::<Vec<_>>().join(" · ") }</p>
         </div>
     }
 }

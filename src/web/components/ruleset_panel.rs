@@ -107,7 +107,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             </div>
             <details class="rapor-details">
                 <summary>{ t(lang, Text::Sources) }</summary>
-                <ul>{ for base.sources.iter().map(|src| html! { <li>{ &src.text }</li> }) }</ul>
+                <ul>{ for base.sources.iter().map(|src| html! { <li>{ lang.pick(&src.text, &src.text_en) }</li> }) }</ul>
             </details>
             <details class="rapor-details" data-testid="assumptions" open={s.form.has_changed_assumptions()}>
                 <summary>
