@@ -320,7 +320,13 @@ pub fn failure_text(lang: Lang, f: &crate::protocol::Failure) -> String {
 }
 
 /// Told once when older work held one pemda-level Kepercayaan Masyarakat.
-pub fn trust_spread_note(lang: Lang, value: &str) -> String {
+pub fn trust_spread_note(lang: Lang, value: &str, used: bool) -> String {
+    if !used {
+        return match lang {
+            Lang::Id => format!("Data lama ini memuat satu nilai Kepercayaan Masyarakat ({value}) untuk seluruh pemda. Metode 2025 menilainya per unit; semua unit di sini diisi nilai total, yang sudah memuatnya, jadi nilai itu tidak dipakai."),
+            Lang::En => format!("This older work held one public trust score ({value}) for the whole pemda. The 2025 method scores it per unit; every unit here is entered as a total, which already holds it, so the value is not used."),
+        };
+    }
     match lang {
         Lang::Id => format!(
             "Data lama ini memuat satu nilai Kepercayaan Masyarakat ({value}) untuk seluruh pemda. Metode 2025 menilainya per unit, jadi nilai itu kini diisikan ke setiap unit yang belum punya (kecuali unit yang diisi nilai total, yang sudah memuatnya). Periksa dan ubah bila perlu."

@@ -146,6 +146,13 @@ fn an_old_file_with_pemda_trust_still_opens() {
     assert_eq!(again["units"][1]["trust"], "60");
     assert!(again["units"][0].get("trust").is_none());
     assert!(score(again).get("notes").is_none());
+    // A file of totals only: they hold their trust already, and the value is unused.
+    let g = score(
+        json!({"ruleset": "ombudsman-2025", "trust": 60, "units": [{"name": "A", "score": "80,25"}, {"name": "B", "score": "76,40"}, {"name": "C", "score": "70,10"}]}),
+    );
+    // (80.25 + 76.40 + 70.10) / 3 = 226.75 / 3 = 75.583… → 75.58 (before: 0.7 · 75.583… + 0.3 · 60 = 70.91).
+    assert_eq!(g["score"], "75.58");
+    assert!(g["notes"][0].as_str().unwrap().contains("60 was not used"));
     // Pemda-level trust under a method without it is still refused where it stands.
     let e =
         Scenario::from_json(&json!({"ruleset": "ombudsman-2023", "trust": 50, "units": [{"name": "A", "dimensions": dims(80)}]})).unwrap();

@@ -187,9 +187,13 @@ pub fn score_json(o: &Outcome) -> Result<Value, InputError> {
         "excluded": o.excluded,
     });
     if let Some(t) = o.trust_spread {
-        v["notes"] = json!([format!(
-            "trust: the pemda-level Kepercayaan Masyarakat {t} was given to every unit without one that is not entered as a total; the 2025 method scores it per unit (units[].trust)"
-        )]);
+        // Totals already hold their trust: when every unit is one, the value is unused.
+        let note = if o.units.iter().all(|u| u.level == crate::engine::score::Level::Score) {
+            format!("trust: the pemda-level Kepercayaan Masyarakat {t} was not used: every unit is entered as a total, which already holds its own (the 2025 method scores trust per unit, units[].trust)")
+        } else {
+            format!("trust: the pemda-level Kepercayaan Masyarakat {t} was given to every unit without one that is not entered as a total; the 2025 method scores it per unit (units[].trust)")
+        };
+        v["notes"] = json!([note]);
     }
     Ok(v)
 }

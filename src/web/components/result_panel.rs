@@ -92,7 +92,7 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
                     <p class="rapor-empty">{ t(lang, Text::NoData) }</p>
                 }
                 if let Some(v) = &s.trust_spread {
-                    <p class="rapor-note" data-testid="trust-spread-note">{ trust_spread_note(lang, v) }</p>
+                    <p class="rapor-note" data-testid="trust-spread-note">{ trust_spread_note(lang, v, s.form.units.iter().any(|u| u.mode != crate::form::Mode::Score)) }</p>
                 }
                 if trust_missing {
                     <p class="rapor-note" data-testid="trust-note">{ t(lang, Text::TrustNotIncluded) }</p>
