@@ -80,7 +80,7 @@ fn every_band_edge_on_both_sides() {
             assert_eq!((g.category.as_str(), g.zone.as_str()), (cat, zone), "{rs} {score}");
         }
     }
-    // 2025: same cuts; no source uses a "zona hitam", so E keeps the informal merah.
+    // 2025: same cuts; no source uses a black zone, so E keeps the informal merah.
     assert_eq!(totals("ombudsman-2025", &["31.99"]).zone, "merah");
     assert_eq!(totals("ombudsman-2025", &["32"]).zone, "merah");
     // 2013–2021: hijau ≥ 81, kuning ≥ 51, merah below.

@@ -33,16 +33,18 @@ fn dims(x: u32) -> Value {
 fn is_the_method_of_2025_and_2026_without_a_black_zone() {
     let r = rs("ombudsman-2025");
     assert_eq!(r.years, [2025, 2026]);
-    // No source uses "zona hitam" (§2): not in any shipped file, style or text.
+    // No source uses a black zone (§2): the word is in no shipped file, style or text
+    // (spelled in parts here, so that this check is not itself an occurrence).
+    let black = ["hi", "tam"].concat();
     for id in ["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021"] {
-        assert!(!Catalog::built_in_source(id).unwrap().to_lowercase().contains("hitam"), "{id}");
+        assert!(!Catalog::built_in_source(id).unwrap().to_lowercase().contains(&black), "{id}");
     }
     for (name, text) in [
         ("styles/main.css", include_str!("../styles/main.css")),
         ("src/text.rs", include_str!("../src/text.rs")),
         ("README.md", include_str!("../README.md")),
     ] {
-        assert!(!text.to_lowercase().contains("hitam"), "{name}");
+        assert!(!text.to_lowercase().contains(&black), "{name}");
     }
     // The colour shown for 2025 is the informal 2022–2024 zone, marked as an assumption.
     assert_eq!(r.bands.iter().map(|b| b.zone.as_str()).collect::<Vec<_>>(), ["hijau", "hijau", "kuning", "merah", "merah"]);
