@@ -86,3 +86,19 @@ fn the_workers_failures_read_in_the_pages_language() {
     assert_eq!(rapor::text::failure_text(Lang::En, &f), "units: no unit has any data yet");
     assert_eq!(rapor::text::failure_text(Lang::Id, &f), "units: belum ada unit yang berisi data");
 }
+
+/// Every label and sentence of the widget (`text::ALL`) in each language, read for words
+/// of the other. The language switch names the other language on purpose.
+#[test]
+fn every_widget_text_reads_in_one_language() {
+    use rapor::text::{t, Text, ALL};
+    for x in ALL {
+        if matches!(x, Text::SwitchLanguage) {
+            continue;
+        }
+        let (id, en) = (t(Lang::Id, x), t(Lang::En, x));
+        assert!(!id.is_empty() && !en.is_empty(), "{x:?}");
+        clean(id, &[" the ", " is ", " are ", "enter ", "click", "which"]).unwrap_or_else(|m| panic!("Indonesian {x:?}: {m}"));
+        clean(en, &[" yang ", " dan ", " untuk ", " tidak ", " belum ", "isi "]).unwrap_or_else(|m| panic!("English {x:?}: {m}"));
+    }
+}
