@@ -39,6 +39,31 @@ fn problems() -> Vec<Problem> {
         Problem::NotInRuleset("deduction"),
         Problem::NotInRuleset("Kepercayaan Masyarakat (trust)"),
     ];
+    use rapor::engine::error::{Listing, Rule};
+    for r in [
+        Rule::NotAnId("X".into()),
+        Rule::NoneListed(Listing::Band),
+        Rule::NotPositive(Some(Decimal::ZERO)),
+        Rule::Products(11),
+        Rule::TooManyUnits(101),
+        Rule::UnitName,
+        Rule::RoundingPlaces,
+        Rule::UsedTwice("a".into()),
+        Rule::UsedTwiceIn("a".into(), "d".into()),
+        Rule::MaxNotAboveMin { min: 3, max: 1 },
+        Rule::LevelOutside { value: 5, min: 0, max: 3 },
+        Rule::DescribedTwice(2),
+        Rule::LevelsOnlyFractional,
+        Rule::LevelsOnlyEnd { end: 0, min: 0, max: 100 },
+        Rule::TrustWeight(Decimal::ONE_HUNDRED),
+        Rule::EmptyCategory,
+        Rule::FinerThanRounding { min: Decimal::new(78125, 3), places: 2 },
+        Rule::BandOutside { min: Decimal::ONE_HUNDRED, max: Decimal::TEN },
+        Rule::NotTopDown { min: Decimal::TEN, above: Decimal::ONE },
+        Rule::BottomBand,
+    ] {
+        out.push(Problem::Rule(r));
+    }
     use Expected::*;
     for e in [
         Object,

@@ -47,6 +47,8 @@ pub enum Problem {
     TrustInTotal,
     /// One indicator named twice ("proses.biaya" and "biaya").
     GivenTwice(String),
+    /// A ruleset file breaks a rule every method must obey.
+    Rule(Rule),
     ProductCount {
         expected: usize,
         got: usize,
@@ -60,6 +62,122 @@ pub enum Problem {
     TooPrecise,
     NotInRuleset(&'static str),
     Invalid(String),
+}
+
+/// What a ruleset may not be (`Ruleset::validate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    NotAnId(String),
+    NoneListed(Listing),
+    NotPositive(Option<Decimal>),
+    Products(usize),
+    TooManyUnits(usize),
+    UnitName,
+    RoundingPlaces,
+    UsedTwice(String),
+    /// An indicator id used twice in one dimension.
+    UsedTwiceIn(String, String),
+    MaxNotAboveMin {
+        min: u16,
+        max: u16,
+    },
+    LevelOutside {
+        value: u16,
+        min: u16,
+        max: u16,
+    },
+    DescribedTwice(u16),
+    LevelsOnlyFractional,
+    LevelsOnlyEnd {
+        end: u16,
+        min: u16,
+        max: u16,
+    },
+    TrustWeight(Decimal),
+    EmptyCategory,
+    FinerThanRounding {
+        min: Decimal,
+        places: u32,
+    },
+    BandOutside {
+        min: Decimal,
+        max: Decimal,
+    },
+    NotTopDown {
+        min: Decimal,
+        above: Decimal,
+    },
+    BottomBand,
+}
+
+/// What a ruleset must list at least one of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Year,
+    Dimension,
+    Indicator,
+    Band,
+}
+
+fn rule_text(r: &Rule, id: bool) -> String {
+    // Numbers as the language writes them (a decimal comma in Indonesian).
+    let n = |v: &Decimal| if id { v.to_string().replace('.', ",") } else { v.to_string() };
+    let pick = |i: String, e: String| if id { i } else { e };
+    match r {
+        Rule::NotAnId(x) => pick(
+            format!("\"{x}\" harus huruf kecil, angka dan tanda hubung"),
+            format!("{x:?} must be lowercase letters, digits and hyphens"),
+        ),
+        Rule::NoneListed(l) => {
+            let (i, e) = match l {
+                Listing::Year => ("tahun", "year"),
+                Listing::Dimension => ("dimensi", "dimension"),
+                Listing::Indicator => ("indikator", "indicator"),
+                Listing::Band => ("kategori", "band"),
+            };
+            pick(format!("sebutkan paling sedikit satu {i}"), format!("must list at least one {e}"))
+        }
+        Rule::NotPositive(None) => pick("harus lebih dari 0".into(), "must be positive".into()),
+        Rule::NotPositive(Some(v)) => pick(format!("harus lebih dari 0 (tertulis {})", n(v)), format!("must be positive (got {v})")),
+        Rule::Products(p) => pick(format!("harus 1 sampai 10 (tertulis {p})"), format!("must be 1 to 10 (got {p})")),
+        Rule::TooManyUnits(k) => pick(format!("paling banyak 100 unit (tertulis {k})"), format!("list at most 100 units (got {k})")),
+        Rule::UnitName => pick("harus nama unit (1 sampai 200 karakter)".into(), "must be a unit's name (1 to 200 characters)".into()),
+        Rule::RoundingPlaces => pick("paling banyak 10".into(), "must be 10 or fewer".into()),
+        Rule::UsedTwice(x) => pick(format!("\"{x}\" dipakai dua kali"), format!("{x:?} is used twice")),
+        Rule::UsedTwiceIn(x, d) => pick(format!("\"{x}\" dipakai dua kali di {d}"), format!("{x:?} is used twice in {d}")),
+        Rule::MaxNotAboveMin { min, max } => {
+            pick(format!("harus di atas min {min} (tertulis {max})"), format!("must be above min {min} (got {max})"))
+        }
+        Rule::LevelOutside { value, min, max } => {
+            pick(format!("{value} di luar skala {min}–{max}"), format!("{value} is outside the scale {min}–{max}"))
+        }
+        Rule::DescribedTwice(v) => pick(format!("{v} diuraikan dua kali"), format!("{v} is described twice")),
+        Rule::LevelsOnlyFractional => pick(
+            "tidak boleh true bersama levels_only (nilainya adalah tingkat yang didaftar)".into(),
+            "cannot be true with levels_only (values are the listed levels)".into(),
+        ),
+        Rule::LevelsOnlyEnd { end, min, max } => pick(
+            format!("levels_only memerlukan tingkat {end}, ujung skala {min}–{max}"),
+            format!("levels_only needs a level at {end}, the end of the scale {min}–{max}"),
+        ),
+        Rule::TrustWeight(w) => {
+            pick(format!("harus di antara 0 dan 100 persen (tertulis {})", n(w)), format!("must be between 0 and 100 percent (got {w})"))
+        }
+        Rule::EmptyCategory => pick("tidak boleh kosong".into(), "must not be empty".into()),
+        Rule::FinerThanRounding { min, places } => pick(
+            format!("{} memiliki lebih banyak desimal daripada pembulatan ({places} desimal), sehingga ada celah", n(min)),
+            format!("{min} has more decimals than the rounding precision ({places} places), leaving a gap"),
+        ),
+        Rule::BandOutside { min, max } => pick(format!("{} di luar 0–{}", n(min), n(max)), format!("{min} is outside 0–{max}")),
+        Rule::NotTopDown { min, above } => pick(
+            format!("kategori harus diurutkan dari atas ke bawah: {} tidak di bawah {}", n(min), n(above)),
+            format!("bands must be listed from the top down: {min} is not below {above}"),
+        ),
+        Rule::BottomBand => pick(
+            "kategori terbawah harus mulai dari 0, termasuk 0, agar setiap nilai berkategori".into(),
+            "the lowest band must start at 0, inclusive, so every score has a category".into(),
+        ),
+    }
 }
 
 /// What a field should have held.
@@ -220,6 +338,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
                 other => other,
             }
         ),
+        (Problem::Rule(r), id) => rule_text(r, id),
         (Problem::Invalid(m), _) => m.clone(),
     }
 }

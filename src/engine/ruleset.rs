@@ -1,7 +1,7 @@
 //! A ruleset: one assessment scheme in one year, as data. The files in `src/rulesets/`
 //! are exactly this schema; a user's own file is read and validated the same way.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Listing, Problem, Rule};
 use crate::engine::number::{serde_str, RoundingMode};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -303,84 +303,81 @@ impl Ruleset {
     /// Checks the rules every scheme must obey, so that a bad file fails on load
     /// rather than giving a wrong grade later.
     pub fn validate(&self) -> Result<(), InputError> {
-        let bad = |path: String, msg: String| Err(InputError::new(path, Problem::Invalid(msg)));
+        let bad = |path: String, rule: Rule| Err(InputError::new(path, Problem::Rule(rule)));
         if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return bad("id".into(), format!("{:?} must be lowercase letters, digits and hyphens", self.id));
+            return bad("id".into(), Rule::NotAnId(self.id.clone()));
         }
         if self.years.is_empty() {
-            return bad("years".into(), "must list at least one year".into());
+            return bad("years".into(), Rule::NoneListed(Listing::Year));
         }
         if self.score_max <= Decimal::ZERO {
-            return bad("score_max".into(), "must be positive".into());
+            return bad("score_max".into(), Rule::NotPositive(None));
         }
         if self.products == 0 || self.products > 10 {
-            return bad("products".into(), format!("must be 1 to 10 (got {})", self.products));
+            return bad("products".into(), Rule::Products(self.products));
         }
         if self.default_units.len() > 100 {
-            return bad("default_units".into(), format!("list at most 100 units (got {})", self.default_units.len()));
+            return bad("default_units".into(), Rule::TooManyUnits(self.default_units.len()));
         }
         for (ui, name) in self.default_units.iter().enumerate() {
             if name.trim().is_empty() || name.chars().count() > 200 {
-                return bad(format!("default_units[{ui}]"), "must be a unit's name (1 to 200 characters)".into());
+                return bad(format!("default_units[{ui}]"), Rule::UnitName);
             }
         }
         if self.rounding.places > 10 {
-            return bad("rounding.places".into(), "must be 10 or fewer".into());
+            return bad("rounding.places".into(), Rule::RoundingPlaces);
         }
         if self.dimensions.is_empty() {
-            return bad("dimensions".into(), "must list at least one dimension".into());
+            return bad("dimensions".into(), Rule::NoneListed(Listing::Dimension));
         }
         let mut dim_ids = HashSet::new();
         for (di, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{di}]");
             if !valid_id(&d.id) {
-                return bad(format!("{at}.id"), format!("{:?} must be lowercase letters, digits and hyphens", d.id));
+                return bad(format!("{at}.id"), Rule::NotAnId(d.id.clone()));
             }
             if !dim_ids.insert(d.id.as_str()) {
-                return bad(format!("{at}.id"), format!("{:?} is used twice", d.id));
+                return bad(format!("{at}.id"), Rule::UsedTwice(d.id.clone()));
             }
             if d.weight <= Decimal::ZERO {
-                return bad(format!("{at}.weight"), format!("must be positive (got {})", d.weight));
+                return bad(format!("{at}.weight"), Rule::NotPositive(Some(d.weight)));
             }
             if d.indicators.is_empty() {
-                return bad(format!("{at}.indicators"), "must list at least one indicator".into());
+                return bad(format!("{at}.indicators"), Rule::NoneListed(Listing::Indicator));
             }
             let mut ind_ids = HashSet::new();
             for (ii, i) in d.indicators.iter().enumerate() {
                 let at = format!("{at}.indicators[{ii}]");
                 if !valid_id(&i.id) {
-                    return bad(format!("{at}.id"), format!("{:?} must be lowercase letters, digits and hyphens", i.id));
+                    return bad(format!("{at}.id"), Rule::NotAnId(i.id.clone()));
                 }
                 if !ind_ids.insert(i.id.as_str()) {
-                    return bad(format!("{at}.id"), format!("{:?} is used twice in {}", i.id, d.id));
+                    return bad(format!("{at}.id"), Rule::UsedTwiceIn(i.id.clone(), d.id.clone()));
                 }
                 if i.weight <= Decimal::ZERO {
-                    return bad(format!("{at}.weight"), format!("must be positive (got {})", i.weight));
+                    return bad(format!("{at}.weight"), Rule::NotPositive(Some(i.weight)));
                 }
                 if i.max <= i.min {
-                    return bad(format!("{at}.max"), format!("must be above min {} (got {})", i.min, i.max));
+                    return bad(format!("{at}.max"), Rule::MaxNotAboveMin { min: i.min, max: i.max });
                 }
                 let mut seen = HashSet::new();
                 for (li, l) in i.levels.iter().enumerate() {
                     if l.value < i.min || l.value > i.max {
-                        return bad(format!("{at}.levels[{li}].value"), format!("{} is outside the scale {}–{}", l.value, i.min, i.max));
+                        return bad(format!("{at}.levels[{li}].value"), Rule::LevelOutside { value: l.value, min: i.min, max: i.max });
                     }
                     if !seen.insert(l.value) {
-                        return bad(format!("{at}.levels[{li}].value"), format!("{} is described twice", l.value));
+                        return bad(format!("{at}.levels[{li}].value"), Rule::DescribedTwice(l.value));
                     }
                 }
                 if i.levels_only {
                     if i.fractional {
-                        return bad(format!("{at}.fractional"), "cannot be true with levels_only (values are the listed levels)".into());
+                        return bad(format!("{at}.fractional"), Rule::LevelsOnlyFractional);
                     }
                     // Both ends must be values, or the scale's top could never be reached
                     // and a not-entered criterion (counted at min) would be no level.
                     for end in [i.min, i.max] {
                         if !seen.contains(&end) {
-                            return bad(
-                                format!("{at}.levels"),
-                                format!("levels_only needs a level at {end}, the end of the scale {}–{}", i.min, i.max),
-                            );
+                            return bad(format!("{at}.levels"), Rule::LevelsOnlyEnd { end, min: i.min, max: i.max });
                         }
                     }
                 }
@@ -389,13 +386,13 @@ impl Ruleset {
         self.validate_bands()?;
         if let Some(t) = &self.trust {
             if t.weight <= Decimal::ZERO || t.weight >= Decimal::ONE_HUNDRED {
-                return bad("trust.weight".into(), format!("must be between 0 and 100 percent (got {})", t.weight));
+                return bad("trust.weight".into(), Rule::TrustWeight(t.weight));
             }
         }
         let mut ids = HashSet::new();
         for (ai, a) in self.assumptions.iter().enumerate() {
             if !ids.insert(a.id.as_str()) {
-                return bad(format!("assumptions[{ai}].id"), format!("{:?} is used twice", a.id));
+                return bad(format!("assumptions[{ai}].id"), Rule::UsedTwice(a.id.clone()));
             }
         }
         Ok(())
@@ -405,39 +402,33 @@ impl Ruleset {
     /// wrong is order, a bottom that leaves low scores unclassified, and a bound finer
     /// than the rounding (88.005 with 2 places would leave a gap nobody can hit).
     fn validate_bands(&self) -> Result<(), InputError> {
-        let bad = |path: String, msg: String| Err(InputError::new(path, Problem::Invalid(msg)));
+        let bad = |path: String, rule: Rule| Err(InputError::new(path, Problem::Rule(rule)));
         if self.bands.is_empty() {
-            return bad("bands".into(), "must list at least one band".into());
+            return bad("bands".into(), Rule::NoneListed(Listing::Band));
         }
         let mut cats = HashSet::new();
         for (bi, b) in self.bands.iter().enumerate() {
             let at = format!("bands[{bi}]");
             if b.category.is_empty() {
-                return bad(format!("{at}.category"), "must not be empty".into());
+                return bad(format!("{at}.category"), Rule::EmptyCategory);
             }
             if !cats.insert(b.category.as_str()) {
-                return bad(format!("{at}.category"), format!("{:?} is used twice", b.category));
+                return bad(format!("{at}.category"), Rule::UsedTwice(b.category.clone()));
             }
             if b.min.normalize().scale() > self.rounding.places {
-                return bad(
-                    format!("{at}.min"),
-                    format!("{} has more decimals than the rounding precision ({} places), leaving a gap", b.min, self.rounding.places),
-                );
+                return bad(format!("{at}.min"), Rule::FinerThanRounding { min: b.min, places: self.rounding.places });
             }
             if b.min < Decimal::ZERO || b.min > self.score_max {
-                return bad(format!("{at}.min"), format!("{} is outside 0–{}", b.min, self.score_max));
+                return bad(format!("{at}.min"), Rule::BandOutside { min: b.min, max: self.score_max });
             }
             if bi > 0 && b.min >= self.bands[bi - 1].min {
-                return bad(
-                    format!("{at}.min"),
-                    format!("bands must be listed from the top down: {} is not below {}", b.min, self.bands[bi - 1].min),
-                );
+                return bad(format!("{at}.min"), Rule::NotTopDown { min: b.min, above: self.bands[bi - 1].min });
             }
         }
         let last = self.bands.len() - 1;
         let bottom = &self.bands[last];
         if !bottom.min.is_zero() || !bottom.inclusive {
-            return bad(format!("bands[{last}].min"), "the lowest band must start at 0, inclusive, so every score has a category".into());
+            return bad(format!("bands[{last}].min"), Rule::BottomBand);
         }
         Ok(())
     }

@@ -272,7 +272,8 @@ test("a user's own method file is checked, used at once, kept on reload and carr
   // First with a band edge finer than the rounding: refused, the place named, nothing changed.
   writeFileSync(file, JSON.stringify({ ...method, bands: method.bands.map((b, i) => (i === 1 ? { ...b, min: '78.125' } : b)) }));
   await page.getByTestId('ruleset-file').setInputFiles(file);
-  assert.match(await until(page, 'alert', /contoh-2026\.json tidak dapat diimpor/), /bands\[1\]\.min: 78\.125/);
+  // Named at its place, in the page's language: no English sentence in the Indonesian widget.
+  assert.match(await until(page, 'alert', /contoh-2026\.json tidak dapat diimpor/), /bands\[1\]\.min: 78,125 memiliki lebih banyak desimal daripada pembulatan/);
   assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
   assert.equal(await text(page, 'aggregate-category'), 'A');
   writeFileSync(file, JSON.stringify(method));
