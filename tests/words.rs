@@ -64,6 +64,27 @@ fn problems() -> Vec<Problem> {
     ] {
         out.push(Problem::Rule(r));
     }
+    use rapor::engine::error::Says;
+    for x in [
+        Says::NoRobustPlan(50),
+        Says::UnknownTarget { given: "Z".into(), known: "A, B".into() },
+        Says::NotACategoryOf { given: "Z".into(), ruleset: "r".into(), known: "A, B".into() },
+        Says::NotJson("EOF while parsing".into()),
+        Says::FixedScale,
+        Says::NoScoresYet,
+        Says::NoSuchSector("pkm".into()),
+        Says::TooFewScored { draw: 3, sector: "pkm".into(), scored: 1, listed: 4 },
+        Says::UnsupportedFormat { got: "9".into(), newest: 1 },
+        Says::MissingRuleset,
+        Says::MissingUnits,
+        Says::NotTheCustomId { ruleset: "a".into(), custom: "b".into() },
+        Says::ValueAndCounts("waktu".into()),
+        Says::NotFromAnswers,
+        Says::CountsPerAnswer { answers: 4, min: 1, max: 4, got: 3 },
+        Says::ProductsPerList(11),
+    ] {
+        out.push(Problem::Says(x));
+    }
     use Expected::*;
     for e in [
         Object,

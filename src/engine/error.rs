@@ -49,6 +49,8 @@ pub enum Problem {
     GivenTwice(String),
     /// A ruleset file breaks a rule every method must obey.
     Rule(Rule),
+    /// Anything else a file, link or command can get wrong, with its data.
+    Says(Says),
     ProductCount {
         expected: usize,
         got: usize,
@@ -61,7 +63,106 @@ pub enum Problem {
     NotPositive,
     TooPrecise,
     NotInRuleset(&'static str),
-    Invalid(String),
+}
+
+/// Problems of scenarios, links and commands, each with the data its message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Says {
+    NoRobustPlan(u64),
+    UnknownTarget {
+        given: String,
+        known: String,
+    },
+    NotACategoryOf {
+        given: String,
+        ruleset: String,
+        known: String,
+    },
+    /// What a JSON reader said (its own words, kept as they are).
+    Unreadable(String),
+    NotJson(String),
+    FixedScale,
+    NoScoresYet,
+    NoSuchSector(String),
+    TooFewScored {
+        draw: u64,
+        sector: String,
+        scored: u64,
+        listed: u64,
+    },
+    UnsupportedFormat {
+        got: String,
+        newest: u64,
+    },
+    MissingRuleset,
+    MissingUnits,
+    NotTheCustomId {
+        ruleset: String,
+        custom: String,
+    },
+    ValueAndCounts(String),
+    NotFromAnswers,
+    CountsPerAnswer {
+        answers: u64,
+        min: u16,
+        max: u16,
+        got: u64,
+    },
+    ProductsPerList(u64),
+}
+
+fn says_text(s: &Says, id: bool) -> String {
+    let pick = |i: String, e: String| if id { i } else { e };
+    match s {
+        Says::NoRobustPlan(n) => {
+            pick(format!("tidak ada rencana tangguh yang ditemukan dalam {n} putaran"), format!("no robust plan found in {n} rounds"))
+        }
+        Says::UnknownTarget { given, known } => pick(
+            format!("kategori \"{given}\" tidak dikenal; aturan ini memakai {known}"),
+            format!("unknown category {given:?}; this ruleset has {known}"),
+        ),
+        Says::NotACategoryOf { given, ruleset, known } => {
+            pick(format!("\"{given}\" bukan kategori {ruleset} ({known})"), format!("{given:?} is not a category of {ruleset} ({known})"))
+        }
+        Says::Unreadable(m) => pick(format!("tidak terbaca ({m})"), m.clone()),
+        Says::NotJson(m) => pick(format!("bukan JSON yang sah ({m})"), format!("not valid JSON: {m}")),
+        Says::FixedScale => pick(
+            "skala aturan ini tetap (huruf atau jawaban), tidak dapat diubah".into(),
+            "this ruleset's scale is fixed (letters or answers), it cannot be changed".into(),
+        ),
+        Says::NoScoresYet => pick("belum ada unit yang bernilai".into(), "no unit has a score yet".into()),
+        Says::NoSuchSector(n) => pick(format!("tidak ada unit dengan sektor \"{n}\""), format!("no unit has the sector {n:?}")),
+        Says::TooFewScored { draw, sector, scored, listed } => pick(
+            format!("{draw} unit \"{sector}\" diundi, tetapi baru {scored} dari {listed} unitnya yang bernilai"),
+            format!("{draw} of {sector:?} are drawn but only {scored} of its {listed} units have scores"),
+        ),
+        Says::UnsupportedFormat { got, newest } => pick(
+            format!("format {got} belum dikenal; versi ini membaca 1 sampai {newest}"),
+            format!("unsupported format {got}; this version reads 1 to {newest}"),
+        ),
+        Says::MissingRuleset => pick(
+            "belum ada: sebutkan aturan penilaian, mis. \"ombudsman-2025\"".into(),
+            "missing: name the ruleset, e.g. \"ombudsman-2023\"".into(),
+        ),
+        Says::MissingUnits => pick("belum ada: daftar unit yang disampel".into(), "missing: list the sampled units".into()),
+        Says::NotTheCustomId { ruleset, custom } => pick(
+            format!("\"{ruleset}\" bukan id custom_ruleset (\"{custom}\")"),
+            format!("{ruleset:?} is not the id of the custom_ruleset ({custom:?})"),
+        ),
+        Says::ValueAndCounts(k) => pick(
+            format!("\"{k}\" diisi sebagai nilai sekaligus jumlah jawaban"),
+            format!("{k:?} is given both as a value and as answer counts"),
+        ),
+        Says::NotFromAnswers => pick(
+            "indikator ini tidak dinilai dari jawaban responden".into(),
+            "this indicator is not scored from respondents' answers".into(),
+        ),
+        Says::CountsPerAnswer { answers, min, max, got } => pick(
+            format!("isi {answers} jumlah, berapa responden menjawab {min} sampai {max} (tertulis {got})"),
+            format!("give {answers} counts, how many respondents answered {min} to {max} (got {got})"),
+        ),
+        Says::ProductsPerList(n) => pick(format!("isi 1 sampai 10 produk (tertulis {n})"), format!("give 1 to 10 products (got {n})")),
+    }
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).
@@ -339,7 +440,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
             }
         ),
         (Problem::Rule(r), id) => rule_text(r, id),
-        (Problem::Invalid(m), _) => m.clone(),
+        (Problem::Says(s), id) => says_text(s, id),
     }
 }
 

@@ -2,7 +2,7 @@
 //! scale — applied to a published ruleset. Shared by the widget and the scenario files,
 //! so a scenario exported with changed weights scores the same everywhere.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -53,10 +53,7 @@ pub fn apply(rs: &Ruleset, o: &Overrides) -> Result<Ruleset, InputError> {
     }
     if let Some(max) = o.scale_max {
         if out.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional) {
-            return Err(InputError::new(
-                "assumptions.scale",
-                Problem::Invalid("this ruleset's scale is fixed (letters or answers), it cannot be changed".into()),
-            ));
+            return Err(InputError::new("assumptions.scale", Problem::Says(Says::FixedScale)));
         }
         if !(1..=10).contains(&max) {
             return Err(InputError::new("assumptions.scale", Problem::NotALevel { value: Decimal::from(max), min: 1, max: 10 }));

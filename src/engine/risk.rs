@@ -10,7 +10,7 @@
 //! bisection over the very `aggregate_of_mean` the scorer uses. Up to `EXACT_LIMIT`
 //! samples are enumerated; beyond, `DRAWS` samples are drawn with a fixed seed.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::{gcd, Ratio};
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Ruleset;
@@ -215,7 +215,10 @@ pub fn target_band(rs: &Ruleset, target: Option<&str>, worst: usize) -> Result<u
     match target {
         Some(t) => rs.bands.iter().position(|b| b.category == t).ok_or_else(|| {
             let known: Vec<&str> = rs.bands.iter().map(|b| b.category.as_str()).collect();
-            InputError::new("target", Problem::Invalid(format!("{t:?} is not a category of {} ({})", rs.id, known.join(", "))))
+            InputError::new(
+                "target",
+                Problem::Says(Says::NotACategoryOf { given: t.to_string(), ruleset: rs.id.clone(), known: known.join(", ") }),
+            )
         }),
         None => Ok(worst.saturating_sub(1)),
     }
@@ -275,7 +278,7 @@ pub fn all_samples(rs: &Ruleset, sc: &Scenario, limit: u128) -> Result<Option<Ve
 fn space(rs: &Ruleset, sc: &Scenario) -> Result<Space, InputError> {
     let outcome = evaluate(rs, sc)?;
     if outcome.units.is_empty() {
-        return Err(InputError::new("units", Problem::Invalid("no unit has a score yet".into())));
+        return Err(InputError::new("units", Problem::Says(Says::NoScoresYet)));
     }
     let mut den: i128 = 1;
     for u in &outcome.units {
@@ -288,7 +291,7 @@ fn space(rs: &Ruleset, sc: &Scenario) -> Result<Space, InputError> {
         let at = format!("sampling.{name}");
         let listed = sc.units.iter().filter(|u| u.sector.as_deref() == Some(name)).count();
         if listed == 0 {
-            return Err(InputError::new(at, Problem::Invalid(format!("no unit has the sector {name:?}"))));
+            return Err(InputError::new(at, Problem::Says(Says::NoSuchSector(name.clone()))));
         }
         let candidates = outcome
             .units
@@ -297,8 +300,9 @@ fn space(rs: &Ruleset, sc: &Scenario) -> Result<Space, InputError> {
             .map(|u| Ok((u.index, numerator(u.exact)?)))
             .collect::<Result<Vec<_>, InputError>>()?;
         if draw as usize > candidates.len() {
-            let why = format!("{draw} of {name:?} are drawn but only {} of its {listed} units have scores", candidates.len());
-            return Err(InputError::new(at, Problem::Invalid(why)));
+            let why =
+                Says::TooFewScored { draw: draw as u64, sector: name.clone(), scored: candidates.len() as u64, listed: listed as u64 };
+            return Err(InputError::new(at, Problem::Says(why)));
         }
         sectors.push(Sector { name: name.clone(), draw: draw as usize, candidates });
     }

@@ -1,7 +1,7 @@
 //! A ruleset: one assessment scheme in one year, as data. The files in `src/rulesets/`
 //! are exactly this schema; a user's own file is read and validated the same way.
 
-use crate::engine::error::{InputError, Listing, Problem, Rule};
+use crate::engine::error::{InputError, Listing, Problem, Rule, Says};
 use crate::engine::number::{serde_str, RoundingMode};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -224,13 +224,17 @@ impl Ruleset {
     /// rulesets only this way, which keeps the validator out of its first load.
     pub fn from_checked_json(text: &str) -> Result<Ruleset, InputError> {
         serde_json::from_str(text).map_err(|e| {
-            InputError::new(format!("line {} column {}", e.line(), e.column()), Problem::Invalid(strip_position(&e.to_string())))
+            InputError::new(
+                format!("line {} column {}", e.line(), e.column()),
+                Problem::Says(Says::Unreadable(strip_position(&e.to_string()))),
+            )
         })
     }
 
     /// A ruleset inside another document (a scenario's `custom_ruleset`).
     pub fn from_value(v: &serde_json::Value) -> Result<Ruleset, InputError> {
-        let rs = Ruleset::deserialize(v).map_err(|e| InputError::new("", Problem::Invalid(strip_position(&e.to_string()))))?;
+        let rs =
+            Ruleset::deserialize(v).map_err(|e| InputError::new("", Problem::Says(Says::Unreadable(strip_position(&e.to_string())))))?;
         rs.validate()?;
         Ok(rs)
     }

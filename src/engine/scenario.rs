@@ -5,7 +5,7 @@
 //! reported at its exact place (`units[2].indicators.proses.biaya`) and no input,
 //! however odd, can panic. Checks that need the ruleset happen in `score::evaluate`.
 
-use crate::engine::error::{Expected, InputError, Problem};
+use crate::engine::error::{Expected, InputError, Problem, Says};
 use crate::engine::number::parse_decimal;
 use crate::engine::overrides::{Overrides, MAX_CRITERIA};
 use crate::engine::ruleset::Ruleset;
@@ -165,7 +165,7 @@ impl Scenario {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             let msg = e.to_string();
             let msg = msg.rfind(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
-            InputError::new(format!("line {} column {}", e.line(), e.column()), Problem::Invalid(format!("not valid JSON: {msg}")))
+            InputError::new(format!("line {} column {}", e.line(), e.column()), Problem::Says(Says::NotJson(msg)))
         })?;
         Scenario::from_json(&value)
     }
@@ -195,7 +195,7 @@ impl Scenario {
                 _ => {
                     return Err(InputError::new(
                         "format",
-                        Problem::Invalid(format!("unsupported format {f}; this version reads 1 to {FORMAT}")),
+                        Problem::Says(Says::UnsupportedFormat { got: f.to_string(), newest: FORMAT as u64 }),
                     ))
                 }
             }
@@ -203,7 +203,7 @@ impl Scenario {
         let ruleset = match top.get("ruleset") {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err(InputError::new("ruleset", Problem::Expected(Expected::Text))),
-            None => return Err(InputError::new("ruleset", Problem::Invalid("missing: name the ruleset, e.g. \"ombudsman-2023\"".into()))),
+            None => return Err(InputError::new("ruleset", Problem::Says(Says::MissingRuleset))),
         };
         let pemda = match top.get("pemda") {
             None | Some(Value::Null) => String::new(),
@@ -215,7 +215,7 @@ impl Scenario {
                 items.iter().enumerate().map(|(i, u)| parse_unit(u, &format!("units[{i}]"))).collect::<Result<Vec<_>, _>>()?
             }
             Some(_) => return Err(InputError::new("units", Problem::Expected(Expected::List))),
-            None => return Err(InputError::new("units", Problem::Invalid("missing: list the sampled units".into()))),
+            None => return Err(InputError::new("units", Problem::Says(Says::MissingUnits))),
         };
         let deduction = top.get("deduction").map(|v| number(v, "deduction")).transpose()?.flatten().unwrap_or_default();
         let followed_up = match top.get("followed_up") {
@@ -248,7 +248,7 @@ impl Scenario {
                 if rs.id != ruleset {
                     return Err(InputError::new(
                         "ruleset",
-                        Problem::Invalid(format!("{ruleset:?} is not the id of the custom_ruleset ({:?})", rs.id)),
+                        Problem::Says(Says::NotTheCustomId { ruleset: ruleset.clone(), custom: rs.id.clone() }),
                     ));
                 }
                 Some(Box::new(rs))
@@ -515,7 +515,7 @@ fn read_responses(o: &Map<String, Value>, at: &str, out: &mut BTreeMap<String, V
             })
             .collect::<Result<Vec<_>, _>>()?;
         if out.insert(k.clone(), Values::Responses(counts)).is_some() {
-            return Err(InputError::new(path, Problem::Invalid(format!("{k:?} is given both as a value and as answer counts"))));
+            return Err(InputError::new(path, Problem::Says(Says::ValueAndCounts(k.clone()))));
         }
     }
     Ok(())

@@ -10,7 +10,7 @@
 //! typed total, dimension score or dimension point is itself a rounded figure
 //! (methodology.md §2b): "93,34" may stand for anything from 93,335 up to 93,345.
 
-use crate::engine::error::{Expected, InputError, Problem};
+use crate::engine::error::{Expected, InputError, Problem, Says};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{band_of, grade, Grade};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
@@ -509,12 +509,12 @@ fn indicator_unit(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Resul
 fn check_responses(n: &[u32], i: &Indicator, at: &str, per_product: bool) -> Result<(), InputError> {
     let answers = (i.max - i.min + 1) as usize;
     if per_product || i.levels_only {
-        return Err(InputError::new(at, Problem::Invalid("this indicator is not scored from respondents' answers".into())));
+        return Err(InputError::new(at, Problem::Says(Says::NotFromAnswers)));
     }
     if n.len() != answers {
         return Err(InputError::new(
             at,
-            Problem::Invalid(format!("give {answers} counts, how many respondents answered {} to {} (got {})", i.min, i.max, n.len())),
+            Problem::Says(Says::CountsPerAnswer { answers: answers as u64, min: i.min, max: i.max, got: n.len() as u64 }),
         ));
     }
     Ok(())
@@ -537,7 +537,7 @@ fn product_count(rs: &Ruleset, m: &BTreeMap<String, Values>, at: &str) -> Result
         if let Values::PerProduct(xs) = v {
             let path = format!("{at}.indicators.{k}");
             if xs.is_empty() || xs.len() > 10 {
-                return Err(InputError::new(path, Problem::Invalid(format!("give 1 to 10 products (got {})", xs.len()))));
+                return Err(InputError::new(path, Problem::Says(Says::ProductsPerList(xs.len() as u64))));
             }
             match count {
                 None => count = Some(xs.len()),

@@ -9,7 +9,7 @@
 //! 70 % in 2025, where each unit's own Kepercayaan Masyarakat weighs the other 30 %). Steps with the same gain and effort are interchangeable wherever they sit,
 //! so they are pooled and handed to an exact covering knapsack (`knapsack::cover`).
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::{gcd, Ratio};
 use crate::engine::grade::threshold;
 use crate::engine::number::RoundingMode;
@@ -211,7 +211,7 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     let target_band = match target {
         Some(cat) => Some(rs.bands.iter().position(|b| b.category == cat).ok_or_else(|| {
             let known: Vec<&str> = rs.bands.iter().map(|b| b.category.as_str()).collect();
-            InputError::new("target", Problem::Invalid(format!("unknown category {cat:?}; this ruleset has {}", known.join(", "))))
+            InputError::new("target", Problem::Says(Says::UnknownTarget { given: cat.to_string(), known: known.join(", ") }))
         })?),
         None if current == 0 => None,
         None => Some(current - 1),

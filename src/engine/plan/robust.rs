@@ -12,7 +12,7 @@
 //! Where every sector draws one or two units and the problem is small enough
 //! (`EXACT_WORK`), `exact_search` finds the cheapest robust plan outright.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::Ratio;
 use crate::engine::plan::{applied_plan, floor_of, plan, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step};
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
@@ -63,7 +63,7 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
     let mut status = if worst.band <= target { Status::AlreadyThere } else { Status::Planned };
     while worst.band > target {
         if rounds == MAX_ROUNDS {
-            return Err(InputError::new("sampling", Problem::Invalid(format!("no robust plan found in {MAX_ROUNDS} rounds"))));
+            return Err(InputError::new("sampling", Problem::Says(Says::NoRobustPlan(MAX_ROUNDS as u64))));
         }
         rounds += 1;
         let lift = plan(rs, &sample_only(&current, &worst.units), Some(&category), objective)?;
