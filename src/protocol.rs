@@ -295,7 +295,7 @@ pub fn read_risk<F: Fields>(o: &F) -> Result<RiskView, ProtocolError> {
         .map(|(i, b)| {
             let b = Reader::new(b, format!("risk.text.bars[{i}]"));
             let width = u32::try_from(b.whole("width")?).map_err(|_| b.bad("width", "too large"))?;
-            Ok((b.text("category")?, b.text("zone")?, width, b.text("label")?))
+            Ok(crate::session::Bar { category: b.text("category")?, zone: b.text("zone")?, width, label: b.text("label")? })
         })
         .collect::<Result<_, ProtocolError>>()?;
     Ok(RiskView {

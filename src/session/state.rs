@@ -52,18 +52,9 @@ impl Lang {
     }
 }
 
-/// The sampling risk as the panel shows it: lines the worker wrote in the user's
-/// language (`report::risk`), and one bar per category.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RiskView {
-    pub reach: String,
-    /// Category, zone, width in percent, the probability written out.
-    pub bars: Vec<(String, String, u32, String)>,
-    pub worst: String,
-    pub best: String,
-    pub weakest: Vec<String>,
-    pub robust: Vec<String>,
-}
+/// The sampling risk as the panel shows it: the lines the worker wrote in the user's
+/// language (`report::risk`).
+pub use crate::report::risk::{Bar, RiskText as RiskView};
 
 /// What the view found when the page opened, read outside the reducer.
 #[derive(Debug, Clone, PartialEq, Default)]

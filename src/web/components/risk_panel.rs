@@ -48,7 +48,7 @@ pub fn RiskPanel(p: &RiskPanelProps) -> Html {
                     <>
                         <p class="rapor-plan-need" data-testid="risk-reach" aria-live="polite">{ &r.reach }</p>
                         <ul class="rapor-risk-bars">
-                            { for r.bars.iter().map(|(category, zone, width, label)| html! {
+                            { for r.bars.iter().map(|crate::session::Bar { category, zone, width, label }| html! {
                                 <li data-testid={format!("risk-prob-{category}")}>
                                     <span class="rapor-risk-cat">{ category }</span>
                                     <span class={classes!("rapor-risk-bar", format!("zone-{zone}"))} aria-hidden="true" style={format!("width:{width}%")}></span>
