@@ -148,3 +148,20 @@ fn every_widget_text_reads_in_one_language() {
         clean(en, &[" yang ", " dan ", " untuk ", " tidak ", " belum ", "isi "]).unwrap_or_else(|m| panic!("English {x:?}: {m}"));
     }
 }
+
+/// The page words the problems of its own fields as `message` does; a method file's or
+/// a scenario file's problems, which the worker words in full, get a general sentence
+/// there, so the page does not carry their words.
+#[test]
+fn the_page_words_its_fields_and_leaves_files_to_the_worker() {
+    use rapor::engine::error::{Listing, Rule, Says};
+    for p in problems().into_iter().filter(|p| !matches!(p, Problem::Rule(_) | Problem::Says(_))) {
+        let e = InputError::new("x", p);
+        assert_eq!((e.field_message(true), e.field_message(false)), (e.message(true), e.message(false)));
+    }
+    let rule = InputError::new("bands", Problem::Rule(Rule::NoneListed(Listing::Band)));
+    assert_eq!(rule.message(false), "must list at least one band");
+    assert_eq!(rule.field_message(true), "isian ini tidak dapat dipakai; periksa berkas atau tautannya");
+    let unreadable = InputError::new("line 1 column 2", Problem::Says(Says::Unreadable("EOF while parsing".into())));
+    assert_eq!(unreadable.field_message(false), "EOF while parsing");
+}

@@ -346,10 +346,39 @@ impl InputError {
 
     /// The message in Bahasa Indonesia (`indonesian`) or English, without the path.
     pub fn message(&self, indonesian: bool) -> String {
-        problem_text(&self.problem, indonesian)
+        match &self.problem {
+            Problem::Rule(r) => rule_text(r, indonesian),
+            Problem::Says(s) => says_text(s, indonesian),
+            p => problem_text(p, indonesian),
+        }
+    }
+
+    /// The message as the page words it. The page meets only the problems of its own
+    /// fields: method files, scenario files and links are checked by the `rapor-io`
+    /// worker, which words them in full (`message`), so the page does not carry those
+    /// words; should one reach it anyway, it gets a general sentence.
+    pub fn field_message(&self, indonesian: bool) -> String {
+        match &self.problem {
+            Problem::Says(Says::Unreadable(m)) => {
+                if indonesian {
+                    format!("tidak terbaca ({m})")
+                } else {
+                    m.clone()
+                }
+            }
+            Problem::Rule(_) | Problem::Says(_) => {
+                if indonesian {
+                    "isian ini tidak dapat dipakai; periksa berkas atau tautannya".into()
+                } else {
+                    "this cannot be used; check the file or link".into()
+                }
+            }
+            p => problem_text(p, indonesian),
+        }
     }
 }
 
+/// The words of every problem but a ruleset's (`Rule`) and a file's (`Says`).
 fn problem_text(p: &Problem, id: bool) -> String {
     let n = |v: &Decimal| {
         let s = v.normalize().to_string();
@@ -439,8 +468,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
                 other => other,
             }
         ),
-        (Problem::Rule(r), id) => rule_text(r, id),
-        (Problem::Says(s), id) => says_text(s, id),
+        (Problem::Rule(_) | Problem::Says(_), _) => String::new(),
     }
 }
 

@@ -767,7 +767,7 @@ impl State {
                     s.applied.clear();
                 }
                 Err(e) => {
-                    let problem = Problem { path: e.path.clone(), message_id: e.message(true), message_en: e.message(false) };
+                    let problem = Problem { path: e.path.clone(), message_id: e.field_message(true), message_en: e.field_message(false) };
                     s.notice = Some(Notice::ImportFailed { file, problem });
                 }
             },

@@ -6,7 +6,7 @@ use crate::text::Lang;
 
 /// The message of `field`'s error, if it has one.
 pub fn field_error(errors: &[FieldError], field: &str, lang: Lang) -> Option<String> {
-    errors.iter().find(|e| e.field == field).map(|e| e.error.message(lang.indonesian()))
+    errors.iter().find(|e| e.field == field).map(|e| e.error.field_message(lang.indonesian()))
 }
 
 /// For the plan and tables: the ruleset's name of "proses.biaya" in `lang`.
