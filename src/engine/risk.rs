@@ -135,9 +135,7 @@ struct Space {
 /// The sampling analysis of `sc`; `target` names a category (default: the one above
 /// the worst sample's, or the top one).
 pub fn risk(rs: &Ruleset, sc: &Scenario, target: Option<&str>) -> Result<Risk, InputError> {
-    // Checked as written first, so errors name the place the user wrote.
-    evaluate(rs, sc)?;
-    let sc = &*sc.canonical(rs)?;
+    let sc = &*crate::engine::score::canonical(rs, sc)?;
     let space = space(rs, sc)?;
     let score = |sum: i128| sum_score(rs, sc, &space, sum);
     let worst = extreme(&space, false);

@@ -175,6 +175,18 @@ pub fn evaluate(rs: &Ruleset, sc: &Scenario) -> Result<Outcome, InputError> {
     Ok(Outcome { ruleset: rs.id.clone(), aggregate, units, excluded, trust_spread: sc.trust_spread })
 }
 
+/// The scenario with every indicator named one way (`Scenario::canonical`), for the
+/// commands that work on it further. Only when a name had to change is the scenario
+/// first scored as written, so that a problem is named where the user wrote it; an
+/// already-canonical scenario (the widget's, every keystroke) is not scored twice.
+pub fn canonical<'a>(rs: &Ruleset, sc: &'a Scenario) -> Result<std::borrow::Cow<'a, Scenario>, InputError> {
+    let c = sc.canonical(rs)?;
+    if matches!(c, std::borrow::Cow::Owned(_)) {
+        evaluate(rs, sc)?;
+    }
+    Ok(c)
+}
+
 fn round(rs: &Ruleset, x: Ratio) -> Result<Decimal, InputError> {
     x.round(rs.rounding.places, rs.rounding.mode).ok_or_else(too_precise)
 }

@@ -45,9 +45,7 @@ fn sample_only(sc: &Scenario, units: &[usize]) -> Scenario {
 }
 
 pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective) -> Result<RobustPlan, InputError> {
-    // Checked as written first, so errors name the place the user wrote.
-    crate::engine::evaluate(rs, sc)?;
-    let sc = &*sc.canonical(rs)?;
+    let sc = &*crate::engine::score::canonical(rs, sc)?;
     let worst_before = worst_sample(rs, sc)?;
     let target = target_band(rs, target, worst_before.band)?;
     let category = rs.bands[target].category.clone();
