@@ -1,13 +1,13 @@
 // The crate's import graph, from every `crate::x` in src/ (and `super::x` between the
 // files of one module): prints each top-level module's dependencies and fails (exit 1)
 // on a cycle, at either level, or on an import against the house rule
-//   engine <- share, settings, form, report <- session <- protocol <- text <- worker, cli, web
+//   engine <- text <- share, settings, form, report <- session <- protocol <- worker, cli, web
 // Run by the test command's lint tier: node scripts/imports.mjs [src]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const src = process.argv[2] ?? new URL('../src', import.meta.url).pathname;
-const LAYERS = [['engine'], ['share', 'settings', 'form', 'report'], ['session'], ['protocol'], ['text'], ['worker', 'cli', 'web']];
+const LAYERS = [['engine'], ['text'], ['share', 'settings', 'form', 'report'], ['session'], ['protocol'], ['worker', 'cli', 'web']];
 // Peers of one layer that may import each other one way.
 const PEERS = new Set(['report>form']); // report writes the form's sheets (Excel)
 const layer = new Map(LAYERS.flatMap((ms, i) => ms.map((m) => [m, i])));

@@ -20,9 +20,10 @@ for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   row "$name" "$raw" "$gz"
 done
-# The default method: DEFAULT_RULESET in src/web/state.rs.
-default=$(sed -n 's/^pub const DEFAULT_RULESET: &str = "\(.*\)";/\1/p' src/web/state.rs 2>/dev/null || true)
-for f in "$dir/rulesets.json" "$dir/ruleset-${default:-ombudsman-2024}.json"; do
+# The default method: DEFAULT_RULESET in src/session/state.rs (no guess when it moves).
+default=$(sed -n 's/^pub const DEFAULT_RULESET: &str = "\(.*\)";/\1/p' "$(dirname "$0")/../src/session/state.rs")
+[ -n "$default" ] || { echo "size-report: DEFAULT_RULESET not found in src/session/state.rs" >&2; exit 1; }
+for f in "$dir/rulesets.json" "$dir/ruleset-$default.json"; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))

@@ -6,17 +6,21 @@
 //!
 //! - `engine`   — pure arithmetic: rulesets (`src/rulesets/*.json`), scenarios, exact
 //!   scoring and grading, the planner, sampling risk, the robust plan. No yew, no web.
+//!   Its errors carry data (what was expected, the limit, the name), never sentences.
+//! - `text`     — every word a user reads, in Bahasa Indonesia and English, keyed by
+//!   one `Lang`: widget labels (`ui`), problems (`problems`), report headers and
+//!   sentences (`report`), notices and worker failures (`notices`).
 //! - `share`    — share-link codec (DEFLATE + base64url).
 //! - `settings` — embedding settings from a query string or `data-*` attributes.
 //! - `form`     — the widget's fields as typed text → a scenario, with per-field errors;
 //!   the autosave format.
 //! - `report`   — every writer: score/plan/risk JSON (`report::json`), summary rows and
-//!   CSV, plan-step and risk sentences, the Excel workbook (`report::xlsx`, wasm32).
+//!   CSV, plan-step and risk lines, the Excel workbook (`report::xlsx`, wasm32); the
+//!   layout here, the words from `text`.
 //! - `session`  — the widget's state machine: state, actions, undo/redo, what-if,
 //!   notices, the methods on offer. Plain Rust, tested on the host.
 //! - `protocol` — the wire between the page and its workers: operations, failures, and
 //!   the readers both ends share.
-//! - `text`     — the words the widget shows, in Bahasa Indonesia and English.
 //! - `worker`   — what the `rapor-io` and `rapor-xlsx` workers do (`worker::serve` is
 //!   their message loop, wasm32).
 //! - `cli`      — the `rapor` command-line tool (host only).

@@ -15,6 +15,7 @@ use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, 
 use crate::engine::InputError;
 use crate::session::RiskView;
 use crate::share::ShareError;
+use crate::text::Lang;
 use rust_decimal::Decimal;
 
 /// What a worker is asked to do.
@@ -82,7 +83,19 @@ pub enum Failure {
 
 impl Failure {
     pub fn from_input(e: &InputError) -> Failure {
-        Failure::Input { path: e.path.clone(), message_id: e.message(true), message_en: e.message(false) }
+        Failure::Input { path: e.path.clone(), message_id: e.message(Lang::Id), message_en: e.message(Lang::En) }
+    }
+
+    /// Why the worker gave no answer, as the user reads it (`text::notices`).
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::text::notices as say;
+        match self {
+            Failure::FixFields => say::failed_fix_fields(lang),
+            Failure::Input { path, message_id, message_en } => say::at(path, if lang.indonesian() { message_id } else { message_en }),
+            Failure::Link(_) => say::failed_link(lang),
+            Failure::Request(m) => say::failed_request(lang, m),
+            Failure::Unreadable(m) => say::failed_unreadable(lang, m),
+        }
     }
 
     /// `(kind, path, message_id, message_en)`, the fields of a failed reply.

@@ -24,6 +24,18 @@ pub enum ShareError {
     Damaged,
 }
 
+impl ShareError {
+    /// What the user is told (`text::notices::link_fault`).
+    pub fn fault(&self) -> crate::text::notices::LinkFault {
+        use crate::text::notices::LinkFault;
+        match self {
+            ShareError::NotALink => LinkFault::NotALink,
+            ShareError::BadCharacters => LinkFault::BadCharacters,
+            ShareError::Damaged => LinkFault::Damaged,
+        }
+    }
+}
+
 /// The fragment (without `#`) for a scenario's JSON text.
 pub fn encode(json: &str) -> String {
     format!("{PREFIX}{}", base64url(&compress_to_vec(json.as_bytes(), 9)))

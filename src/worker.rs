@@ -13,6 +13,7 @@ use crate::form::Form;
 use crate::protocol::Op;
 use crate::report::{csv, summary_rows};
 use crate::share::{self, ShareError};
+use crate::text::Lang;
 
 /// Why an operation gave no result.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +53,7 @@ pub struct Request<'a> {
 
 /// Runs one request; the answer is text (a file's content, a fragment, a saved form).
 pub fn handle(req: &Request) -> Result<String, IoError> {
-    let indonesian = req.lang != "en";
+    let lang = Lang::parse(req.lang);
     let catalog = Catalog::built_in();
     let op = Op::parse(req.op).ok_or_else(|| IoError::Request(format!("unknown operation {:?}", req.op)))?;
     match op {
@@ -66,7 +67,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let base = base_of(&form, &catalog)?;
             let reading = form.read(base);
             let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
-            Ok(csv(&summary_rows(&outcome, indonesian), indonesian))
+            Ok(csv(&summary_rows(&outcome, lang), lang))
         }
         // The widget's plan, worked out here so the planner stays out of the first load.
         Op::Plan => {
@@ -92,11 +93,11 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
             let mut v = crate::report::json::risk_json(rs, sc, &r);
             let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
-                .map_err(|e| format!("{}: {}", e.path, e.message(indonesian)));
+                .map_err(|e| format!("{}: {}", e.path, e.message(lang)));
             if let Ok(p) = &robust {
                 v["robust"] = crate::report::json::robust_json(rs, sc, p);
             }
-            let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), indonesian);
+            let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), lang);
             v["text"] = serde_json::to_value(text).unwrap_or_default();
             Ok(v.to_string())
         }
@@ -106,10 +107,10 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let rs = Ruleset::from_json(req.text).map_err(IoError::Input)?;
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
-        Op::ImportJson => scenario_to_form(req.text, &catalog, indonesian).map(|f| saved::save(&f, req.lang)),
+        Op::ImportJson => scenario_to_form(req.text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
         Op::OpenLink => {
             let json = share::decode(req.text).map_err(IoError::Link)?;
-            scenario_to_form(&json, &catalog, indonesian).map(|f| saved::save(&f, req.lang))
+            scenario_to_form(&json, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
         }
         // Its own worker: the writer is large.
         Op::ExportXlsx => Err(IoError::Request("export-xlsx is the rapor-xlsx worker's".into())),
@@ -125,7 +126,7 @@ pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoErro
     let reading = form.read(base);
     let outcome = reading.outcome.clone().filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
     let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).ok();
-    crate::report::xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, lang != "en", date)
+    crate::report::xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, Lang::parse(lang), date)
         .map_err(|e| IoError::Request(e.to_string()))
 }
 
@@ -161,8 +162,9 @@ fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError>
 }
 
 /// Reads a scenario file or link text into form fields, checking it fully first so a
-/// bad file never replaces the current work.
-pub fn scenario_to_form(text: &str, catalog: &Catalog, indonesian: bool) -> Result<Form, IoError> {
+/// bad file never replaces the current work. `comma`: write its numbers with a decimal
+/// comma (the page in Indonesian).
+pub fn scenario_to_form(text: &str, catalog: &Catalog, comma: bool) -> Result<Form, IoError> {
     let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
     let base = match &sc.custom_ruleset {
         Some(rs) => rs,
@@ -170,7 +172,7 @@ pub fn scenario_to_form(text: &str, catalog: &Catalog, indonesian: bool) -> Resu
     };
     let rs = apply(base, &sc.assumptions).map_err(IoError::Input)?;
     evaluate(&rs, &sc).map_err(IoError::Input)?;
-    Ok(Form::from_scenario(&sc, base, indonesian))
+    Ok(Form::from_scenario(&sc, base, comma))
 }
 
 #[cfg(test)]
@@ -303,6 +305,6 @@ mod tests {
         assert_eq!(e, IoError::FixFields);
         let r = f.read(Catalog::built_in().get("ombudsman-2024").unwrap());
         assert_eq!(r.errors[0].field, "sampling-puskesmas");
-        assert_eq!(r.errors[0].error.message(true), "4 melebihi nilai maksimum 3");
+        assert_eq!(r.errors[0].error.message(Lang::Id), "4 melebihi nilai maksimum 3");
     }
 }

@@ -6,6 +6,7 @@
 use rapor::engine::exact::Ratio;
 use rapor::engine::risk::{risk, Method, Risk, DRAWS};
 use rapor::engine::{Catalog, Scenario};
+use rapor::text::Lang;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -118,7 +119,7 @@ fn sampling_must_fit_the_units() {
         v["sampling"] = sampling;
         let e = risk(rs, &Scenario::from_json(&v).unwrap(), None).unwrap_err();
         assert_eq!(e.path, path);
-        assert!(e.message(false).contains(says), "{}", e.message(false));
+        assert!(e.message(Lang::En).contains(says), "{}", e.message(Lang::En));
     };
     check(json!({"puskesmas": 4}), "sampling.puskesmas", "4 of \"puskesmas\" are drawn but only 3 of its 3 units have scores");
     check(json!({"rsud": 1}), "sampling.rsud", "no unit has the sector \"rsud\"");

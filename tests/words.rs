@@ -5,7 +5,7 @@
 
 use rapor::engine::{Expected, InputError, Problem};
 use rapor::protocol::Failure;
-use rapor::session::Lang;
+use rapor::text::Lang;
 use rust_decimal::Decimal;
 
 /// Words that only one of the two languages has.
@@ -116,8 +116,8 @@ fn clean(text: &str, foreign: &[&str]) -> Result<(), String> {
 fn every_problem_reads_in_one_language() {
     for p in problems() {
         let e = InputError::new("units[0].score", p.clone());
-        clean(&e.message(true), &ENGLISH).unwrap_or_else(|m| panic!("Indonesian {p:?}: {m}"));
-        clean(&e.message(false), &INDONESIAN).unwrap_or_else(|m| panic!("English {p:?}: {m}"));
+        clean(&e.message(Lang::Id), &ENGLISH).unwrap_or_else(|m| panic!("Indonesian {p:?}: {m}"));
+        clean(&e.message(Lang::En), &INDONESIAN).unwrap_or_else(|m| panic!("English {p:?}: {m}"));
     }
 }
 
@@ -125,12 +125,12 @@ fn every_problem_reads_in_one_language() {
 fn the_workers_failures_read_in_the_pages_language() {
     let input = Failure::from_input(&InputError::new("sampling.puskesmas", Problem::Expected(Expected::UnitsDrawn)));
     for f in [input, Failure::FixFields, Failure::Request("x".into()), Failure::Unreadable("y".into())] {
-        clean(&rapor::text::failure_text(Lang::Id, &f), &ENGLISH).unwrap();
-        clean(&rapor::text::failure_text(Lang::En, &f), &INDONESIAN).unwrap();
+        clean(&f.text(Lang::Id), &ENGLISH).unwrap();
+        clean(&f.text(Lang::En), &INDONESIAN).unwrap();
     }
     let f = Failure::from_input(&InputError::new("units", Problem::NoData));
-    assert_eq!(rapor::text::failure_text(Lang::En, &f), "units: no unit has any data yet");
-    assert_eq!(rapor::text::failure_text(Lang::Id, &f), "units: belum ada unit yang berisi data");
+    assert_eq!(f.text(Lang::En), "units: no unit has any data yet");
+    assert_eq!(f.text(Lang::Id), "units: belum ada unit yang berisi data");
 }
 
 /// Every label and sentence of the widget (`text::ALL`) in each language, read for words
@@ -157,11 +157,56 @@ fn the_page_words_its_fields_and_leaves_files_to_the_worker() {
     use rapor::engine::error::{Listing, Rule, Says};
     for p in problems().into_iter().filter(|p| !matches!(p, Problem::Rule(_) | Problem::Says(_))) {
         let e = InputError::new("x", p);
-        assert_eq!((e.field_message(true), e.field_message(false)), (e.message(true), e.message(false)));
+        assert_eq!((e.field_message(Lang::Id), e.field_message(Lang::En)), (e.message(Lang::Id), e.message(Lang::En)));
     }
     let rule = InputError::new("bands", Problem::Rule(Rule::NoneListed(Listing::Band)));
-    assert_eq!(rule.message(false), "must list at least one band");
-    assert_eq!(rule.field_message(true), "isian ini tidak dapat dipakai; periksa berkas atau tautannya");
+    assert_eq!(rule.message(Lang::En), "must list at least one band");
+    assert_eq!(rule.field_message(Lang::Id), "isian ini tidak dapat dipakai; periksa berkas atau tautannya");
     let unreadable = InputError::new("line 1 column 2", Problem::Says(Says::Unreadable("EOF while parsing".into())));
-    assert_eq!(unreadable.field_message(false), "EOF while parsing");
+    assert_eq!(unreadable.field_message(Lang::En), "EOF while parsing");
+}
+
+/// The reports' headers and sentences and the notice bar, each in both languages.
+#[test]
+fn every_report_and_notice_text_reads_in_one_language() {
+    use rapor::text::{notices as n, report as r};
+    const EN: [&str; 8] = [" the ", " is ", "samples", "chance", "every", "changes", "imported", "link"];
+    const ID: [&str; 9] = [" yang ", " dan ", "sampel", "peluang", "setiap", "perubahan", "tautan", "nilai", "berkas"];
+    let mut both: Vec<(String, String)> = r::SHEETS.iter().map(|&s| (r::sheet(Lang::Id, s).into(), r::sheet(Lang::En, s).into())).collect();
+    let each = |f: &dyn Fn(Lang) -> String| (f(Lang::Id), f(Lang::En));
+    both.extend([
+        each(&|l| r::answers_change(l, 12, 4, "0/5", "0/0")),
+        each(&|l| r::risk_exact(l, 3)),
+        each(&|l| r::risk_random(l, 20000, "1000000", "0,3")),
+        each(&|l| r::risk_reach(l, "B", "33,3", "x")),
+        each(&|l| r::risk_sample(l, true, "72,50", "C", "Disdukcapil")),
+        each(&|l| r::risk_sample(l, false, "80,00", "B", "Disdukcapil")),
+        each(&|l| r::risk_weakest(l, "Puskesmas C", "−33,3")),
+        each(&|l| r::robust_unreachable(l, "A", "80")),
+        each(&|l| r::robust_already(l, "A")),
+        each(&|l| r::robust_summary(l, 2, 3, "88", "A")),
+        each(&|l| r::robust_cost(l, None, 3)),
+        each(&|l| r::robust_cost(l, Some(1), 3)),
+        each(&|l| n::kept_aside(l, Some(9))),
+        each(&|l| n::kept_aside(l, None)),
+        each(&|l| n::ruleset_unavailable(l, "ombudsman-2025")),
+        each(&n::link_opened),
+        each(&|l| n::link_damaged(l, n::link_fault(l, n::LinkFault::BadCharacters))),
+        each(&|l| n::link_fault(l, n::LinkFault::NotALink).into()),
+        each(&|l| n::link_fault(l, n::LinkFault::Damaged).into()),
+        each(&|l| n::own_ruleset(l, "a.json", "A")),
+        each(&|l| n::imported(l, "a.json")),
+        each(&|l| n::import_failed(l, "a.json", "x")),
+        each(&n::fix_fields_first),
+        each(&n::storage_refused),
+        each(&n::failed_fix_fields),
+        each(&n::failed_link),
+        each(&|l| n::failed_request(l, "x")),
+        each(&|l| n::failed_unreadable(l, "x")),
+    ]);
+    for (id, en) in both {
+        assert!(!id.is_empty() && !en.is_empty());
+        clean(&id, &EN).unwrap_or_else(|m| panic!("Indonesian: {m}"));
+        clean(&en, &ID).unwrap_or_else(|m| panic!("English: {m}"));
+    }
 }

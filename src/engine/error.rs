@@ -1,10 +1,10 @@
 //! One error type for everything a user can get wrong, always tied to the place it came
-//! from (`units[2].indicators.proses.biaya`), in English for the command line and in
-//! Indonesian for the widget.
+//! from (`units[2].indicators.proses.biaya`). It carries data only — what was expected,
+//! the limit, the name; `text::problems` words it in the user's language (and gives it
+//! `Display`, in English, for the command line).
 
 use crate::engine::number::NumberError;
 use rust_decimal::Decimal;
-use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -111,60 +111,6 @@ pub enum Says {
     ProductsPerList(u64),
 }
 
-fn says_text(s: &Says, id: bool) -> String {
-    let pick = |i: String, e: String| if id { i } else { e };
-    match s {
-        Says::NoRobustPlan(n) => {
-            pick(format!("tidak ada rencana tangguh yang ditemukan dalam {n} putaran"), format!("no robust plan found in {n} rounds"))
-        }
-        Says::UnknownTarget { given, known } => pick(
-            format!("kategori \"{given}\" tidak dikenal; aturan ini memakai {known}"),
-            format!("unknown category {given:?}; this ruleset has {known}"),
-        ),
-        Says::NotACategoryOf { given, ruleset, known } => {
-            pick(format!("\"{given}\" bukan kategori {ruleset} ({known})"), format!("{given:?} is not a category of {ruleset} ({known})"))
-        }
-        Says::Unreadable(m) => pick(format!("tidak terbaca ({m})"), m.clone()),
-        Says::NotJson(m) => pick(format!("bukan JSON yang sah ({m})"), format!("not valid JSON: {m}")),
-        Says::FixedScale => pick(
-            "skala aturan ini tetap (huruf atau jawaban), tidak dapat diubah".into(),
-            "this ruleset's scale is fixed (letters or answers), it cannot be changed".into(),
-        ),
-        Says::NoScoresYet => pick("belum ada unit yang bernilai".into(), "no unit has a score yet".into()),
-        Says::NoSuchSector(n) => pick(format!("tidak ada unit dengan sektor \"{n}\""), format!("no unit has the sector {n:?}")),
-        Says::TooFewScored { draw, sector, scored, listed } => pick(
-            format!("{draw} unit \"{sector}\" diundi, tetapi baru {scored} dari {listed} unitnya yang bernilai"),
-            format!("{draw} of {sector:?} are drawn but only {scored} of its {listed} units have scores"),
-        ),
-        Says::UnsupportedFormat { got, newest } => pick(
-            format!("format {got} belum dikenal; versi ini membaca 1 sampai {newest}"),
-            format!("unsupported format {got}; this version reads 1 to {newest}"),
-        ),
-        Says::MissingRuleset => pick(
-            "belum ada: sebutkan aturan penilaian, mis. \"ombudsman-2025\"".into(),
-            "missing: name the ruleset, e.g. \"ombudsman-2023\"".into(),
-        ),
-        Says::MissingUnits => pick("belum ada: daftar unit yang disampel".into(), "missing: list the sampled units".into()),
-        Says::NotTheCustomId { ruleset, custom } => pick(
-            format!("\"{ruleset}\" bukan id custom_ruleset (\"{custom}\")"),
-            format!("{ruleset:?} is not the id of the custom_ruleset ({custom:?})"),
-        ),
-        Says::ValueAndCounts(k) => pick(
-            format!("\"{k}\" diisi sebagai nilai sekaligus jumlah jawaban"),
-            format!("{k:?} is given both as a value and as answer counts"),
-        ),
-        Says::NotFromAnswers => pick(
-            "indikator ini tidak dinilai dari jawaban responden".into(),
-            "this indicator is not scored from respondents' answers".into(),
-        ),
-        Says::CountsPerAnswer { answers, min, max, got } => pick(
-            format!("isi {answers} jumlah, berapa responden menjawab {min} sampai {max} (tertulis {got})"),
-            format!("give {answers} counts, how many respondents answered {min} to {max} (got {got})"),
-        ),
-        Says::ProductsPerList(n) => pick(format!("isi 1 sampai 10 produk (tertulis {n})"), format!("give 1 to 10 products (got {n})")),
-    }
-}
-
 /// What a ruleset may not be (`Ruleset::validate`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
@@ -220,67 +166,6 @@ pub enum Listing {
     Band,
 }
 
-fn rule_text(r: &Rule, id: bool) -> String {
-    // Numbers as the language writes them (a decimal comma in Indonesian).
-    let n = |v: &Decimal| if id { v.to_string().replace('.', ",") } else { v.to_string() };
-    let pick = |i: String, e: String| if id { i } else { e };
-    match r {
-        Rule::NotAnId(x) => pick(
-            format!("\"{x}\" harus huruf kecil, angka dan tanda hubung"),
-            format!("{x:?} must be lowercase letters, digits and hyphens"),
-        ),
-        Rule::NoneListed(l) => {
-            let (i, e) = match l {
-                Listing::Year => ("tahun", "year"),
-                Listing::Dimension => ("dimensi", "dimension"),
-                Listing::Indicator => ("indikator", "indicator"),
-                Listing::Band => ("kategori", "band"),
-            };
-            pick(format!("sebutkan paling sedikit satu {i}"), format!("must list at least one {e}"))
-        }
-        Rule::NotPositive(None) => pick("harus lebih dari 0".into(), "must be positive".into()),
-        Rule::NotPositive(Some(v)) => pick(format!("harus lebih dari 0 (tertulis {})", n(v)), format!("must be positive (got {v})")),
-        Rule::Products(p) => pick(format!("harus 1 sampai 10 (tertulis {p})"), format!("must be 1 to 10 (got {p})")),
-        Rule::TooManyUnits(k) => pick(format!("paling banyak 100 unit (tertulis {k})"), format!("list at most 100 units (got {k})")),
-        Rule::UnitName => pick("harus nama unit (1 sampai 200 karakter)".into(), "must be a unit's name (1 to 200 characters)".into()),
-        Rule::RoundingPlaces => pick("paling banyak 10".into(), "must be 10 or fewer".into()),
-        Rule::UsedTwice(x) => pick(format!("\"{x}\" dipakai dua kali"), format!("{x:?} is used twice")),
-        Rule::UsedTwiceIn(x, d) => pick(format!("\"{x}\" dipakai dua kali di {d}"), format!("{x:?} is used twice in {d}")),
-        Rule::MaxNotAboveMin { min, max } => {
-            pick(format!("harus di atas min {min} (tertulis {max})"), format!("must be above min {min} (got {max})"))
-        }
-        Rule::LevelOutside { value, min, max } => {
-            pick(format!("{value} di luar skala {min}–{max}"), format!("{value} is outside the scale {min}–{max}"))
-        }
-        Rule::DescribedTwice(v) => pick(format!("{v} diuraikan dua kali"), format!("{v} is described twice")),
-        Rule::LevelsOnlyFractional => pick(
-            "tidak boleh true bersama levels_only (nilainya adalah tingkat yang didaftar)".into(),
-            "cannot be true with levels_only (values are the listed levels)".into(),
-        ),
-        Rule::LevelsOnlyEnd { end, min, max } => pick(
-            format!("levels_only memerlukan tingkat {end}, ujung skala {min}–{max}"),
-            format!("levels_only needs a level at {end}, the end of the scale {min}–{max}"),
-        ),
-        Rule::TrustWeight(w) => {
-            pick(format!("harus di antara 0 dan 100 persen (tertulis {})", n(w)), format!("must be between 0 and 100 percent (got {w})"))
-        }
-        Rule::EmptyCategory => pick("tidak boleh kosong".into(), "must not be empty".into()),
-        Rule::FinerThanRounding { min, places } => pick(
-            format!("{} memiliki lebih banyak desimal daripada pembulatan ({places} desimal), sehingga ada celah", n(min)),
-            format!("{min} has more decimals than the rounding precision ({places} places), leaving a gap"),
-        ),
-        Rule::BandOutside { min, max } => pick(format!("{} di luar 0–{}", n(min), n(max)), format!("{min} is outside 0–{max}")),
-        Rule::NotTopDown { min, above } => pick(
-            format!("kategori harus diurutkan dari atas ke bawah: {} tidak di bawah {}", n(min), n(above)),
-            format!("bands must be listed from the top down: {min} is not below {above}"),
-        ),
-        Rule::BottomBand => pick(
-            "kategori terbawah harus mulai dari 0, termasuk 0, agar setiap nilai berkategori".into(),
-            "the lowest band must start at 0, inclusive, so every score has a category".into(),
-        ),
-    }
-}
-
 /// What a field should have held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
@@ -296,26 +181,6 @@ pub enum Expected {
     ScaleTop,
     CriteriaCount,
     SectorName,
-}
-
-impl Expected {
-    /// (Bahasa Indonesia, English).
-    fn words(self) -> (&'static str, &'static str) {
-        match self {
-            Expected::Object => ("objek", "an object"),
-            Expected::List => ("daftar", "a list"),
-            Expected::Number => ("angka", "a number"),
-            Expected::Text => ("teks", "a string"),
-            Expected::TrueOrFalse => ("true atau false", "true or false"),
-            Expected::PositiveWhole => ("bilangan bulat positif", "a positive whole number"),
-            Expected::UnitsDrawn => ("jumlah unit diundi, bilangan bulat positif", "a positive whole number of units drawn"),
-            Expected::SingleValue => ("satu nilai (indikator ini tidak per produk)", "a single value (this indicator is not per product)"),
-            Expected::CountsPerAnswer => ("daftar jumlah responden, satu per jawaban", "a list of respondent counts, one per answer"),
-            Expected::ScaleTop => ("bilangan bulat 1 sampai 10", "a whole number from 1 to 10"),
-            Expected::CriteriaCount => ("jumlah kriteria, bilangan bulat 1 sampai 50", "a whole number of criteria from 1 to 50"),
-            Expected::SectorName => ("nama sektor, mis. \"puskesmas\"", "a sector name, e.g. \"puskesmas\""),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -342,143 +207,6 @@ impl InputError {
     pub fn within(self, outer: &str) -> Self {
         let path = if self.path.is_empty() { outer.to_string() } else { format!("{outer}.{}", self.path) };
         InputError { path, ..self }
-    }
-
-    /// The message in Bahasa Indonesia (`indonesian`) or English, without the path.
-    pub fn message(&self, indonesian: bool) -> String {
-        match &self.problem {
-            Problem::Rule(r) => rule_text(r, indonesian),
-            Problem::Says(s) => says_text(s, indonesian),
-            p => problem_text(p, indonesian),
-        }
-    }
-
-    /// The message as the page words it. The page meets only the problems of its own
-    /// fields: method files, scenario files and links are checked by the `rapor-io`
-    /// worker, which words them in full (`message`), so the page does not carry those
-    /// words; should one reach it anyway, it gets a general sentence.
-    pub fn field_message(&self, indonesian: bool) -> String {
-        match &self.problem {
-            Problem::Says(Says::Unreadable(m)) => {
-                if indonesian {
-                    format!("tidak terbaca ({m})")
-                } else {
-                    m.clone()
-                }
-            }
-            Problem::Rule(_) | Problem::Says(_) => {
-                if indonesian {
-                    "isian ini tidak dapat dipakai; periksa berkas atau tautannya".into()
-                } else {
-                    "this cannot be used; check the file or link".into()
-                }
-            }
-            p => problem_text(p, indonesian),
-        }
-    }
-}
-
-/// The words of every problem but a ruleset's (`Rule`) and a file's (`Says`).
-fn problem_text(p: &Problem, id: bool) -> String {
-    let n = |v: &Decimal| {
-        let s = v.normalize().to_string();
-        if id {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
-    match (p, id) {
-        (Problem::NotANumber(t), false) => format!("{t:?} is not a number"),
-        (Problem::NotANumber(t), true) => format!("\"{t}\" bukan angka"),
-        (Problem::TwoSeparators(t), false) => {
-            format!("{t:?} has more than one decimal separator; write e.g. 82,84 or 82.84")
-        }
-        (Problem::TwoSeparators(t), true) => {
-            format!("\"{t}\" memuat lebih dari satu pemisah desimal; tulis mis. 82,84")
-        }
-        (Problem::Expected(what), false) => format!("expected {}", what.words().1),
-        (Problem::Expected(what), true) => format!("seharusnya {}", what.words().0),
-        (Problem::AboveMax { value, max }, false) => {
-            format!("{} is above the maximum {}", n(value), n(max))
-        }
-        (Problem::AboveMax { value, max }, true) => {
-            format!("{} melebihi nilai maksimum {}", n(value), n(max))
-        }
-        (Problem::BelowMin { value, min }, false) => {
-            format!("{} is below the minimum {}", n(value), n(min))
-        }
-        (Problem::BelowMin { value, min }, true) => {
-            format!("{} di bawah nilai minimum {}", n(value), n(min))
-        }
-        (Problem::NotALevel { value, min, max }, false) => {
-            format!("{} is not a level of the scale {min}–{max} (whole numbers)", n(value))
-        }
-        (Problem::NotALevel { value, min, max }, true) => {
-            format!("{} bukan tingkat pada skala {min}–{max} (bilangan bulat)", n(value))
-        }
-        (Problem::NotListed { value, levels }, false) => format!("{} is not one of the levels {levels}", n(value)),
-        (Problem::NotListed { value, levels }, true) => format!("{} bukan salah satu tingkat {levels}", n(value)),
-        (Problem::NotACount { text, max }, false) => format!("{text:?} is not a number of respondents (a whole number 0–{max})"),
-        (Problem::NotACount { text, max }, true) => format!("\"{text}\" bukan jumlah responden (bilangan bulat 0–{max})"),
-        (Problem::UnknownField, false) => "unknown field".into(),
-        (Problem::UnknownField, true) => "isian tidak dikenal".into(),
-        (Problem::UnknownRuleset(r), false) => format!("unknown ruleset {r:?}"),
-        (Problem::UnknownRuleset(r), true) => format!("aturan penilaian \"{r}\" tidak dikenal"),
-        (Problem::UnknownDimension(d), false) => format!("this ruleset has no dimension {d:?}"),
-        (Problem::UnknownDimension(d), true) => format!("aturan ini tidak punya dimensi \"{d}\""),
-        (Problem::UnknownIndicator(i), false) => format!("this ruleset has no indicator {i:?}"),
-        (Problem::UnknownIndicator(i), true) => format!("aturan ini tidak punya indikator \"{i}\""),
-        (Problem::AmbiguousIndicator { id, candidates }, false) => {
-            format!("{id:?} is ambiguous: write {}", candidates.join(" or "))
-        }
-        (Problem::AmbiguousIndicator { id, candidates }, true) => {
-            format!("\"{id}\" tidak jelas: tulis {}", candidates.join(" atau "))
-        }
-        (Problem::GivenTwice(k), false) => format!("{k} is given twice"),
-        (Problem::GivenTwice(k), true) => format!("{k} diisi dua kali"),
-        (Problem::TrustInTotal, false) => {
-            "a unit entered as a total already includes its Kepercayaan Masyarakat; enter it with dimensions or indicators".into()
-        }
-        (Problem::TrustInTotal, true) => {
-            "nilai total unit sudah memuat Kepercayaan Masyarakat; isi per dimensi atau indikator untuk memasukkannya".into()
-        }
-        (Problem::ProductCount { expected, got }, false) => {
-            format!("expected one value per product ({expected}), got {got}")
-        }
-        (Problem::ProductCount { expected, got }, true) => {
-            format!("seharusnya satu nilai per produk ({expected}), ada {got}")
-        }
-        (Problem::MixedLevels, false) => "give only one of score, dimensions, dimension_points or indicators".into(),
-        (Problem::MixedLevels, true) => "isi hanya salah satu: nilai, dimensi, poin dimensi, atau indikator".into(),
-        (Problem::NoData, false) => "no unit has any data yet".into(),
-        (Problem::NoData, true) => "belum ada unit yang berisi data".into(),
-        (Problem::TooManyDecimals { max }, false) => format!("use at most {max} decimals"),
-        (Problem::TooManyDecimals { max }, true) => format!("gunakan paling banyak {max} angka desimal"),
-        (Problem::NotPositive, false) => "must be above 0".into(),
-        (Problem::NotPositive, true) => "harus lebih dari 0".into(),
-        (Problem::TooPrecise, false) => "these numbers are too precise to compute exactly".into(),
-        (Problem::TooPrecise, true) => "angka-angka ini terlalu rinci untuk dihitung tepat".into(),
-        (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),
-        (Problem::NotInRuleset(what), true) => format!(
-            "aturan ini tidak memakai {}",
-            match *what {
-                "deduction" => "pengurangan nilai",
-                "Kepercayaan Masyarakat (trust)" => "Kepercayaan Masyarakat",
-                other => other,
-            }
-        ),
-        (Problem::Rule(_) | Problem::Says(_), _) => String::new(),
-    }
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message(false))
-        } else {
-            write!(f, "{}: {}", self.path, self.message(false))
-        }
     }
 }
 

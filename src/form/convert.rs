@@ -367,8 +367,8 @@ mod tests {
         assert!(r.outcome.is_none());
         assert_eq!(r.errors.len(), 2);
         assert_eq!((r.errors[0].unit_key, r.errors[0].field.as_str()), (Some(f.units[1].key), "score"));
-        assert_eq!(r.errors[0].error.message(true), "\"abc\" bukan angka");
-        assert_eq!(r.errors[1].error.message(false), "101 is above the maximum 100");
+        assert_eq!(r.errors[0].error.message(crate::text::Lang::Id), "\"abc\" bukan angka");
+        assert_eq!(r.errors[1].error.message(crate::text::Lang::En), "101 is above the maximum 100");
     }
 
     #[test]

@@ -188,11 +188,8 @@ pub fn score_json(o: &Outcome) -> Result<Value, InputError> {
     });
     if let Some(t) = o.trust_spread {
         // Totals already hold their trust: when every unit is one, the value is unused.
-        let note = if o.units.iter().all(|u| u.level == crate::engine::score::Level::Score) {
-            format!("trust: the pemda-level Kepercayaan Masyarakat {t} was not used: every unit is entered as a total, which already holds its own (the 2025 method scores trust per unit, units[].trust)")
-        } else {
-            format!("trust: the pemda-level Kepercayaan Masyarakat {t} was given to every unit without one that is not entered as a total; the 2025 method scores it per unit (units[].trust)")
-        };
+        let used = !o.units.iter().all(|u| u.level == crate::engine::score::Level::Score);
+        let note = crate::text::report::cli_trust_note(&t.to_string(), used);
         v["notes"] = json!([note]);
     }
     Ok(v)

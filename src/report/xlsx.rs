@@ -8,6 +8,8 @@ use crate::engine::plan::{Plan, Status};
 use crate::engine::score::Level;
 use crate::engine::{Outcome, Ruleset};
 use crate::form::{Form, Mode, Reading};
+use crate::text::report::{sheet as word, Sheet};
+use crate::text::Lang;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -18,20 +20,6 @@ fn num(d: Decimal) -> f64 {
 
 fn ratio(r: Ratio, places: u32) -> f64 {
     r.round(places, RoundingMode::HalfUp).map(num).unwrap_or(0.0)
-}
-
-struct Words {
-    id: bool,
-}
-
-impl Words {
-    fn w(&self, id: &'static str, en: &'static str) -> &'static str {
-        if self.id {
-            id
-        } else {
-            en
-        }
-    }
 }
 
 /// A label and its value on the next row.
@@ -54,11 +42,11 @@ pub fn workbook(
     outcome: &Outcome,
     plan: Option<&Plan>,
     base: &Ruleset,
-    indonesian: bool,
+    lang: Lang,
     date: &str,
 ) -> Result<Vec<u8>, XlsxError> {
-    let w = Words { id: indonesian };
-    let pick = |id: &str, en: &str| if indonesian || en.is_empty() { id.to_string() } else { en.to_string() };
+    let w = |s: Sheet| word(lang, s);
+    let pick = |id: &str, en: &str| lang.pick(id, en).to_string();
     let bold = Format::new().set_bold();
     let two = Format::new().set_num_format("0.00");
     let four = Format::new().set_num_format("0.0000");
@@ -67,34 +55,29 @@ pub fn workbook(
 
     // Summary.
     let sheet = book.add_worksheet();
-    sheet.set_name(w.w("Ringkasan", "Summary"))?;
+    sheet.set_name(w(Sheet::Summary))?;
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 40)?;
     sheet.write_string_with_format(0, 0, "Rapor", &bold)?;
     let mut row = 1;
-    pair(sheet, &mut row, w.w("Pemda", "Pemda"), &form.pemda)?;
-    pair(sheet, &mut row, w.w("Tanggal", "Date"), date)?;
-    pair(sheet, &mut row, w.w("Metode penilaian", "Assessment method"), &pick(&base.title, &base.title_en))?;
+    pair(sheet, &mut row, w(Sheet::Pemda), &form.pemda)?;
+    pair(sheet, &mut row, w(Sheet::Date), date)?;
+    pair(sheet, &mut row, w(Sheet::Method), &pick(&base.title, &base.title_en))?;
     if let Some(a) = &outcome.aggregate {
-        sheet.write_string(row, 0, w.w("Nilai", "Score"))?;
+        sheet.write_string(row, 0, w(Sheet::Score))?;
         sheet.write_number_with_format(row, 1, num(a.rounded), &two)?;
         row += 1;
-        pair(sheet, &mut row, w.w("Kategori", "Category"), &a.grade.category)?;
-        pair(sheet, &mut row, w.w("Opini", "Opinion"), &pick(&a.grade.opini, &a.grade.opini_en))?;
-        pair(sheet, &mut row, w.w("Zona", "Zone"), &a.grade.zone)?;
+        pair(sheet, &mut row, w(Sheet::Category), &a.grade.category)?;
+        pair(sheet, &mut row, w(Sheet::Opinion), &pick(&a.grade.opini, &a.grade.opini_en))?;
+        pair(sheet, &mut row, w(Sheet::Zone), &a.grade.zone)?;
     }
     let changed: Vec<String> = reading.changed.iter().map(|c| format!("{}: {} → {}", c.field, c.published, c.current)).collect();
-    pair(
-        sheet,
-        &mut row,
-        w.w("Asumsi yang diubah", "Changed assumptions"),
-        &if changed.is_empty() { "—".to_string() } else { changed.join("; ") },
-    )?;
+    pair(sheet, &mut row, w(Sheet::ChangedAssumptions), &if changed.is_empty() { "—".to_string() } else { changed.join("; ") })?;
     if !outcome.excluded.is_empty() {
-        pair(sheet, &mut row, w.w("Tidak dihitung (tanpa data)", "Left out (no data)"), &outcome.excluded.join(", "))?;
+        pair(sheet, &mut row, w(Sheet::LeftOut), &outcome.excluded.join(", "))?;
     }
     row += 1;
-    let header: Vec<String> = [w.w("Unit", "Unit"), w.w("Nilai", "Score"), w.w("Kategori", "Category"), w.w("Zona", "Zone")]
+    let header: Vec<String> = [w(Sheet::Unit), w(Sheet::Score), w(Sheet::Category), w(Sheet::Zone)]
         .iter()
         .map(|s| s.to_string())
         .chain(rs.dimensions.iter().map(|d| pick(&d.name, &d.name_en)))
@@ -120,15 +103,13 @@ pub fn workbook(
         sheet.set_column_width(0, 24)?;
         sheet.set_column_width(1, 48)?;
         sheet.write_string_with_format(0, 0, &u.name, &bold)?;
-        sheet.write_string(1, 0, w.w("Nilai", "Score"))?;
+        sheet.write_string(1, 0, w(Sheet::Score))?;
         sheet.write_number_with_format(1, 1, num(u.rounded), &two)?;
-        sheet.write_string(2, 0, w.w("Kategori", "Category"))?;
+        sheet.write_string(2, 0, w(Sheet::Category))?;
         sheet.write_string(2, 1, &u.grade.category)?;
         let mut row = 4;
         if u.level != Level::Score {
-            for (c, h) in
-                [w.w("Dimensi", "Dimension"), w.w("Nilai dimensi", "Dimension score"), w.w("Sumbangan", "Contribution")].iter().enumerate()
-            {
+            for (c, h) in [w(Sheet::Dimension), w(Sheet::DimensionScore), w(Sheet::Contribution)].iter().enumerate() {
                 sheet.write_string_with_format(row, c as u16, *h, &bold)?;
             }
             for (d, dim) in rs.dimensions.iter().zip(&u.dimensions) {
@@ -141,16 +122,7 @@ pub fn workbook(
         }
         let fu = &form.units[u.index];
         if fu.mode == Mode::Indicators {
-            for (c, h) in [
-                w.w("Dimensi", "Dimension"),
-                w.w("Indikator", "Indicator"),
-                w.w("Produk", "Product"),
-                w.w("Tingkat", "Level"),
-                w.w("Maks", "Max"),
-            ]
-            .iter()
-            .enumerate()
-            {
+            for (c, h) in [w(Sheet::Dimension), w(Sheet::Indicator), w(Sheet::Product), w(Sheet::Level), w(Sheet::Max)].iter().enumerate() {
                 sheet.write_string_with_format(row, c as u16, *h, &bold)?;
             }
             for r in rs.indicators() {
@@ -176,41 +148,33 @@ pub fn workbook(
     // The plan.
     if let Some(plan) = plan {
         let sheet = book.add_worksheet();
-        sheet.set_name(w.w("Rencana", "Plan"))?;
+        sheet.set_name(w(Sheet::Plan))?;
         sheet.set_column_width(0, 24)?;
         sheet.set_column_width(1, 44)?;
         let status = match plan.status {
-            Status::Planned => w.w("direncanakan", "planned"),
-            Status::AlreadyThere | Status::AtTop => w.w("sudah di kategori tertinggi", "already in the top category"),
-            Status::Unreachable => w.w("tidak tercapai", "not reachable"),
+            Status::Planned => w(Sheet::Planned),
+            Status::AlreadyThere | Status::AtTop => w(Sheet::AtTop),
+            Status::Unreachable => w(Sheet::Unreachable),
         };
-        sheet.write_string(0, 0, w.w("Status", "Status"))?;
+        sheet.write_string(0, 0, w(Sheet::Status))?;
         sheet.write_string(0, 1, status)?;
-        sheet.write_string(1, 0, w.w("Target", "Target"))?;
+        sheet.write_string(1, 0, w(Sheet::Target))?;
         sheet.write_string(1, 1, plan.target.clone().unwrap_or_default())?;
-        sheet.write_string(2, 0, w.w("Nilai sekarang", "Score now"))?;
+        sheet.write_string(2, 0, w(Sheet::ScoreNow))?;
         sheet.write_number_with_format(2, 1, num(plan.score_before), &two)?;
         if let Some(t) = plan.threshold {
-            sheet.write_string(3, 0, w.w("Batas kategori", "Threshold"))?;
+            sheet.write_string(3, 0, w(Sheet::Threshold))?;
             sheet.write_number_with_format(3, 1, num(t), &two)?;
         }
         if let Some(n) = plan.points_needed {
-            sheet.write_string(4, 0, w.w("Poin dibutuhkan", "Points needed"))?;
+            sheet.write_string(4, 0, w(Sheet::PointsNeeded))?;
             sheet.write_number_with_format(4, 1, num(n), &two)?;
         }
-        sheet.write_string(5, 0, w.w("Nilai sesudah", "Score after"))?;
+        sheet.write_string(5, 0, w(Sheet::ScoreAfter))?;
         sheet.write_number_with_format(5, 1, num(plan.best_reachable.unwrap_or(plan.score_after)), &two)?;
         let mut row = 7;
-        for (c, h) in [
-            w.w("Unit", "Unit"),
-            w.w("Indikator", "Indicator"),
-            w.w("Produk", "Product"),
-            w.w("Dari", "From"),
-            w.w("Ke", "To"),
-            w.w("Tambahan nilai", "Gain"),
-        ]
-        .iter()
-        .enumerate()
+        for (c, h) in
+            [w(Sheet::Unit), w(Sheet::Indicator), w(Sheet::Product), w(Sheet::From), w(Sheet::To), w(Sheet::Gain)].iter().enumerate()
         {
             sheet.write_string_with_format(row, c as u16, *h, &bold)?;
         }

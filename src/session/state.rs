@@ -7,50 +7,7 @@ use crate::form::{FieldError, Form, Mode, Reading};
 use crate::share::ShareError;
 use std::rc::Rc;
 
-/// The page's language: Bahasa Indonesia by default, English one click away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-    pub fn parse(s: &str) -> Lang {
-        if s.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Id
-        }
-    }
-    pub fn indonesian(self) -> bool {
-        self == Lang::Id
-    }
-    /// A number as this language writes it: "93,28" or "93.28".
-    pub fn num(self, d: rust_decimal::Decimal) -> String {
-        crate::engine::number::format_decimal(d, self.indonesian())
-    }
-    /// Picks the Indonesian or the English text, falling back to Indonesian.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        if self == Lang::En && !en.is_empty() {
-            en
-        } else {
-            id
-        }
-    }
-}
+pub use crate::text::Lang;
 
 /// The sampling risk as the panel shows it: the lines the worker wrote in the user's
 /// language (`report::risk`).
@@ -153,12 +110,38 @@ pub enum LinkProblem {
     Scenario(Problem),
 }
 
+impl Notice {
+    /// The notice's sentence in `lang` (its words are in `text::notices`).
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::text::notices as say;
+        match self {
+            Notice::KeptAside { version, .. } => say::kept_aside(lang, *version),
+            Notice::RulesetUnavailable(r) => say::ruleset_unavailable(lang, r),
+            Notice::LinkOpened => say::link_opened(lang),
+            Notice::LinkDamaged(LinkProblem::Code(e)) => say::link_damaged(lang, say::link_fault(lang, e.fault())),
+            Notice::LinkDamaged(LinkProblem::Scenario(p)) => say::link_damaged(lang, &p.text(lang)),
+            Notice::OwnRuleset { file, title } => say::own_ruleset(lang, file, title),
+            Notice::Imported(f) => say::imported(lang, f),
+            Notice::ImportFailed { file, problem } => say::import_failed(lang, file, &problem.text(lang)),
+            Notice::FixFieldsFirst => say::fix_fields_first(lang),
+            Notice::StorageRefused => say::storage_refused(lang),
+        }
+    }
+}
+
 /// A problem the `rapor-io` worker reported, already in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub path: String,
     pub message_id: String,
     pub message_en: String,
+}
+
+impl Problem {
+    /// The message in `lang`, after its place: "units[0].score: …".
+    pub fn text(&self, lang: Lang) -> String {
+        crate::text::notices::at(&self.path, lang.pick(&self.message_id, &self.message_en))
+    }
 }
 
 /// A share link made for the current scenario.
@@ -767,7 +750,8 @@ impl State {
                     s.applied.clear();
                 }
                 Err(e) => {
-                    let problem = Problem { path: e.path.clone(), message_id: e.field_message(true), message_en: e.field_message(false) };
+                    let problem =
+                        Problem { path: e.path.clone(), message_id: e.field_message(Lang::Id), message_en: e.field_message(Lang::En) };
                     s.notice = Some(Notice::ImportFailed { file, problem });
                 }
             },

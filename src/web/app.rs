@@ -117,13 +117,13 @@ fn read_answer<T>(
     read: fn(&wasm_bindgen::JsValue) -> Result<T, crate::protocol::ProtocolError>,
 ) -> Result<std::rc::Rc<T>, String> {
     use crate::protocol::{Failure, ProtocolError};
-    let unreadable = |what: String| crate::text::failure_text(lang, &Failure::Unreadable(what));
+    let unreadable = |what: String| Failure::Unreadable(what).text(lang);
     match a {
         super::workers::Answer::Ok(json) => match super::answers::parse(&json) {
             Some(v) => read(&v).map(std::rc::Rc::new).map_err(|ProtocolError(e)| unreadable(e)),
             None => Err(unreadable("not JSON".into())),
         },
-        super::workers::Answer::Failed(f) => Err(crate::text::failure_text(lang, &f)),
+        super::workers::Answer::Failed(f) => Err(f.text(lang)),
         super::workers::Answer::Bytes(_) => Err(unreadable("bytes".into())),
     }
 }

@@ -74,7 +74,8 @@ pub async fn load(id: &str) -> Result<Rc<Ruleset>, String> {
         return Err(format!("{id}: not in rulesets.json"));
     }
     let text = fetch_text(&format!("ruleset-{id}.json")).await?;
-    let rs = Rc::new(Ruleset::from_checked_json(&text).map_err(|e| format!("ruleset-{id}.json: {}", e.field_message(false)))?);
+    let rs =
+        Rc::new(Ruleset::from_checked_json(&text).map_err(|e| format!("ruleset-{id}.json: {}", e.field_message(crate::text::Lang::En)))?);
     LOADED.with(|l| l.borrow_mut().push(rs.clone()));
     Ok(rs)
 }

@@ -147,7 +147,7 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                         </label>
                     }
                 });
-                let count_errors = p.errors.iter().filter(|e| e.field.starts_with("resp:")).map(|e| e.error.field_message(lang.indonesian()));
+                let count_errors = p.errors.iter().filter(|e| e.field.starts_with("resp:")).map(|e| e.error.field_message(lang));
                 html! {
                     <td>
                         { entry }

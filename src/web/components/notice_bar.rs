@@ -2,7 +2,7 @@
 //! always present so screen readers announce what appears in it; and the report header
 //! that only print shows.
 
-use crate::text::{notice_text, t, Text};
+use crate::text::{t, Text};
 use crate::web::files::{download, file_stem};
 use crate::web::state::{Action, Notice, Shared};
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
         <div role="alert" class="rapor-alert-region" data-testid="alert">
             if let Some(n) = &p.state.notice {
                 <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
-                    <p>{ notice_text(lang, n) }</p>
+                    <p>{ n.text(lang) }</p>
                     <div class="rapor-alert-actions">
                         if let Notice::KeptAside { kept_as, .. } = n {
                             <button type="button" data-testid="start-fresh" onclick={d.reform(|_: MouseEvent| Action::StartFresh)}>{ t(lang, Text::StartFresh) }</button>

@@ -114,7 +114,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                         let product = st.product.map(|n| format!(" ({} {n})", t(lang, Text::Product))).unwrap_or_default();
                                         html! {
                                             <li data-testid="plan-step" class={classes!(applied.then_some("rapor-applied"))}>
-                                                <span>{ format!("{name}{product}: {}", step_change(rs, st, lang.indonesian())) }</span>
+                                                <span>{ format!("{name}{product}: {}", step_change(rs, st, lang)) }</span>
                                                 <span class="rapor-num">{ format!(" +{}", gain(st.gain)) }</span>
                                                 if applied {
                                                     <span class="rapor-tag">{ " ✔ " }{ t(lang, Text::Applied) }</span>

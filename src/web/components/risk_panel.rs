@@ -37,7 +37,7 @@ pub fn RiskPanel(p: &RiskPanelProps) -> Html {
                 html! {
                     <NumberField id={id(&field)} label={format!("{} {sector} ({n})", t(lang, Text::Drawn))} class="rapor-narrow"
                         value={s.form.sampling.get(sector).cloned().unwrap_or_default()} testid={field.clone()}
-                        error={s.error_for(None, &field).map(|e| e.error.field_message(lang.indonesian()))}
+                        error={s.error_for(None, &field).map(|e| e.error.field_message(lang))}
                         oninput={p.ondispatch.reform(move |v| Action::SetSampling(key.clone(), v))} />
                 }
             }) }

@@ -22,7 +22,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let lang = s.lang;
     let base = s.base();
     let id = |x: &str| format!("{}-{x}", p.instance);
-    let err = |field: &str| s.error_for(None, field).map(|e| e.error.field_message(lang.indonesian()));
+    let err = |field: &str| s.error_for(None, field).map(|e| e.error.field_message(lang));
     let changed = |field: &str| s.reading.changed.iter().find(|c| c.field == field);
     let note = |field: &str| {
         changed(field).map(|c| {

@@ -1,0 +1,132 @@
+//! The notice bar's sentences and why a worker gave no answer, each from the data the
+//! notice carries. `session::Notice::text` and `protocol::Failure::text` pick one.
+
+use super::Lang;
+
+/// Stored work that could not be read, from another format `version` or damaged.
+pub fn kept_aside(lang: Lang, version: Option<u32>) -> String {
+    match (lang, version) {
+        (Lang::Id, Some(v)) => format!("Data tersimpan berasal dari versi Rapor lain (format {v}) dan tidak dapat dibaca di sini. Data itu disimpan terpisah dan tidak akan ditimpa."),
+        (Lang::En, Some(v)) => format!("The stored data comes from another version of Rapor (format {v}) and cannot be read here. It has been kept aside and will not be overwritten."),
+        (Lang::Id, None) => "Data tersimpan rusak dan tidak dapat dibaca. Data itu disimpan terpisah dan tidak akan ditimpa.".into(),
+        (Lang::En, None) => "The stored data is damaged and cannot be read. It has been kept aside and will not be overwritten.".into(),
+    }
+}
+
+pub fn ruleset_unavailable(lang: Lang, method: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Metode \"{method}\" belum dapat dimuat (tidak ada koneksi?). Pekerjaan Anda tetap seperti semula; coba lagi saat daring."
+        ),
+        Lang::En => format!("The method \"{method}\" could not be loaded (no connection?). Your work is unchanged; try again when online."),
+    }
+}
+
+pub fn link_opened(lang: Lang) -> String {
+    lang.either(
+        "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.",
+        "The scenario from the link is open. Your previous work is one Undo away.",
+    )
+    .into()
+}
+
+/// What is wrong with a link's code (`share::ShareError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkFault {
+    NotALink,
+    BadCharacters,
+    Damaged,
+}
+
+pub fn link_fault(lang: Lang, f: LinkFault) -> &'static str {
+    match (lang, f) {
+        (Lang::Id, LinkFault::NotALink) => "bukan tautan Rapor yang dikenal",
+        (Lang::En, LinkFault::NotALink) => "not a Rapor link this version knows",
+        (Lang::Id, LinkFault::BadCharacters) => "tautan terpotong atau memuat karakter asing",
+        (Lang::En, LinkFault::BadCharacters) => "the link is cut off or has stray characters",
+        (Lang::Id, LinkFault::Damaged) => "isi tautan rusak",
+        (Lang::En, LinkFault::Damaged) => "the link's content is damaged",
+    }
+}
+
+/// A problem at a place ("units[0].score: …"), already worded by the worker.
+pub fn at(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_string()
+    } else {
+        format!("{path}: {message}")
+    }
+}
+
+/// The link could not be opened, and `why`.
+pub fn link_damaged(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Id => format!("Tautan tidak dapat dibuka ({why}). Pekerjaan Anda tidak berubah."),
+        Lang::En => format!("The link cannot be opened ({why}). Your work is unchanged."),
+    }
+}
+
+pub fn own_ruleset(lang: Lang, file: &str, title: &str) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Metode \u{201c}{title}\u{201d} dari berkas {file} dipakai. Metode ini disimpan bersama pekerjaan, ekspor dan tautan.")
+        }
+        Lang::En => format!("The method \u{201c}{title}\u{201d} from {file} is in use. It is saved with the work, exports and links."),
+    }
+}
+
+pub fn imported(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Id => format!("Berkas {file} diimpor. Urungkan mengembalikan pekerjaan sebelumnya."),
+        Lang::En => format!("{file} imported. Undo brings back your previous work."),
+    }
+}
+
+/// `problem` is the worker's message with its place (`at`).
+pub fn import_failed(lang: Lang, file: &str, problem: &str) -> String {
+    match lang {
+        Lang::Id => format!("Berkas {file} tidak dapat diimpor — {problem}. Pekerjaan Anda tidak berubah."),
+        Lang::En => format!("{file} cannot be imported — {problem}. Your work is unchanged."),
+    }
+}
+
+pub fn fix_fields_first(lang: Lang) -> String {
+    lang.either(
+        "Perbaiki isian yang ditandai merah sebelum mengekspor atau berbagi.",
+        "Fix the fields marked in red before exporting or sharing.",
+    )
+    .into()
+}
+
+pub fn storage_refused(lang: Lang) -> String {
+    lang.either(
+        "Peramban menolak menyimpan otomatis (mode privat atau penyimpanan penuh). Ekspor JSON untuk menyimpan pekerjaan.",
+        "The browser refused to autosave (private mode or storage full). Export JSON to keep your work.",
+    )
+    .into()
+}
+
+/// A worker's failure: the form has fields that do not read.
+pub fn failed_fix_fields(lang: Lang) -> String {
+    lang.either("Ada isian yang belum benar; perbaiki dulu.", "Some fields need fixing first.").into()
+}
+
+pub fn failed_link(lang: Lang) -> String {
+    lang.either("tautan tidak dapat dibaca", "the link cannot be read").into()
+}
+
+/// The request was malformed or the worker could not run (`detail` is for a bug report).
+pub fn failed_request(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Id => format!("permintaan tidak dapat dijalankan ({detail})"),
+        Lang::En => format!("the request could not run ({detail})"),
+    }
+}
+
+/// A reply this page cannot read.
+pub fn failed_unreadable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Id => format!("jawaban penghitung tidak dapat dibaca ({detail}); muat ulang halaman"),
+        Lang::En => format!("the calculator's answer could not be read ({detail}); reload the page"),
+    }
+}

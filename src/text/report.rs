@@ -1,0 +1,212 @@
+//! The words of the reports: CSV and Excel headers, a plan step's answer counts, the
+//! sampling-risk sentences, and the command line's notes. `report` lays them out.
+
+use super::Lang;
+
+/// A header or label of the CSV summary or the Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    Summary,
+    Pemda,
+    PemdaAggregate,
+    Date,
+    Method,
+    Unit,
+    Score,
+    Category,
+    Opinion,
+    Quality,
+    Zone,
+    ChangedAssumptions,
+    LeftOut,
+    Dimension,
+    DimensionScore,
+    Contribution,
+    Indicator,
+    Product,
+    Level,
+    Max,
+    Plan,
+    Planned,
+    AtTop,
+    Unreachable,
+    Status,
+    Target,
+    ScoreNow,
+    Threshold,
+    PointsNeeded,
+    ScoreAfter,
+    From,
+    To,
+    Gain,
+}
+
+/// Every `Sheet`, for the test that reads each in both languages.
+pub const SHEETS: [Sheet; 33] = {
+    use Sheet::*;
+    [
+        Summary,
+        Pemda,
+        PemdaAggregate,
+        Date,
+        Method,
+        Unit,
+        Score,
+        Category,
+        Opinion,
+        Quality,
+        Zone,
+        ChangedAssumptions,
+        LeftOut,
+        Dimension,
+        DimensionScore,
+        Contribution,
+        Indicator,
+        Product,
+        Level,
+        Max,
+        Plan,
+        Planned,
+        AtTop,
+        Unreachable,
+        Status,
+        Target,
+        ScoreNow,
+        Threshold,
+        PointsNeeded,
+        ScoreAfter,
+        From,
+        To,
+        Gain,
+    ]
+};
+
+pub fn sheet(lang: Lang, s: Sheet) -> &'static str {
+    use Sheet::*;
+    let (id, en) = match s {
+        Summary => ("Ringkasan", "Summary"),
+        Pemda => ("Pemda", "Pemda"),
+        PemdaAggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
+        Date => ("Tanggal", "Date"),
+        Method => ("Metode penilaian", "Assessment method"),
+        Unit => ("Unit", "Unit"),
+        Score => ("Nilai", "Score"),
+        Category => ("Kategori", "Category"),
+        Opinion => ("Opini", "Opinion"),
+        Quality => ("Kualitas pelayanan", "Service quality"),
+        Zone => ("Zona", "Zone"),
+        ChangedAssumptions => ("Asumsi yang diubah", "Changed assumptions"),
+        LeftOut => ("Tidak dihitung (tanpa data)", "Left out (no data)"),
+        Dimension => ("Dimensi", "Dimension"),
+        DimensionScore => ("Nilai dimensi", "Dimension score"),
+        Contribution => ("Sumbangan", "Contribution"),
+        Indicator => ("Indikator", "Indicator"),
+        Product => ("Produk", "Product"),
+        Level => ("Tingkat", "Level"),
+        Max => ("Maks", "Max"),
+        Plan => ("Rencana", "Plan"),
+        Planned => ("direncanakan", "planned"),
+        AtTop => ("sudah di kategori tertinggi", "already in the top category"),
+        Unreachable => ("tidak tercapai", "not reachable"),
+        Status => ("Status", "Status"),
+        Target => ("Target", "Target"),
+        ScoreNow => ("Nilai sekarang", "Score now"),
+        Threshold => ("Batas kategori", "Threshold"),
+        PointsNeeded => ("Poin dibutuhkan", "Points needed"),
+        ScoreAfter => ("Nilai sesudah", "Score after"),
+        From => ("Dari", "From"),
+        To => ("Ke", "To"),
+        Gain => ("Tambahan nilai", "Gain"),
+    };
+    lang.either(id, en)
+}
+
+/// A step on answer counts: "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
+pub fn answers_change(lang: Lang, respondents: u32, answer: usize, before: &str, after: &str) -> String {
+    match lang {
+        Lang::Id => format!("{respondents} responden menjawab {answer} ({before} → {after})"),
+        Lang::En => format!("{respondents} respondents answering {answer} ({before} → {after})"),
+    }
+}
+
+/// How the chance was found: every sample, or a random draw with its standard error.
+pub fn risk_exact(lang: Lang, samples: u64) -> String {
+    match lang {
+        Lang::Id => format!("{samples} kemungkinan sampel, dihitung semua"),
+        Lang::En => format!("all {samples} possible samples counted"),
+    }
+}
+
+pub fn risk_random(lang: Lang, samples: u64, possible: &str, error: &str) -> String {
+    match lang {
+        Lang::Id => format!("{samples} sampel acak dari {possible} kemungkinan, galat baku ±{error} %"),
+        Lang::En => format!("{samples} random samples of {possible} possible, standard error ±{error} %"),
+    }
+}
+
+/// "Peluang mencapai B: 33,3 % (…)".
+pub fn risk_reach(lang: Lang, target: &str, percent: &str, how: &str) -> String {
+    match lang {
+        Lang::Id => format!("Peluang mencapai {target}: {percent} % ({how})."),
+        Lang::En => format!("Chance of reaching {target}: {percent} % ({how})."),
+    }
+}
+
+/// "Sampel terburuk: 72,50 C — Disdukcapil, DPMPTSP".
+pub fn risk_sample(lang: Lang, worst: bool, score: &str, category: &str, units: &str) -> String {
+    let label = match (lang, worst) {
+        (Lang::Id, true) => "Sampel terburuk",
+        (Lang::Id, false) => "Sampel terbaik",
+        (Lang::En, true) => "Worst sample",
+        (Lang::En, false) => "Best sample",
+    };
+    format!("{label}: {score} {category} — {units}")
+}
+
+/// "Puskesmas C: −33,3 poin persen".
+pub fn risk_weakest(lang: Lang, unit: &str, percent: &str) -> String {
+    format!("{unit}: {percent} {}", lang.either("poin persen", "percentage points"))
+}
+
+pub fn robust_unreachable(lang: Lang, target: &str, worst: &str) -> String {
+    match lang {
+        Lang::Id => {
+            format!("Tidak ada perubahan indikator yang membuat setiap sampel mencapai {target}; sampel terburuk paling tinggi {worst}.")
+        }
+        Lang::En => format!("No indicator changes make every sample reach {target}; the worst sample gets at most {worst}."),
+    }
+}
+
+pub fn robust_already(lang: Lang, target: &str) -> String {
+    match lang {
+        Lang::Id => format!("Setiap sampel sudah mencapai {target}."),
+        Lang::En => format!("Every sample already reaches {target}."),
+    }
+}
+
+pub fn robust_summary(lang: Lang, changes: usize, steps: u64, after: &str, category: &str) -> String {
+    match lang {
+        Lang::Id => format!("{changes} perubahan ({steps} langkah) → sampel terburuk {after}, kategori {category}."),
+        Lang::En => format!("{changes} changes ({steps} steps) → worst sample {after}, category {category}."),
+    }
+}
+
+/// How sure the robust plan's cost is: the cheapest, or at most `dearer` steps above it.
+pub fn robust_cost(lang: Lang, dearer: Option<u64>, lower_bound: u64) -> String {
+    match (lang, dearer) {
+        (Lang::Id, None) => "Tidak ada rencana tangguh yang lebih murah.".into(),
+        (Lang::En, None) => "No robust plan costs less.".into(),
+        (Lang::Id, Some(d)) => format!("Paling banyak {d} langkah lebih mahal daripada yang termurah (batas bawah {lower_bound})."),
+        (Lang::En, Some(d)) => format!("At most {d} steps dearer than the cheapest (lower bound {lower_bound})."),
+    }
+}
+
+/// The command line's note (in English, as all its output) when an older file held one
+/// pemda-level Kepercayaan Masyarakat.
+pub fn cli_trust_note(value: &str, used: bool) -> String {
+    if used {
+        format!("trust: the pemda-level Kepercayaan Masyarakat {value} was given to every unit without one that is not entered as a total; the 2025 method scores it per unit (units[].trust)")
+    } else {
+        format!("trust: the pemda-level Kepercayaan Masyarakat {value} was not used: every unit is entered as a total, which already holds its own (the 2025 method scores trust per unit, units[].trust)")
+    }
+}
