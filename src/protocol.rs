@@ -122,12 +122,12 @@ impl Failure {
             "damaged" => Failure::Link(ShareError::Damaged),
             "request" => Failure::Request(message_en),
             "unreadable" => Failure::Unreadable(message_en),
-            other => Failure::Unreadable(format!("a failure of unknown kind {other:?}")),
+            other => Failure::Unreadable(format!("kind {other:?}")),
         }
     }
 }
 
-/// A part of a reply that does not read: where, and what was wrong.
+/// A part of a reply that does not read, named by its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProtocolError(pub String);
 
@@ -169,56 +169,66 @@ impl<'a, F: Fields> Reader<'a, F> {
     fn new(o: &'a F, at: impl Into<String>) -> Self {
         Reader { o, at: at.into() }
     }
-    fn bad(&self, key: &str, what: &str) -> ProtocolError {
-        ProtocolError(format!("{}.{key}: {what}", self.at))
+    /// The place of a field that does not read ("plan.steps[2].gain"): a code for a bug
+    /// report, the same in both languages (the sentence around it is `text::notices`).
+    fn bad(&self, key: &str) -> ProtocolError {
+        ProtocolError(format!("{}.{key}", self.at))
     }
     fn opt_text(&self, key: &str) -> Option<String> {
         self.o.field(key).and_then(|v| v.as_text())
     }
     fn text(&self, key: &str) -> Result<String, ProtocolError> {
-        self.opt_text(key).ok_or_else(|| self.bad(key, "missing text"))
+        self.opt_text(key).ok_or_else(|| self.bad(key))
     }
     fn opt_decimal(&self, key: &str) -> Result<Option<Decimal>, ProtocolError> {
         match self.opt_text(key) {
             None => Ok(None),
-            Some(t) => crate::engine::number::parse_decimal(&t).map(Some).map_err(|_| self.bad(key, "not a decimal")),
+            Some(t) => crate::engine::number::parse_decimal(&t).map(Some).map_err(|_| self.bad(key)),
         }
     }
     fn decimal(&self, key: &str) -> Result<Decimal, ProtocolError> {
-        self.opt_decimal(key)?.ok_or_else(|| self.bad(key, "missing decimal"))
+        self.opt_decimal(key)?.ok_or_else(|| self.bad(key))
     }
     fn opt_whole(&self, key: &str) -> Result<Option<u64>, ProtocolError> {
         match self.o.field(key) {
             None => Ok(None),
             Some(v) => match v.as_number() {
                 Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 9.0e15 => Ok(Some(n as u64)),
-                _ => Err(self.bad(key, "not a whole number")),
+                _ => Err(self.bad(key)),
             },
         }
     }
     fn whole(&self, key: &str) -> Result<u64, ProtocolError> {
-        self.opt_whole(key)?.ok_or_else(|| self.bad(key, "missing number"))
+        self.opt_whole(key)?.ok_or_else(|| self.bad(key))
     }
     fn flag(&self, key: &str) -> Result<bool, ProtocolError> {
-        self.o.field(key).map_or(Ok(false), |v| v.as_flag().ok_or_else(|| self.bad(key, "not true or false")))
+        self.o.field(key).map_or(Ok(false), |v| v.as_flag().ok_or_else(|| self.bad(key)))
     }
     fn items(&self, key: &str) -> Result<Vec<F>, ProtocolError> {
         match self.o.field(key) {
             None => Ok(Vec::new()),
-            Some(v) => v.as_items().ok_or_else(|| self.bad(key, "not a list")),
+            Some(v) => v.as_items().ok_or_else(|| self.bad(key)),
         }
     }
+    /// Each item of the list `key` read by `read` (given the item and its index). A plain
+    /// loop, not `collect::<Result<…>>`: the page carries this code, and the loop is the
+    /// smaller of the two in wasm.
+    fn each<T>(&self, key: &str, read: &dyn Fn(&F, usize) -> Result<T, ProtocolError>) -> Result<Vec<T>, ProtocolError> {
+        let items = self.items(key)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(read(v, i)?);
+        }
+        Ok(out)
+    }
     fn texts(&self, key: &str) -> Result<Vec<String>, ProtocolError> {
-        self.items(key)?.iter().map(|v| v.as_text().ok_or_else(|| self.bad(key, "not a list of texts"))).collect()
+        self.each(key, &|v, _| v.as_text().ok_or_else(|| self.bad(key)))
     }
     fn counts(&self, key: &str) -> Result<Vec<u32>, ProtocolError> {
-        self.items(key)?
-            .iter()
-            .map(|v| match v.as_number() {
-                Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(n as u32),
-                _ => Err(self.bad(key, "not a list of counts")),
-            })
-            .collect()
+        self.each(key, &|v, _| match v.as_number() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(n as u32),
+            _ => Err(self.bad(key)),
+        })
     }
 }
 
@@ -230,15 +240,15 @@ pub fn read_plan<F: Fields>(o: &F) -> Result<Plan, ProtocolError> {
         "AlreadyThere" => Status::AlreadyThere,
         "AtTop" => Status::AtTop,
         "Unreachable" => Status::Unreachable,
-        other => return Err(r.bad("status", &format!("unknown status {other:?}"))),
+        _ => return Err(r.bad("status")),
     };
     let objective = match r.text("objective")?.as_str() {
         "Steps" => Objective::Steps,
         "Indicators" => Objective::Indicators,
-        other => return Err(r.bad("objective", &format!("unknown objective {other:?}"))),
+        _ => return Err(r.bad("objective")),
     };
-    let steps = r.items("steps")?.iter().enumerate().map(|(i, s)| read_step(s, i)).collect::<Result<_, _>>()?;
-    let alternatives = r.items("alternatives")?.iter().enumerate().map(|(i, a)| read_alternative(a, i)).collect::<Result<_, _>>()?;
+    let steps = r.each("steps", &read_step)?;
+    let alternatives = r.each("alternatives", &read_alternative)?;
     Ok(Plan {
         status,
         objective,
@@ -263,10 +273,10 @@ fn read_step<F: Fields>(s: &F, i: usize) -> Result<Step, ProtocolError> {
         Some(v) => {
             let c = Reader::new(&v, format!("plan.steps[{i}].responses"));
             Some(ResponseChange {
-                respondents: u32::try_from(c.whole("respondents")?).map_err(|_| c.bad("respondents", "too large"))?,
+                respondents: u32::try_from(c.whole("respondents")?).map_err(|_| c.bad("respondents"))?,
                 before: c.counts("before")?,
                 after: c.counts("after")?,
-                min: u16::try_from(c.whole("min")?).map_err(|_| c.bad("min", "too large"))?,
+                min: u16::try_from(c.whole("min")?).map_err(|_| c.bad("min"))?,
             })
         }
     };
@@ -278,7 +288,7 @@ fn read_step<F: Fields>(s: &F, i: usize) -> Result<Step, ProtocolError> {
         product: r.opt_whole("product")?.map(|p| p as usize),
         from: r.decimal("from")?,
         to: r.decimal("to")?,
-        gain: Ratio::parse(&gain).ok_or_else(|| r.bad("gain", "not a fraction"))?,
+        gain: Ratio::parse(&gain).ok_or_else(|| r.bad("gain"))?,
         entered: r.flag("entered")?,
         responses,
     })
@@ -299,18 +309,13 @@ fn read_alternative<F: Fields>(a: &F, i: usize) -> Result<Alternative, ProtocolE
 
 /// The risk panel's lines (`text` of the worker's risk answer, `report::risk`).
 pub fn read_risk<F: Fields>(o: &F) -> Result<RiskView, ProtocolError> {
-    let t = o.field("text").ok_or_else(|| ProtocolError("risk.text: missing".into()))?;
+    let t = o.field("text").ok_or_else(|| ProtocolError("risk.text".into()))?;
     let r = Reader::new(&t, "risk.text");
-    let bars = r
-        .items("bars")?
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let b = Reader::new(b, format!("risk.text.bars[{i}]"));
-            let width = u32::try_from(b.whole("width")?).map_err(|_| b.bad("width", "too large"))?;
-            Ok(crate::session::Bar { category: b.text("category")?, zone: b.text("zone")?, width, label: b.text("label")? })
-        })
-        .collect::<Result<_, ProtocolError>>()?;
+    let bars = r.each("bars", &|b, i| {
+        let b = Reader::new(b, format!("risk.text.bars[{i}]"));
+        let width = u32::try_from(b.whole("width")?).map_err(|_| b.bad("width"))?;
+        Ok(crate::session::Bar { category: b.text("category")?, zone: b.text("zone")?, width, label: b.text("label")? })
+    })?;
     Ok(RiskView {
         reach: r.text("reach")?,
         bars,

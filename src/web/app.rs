@@ -2,6 +2,7 @@
 //! the per-unit table on the other.
 
 use super::components::chart::Chart;
+use super::components::fields::shown;
 use super::components::keep_share::KeepShare;
 use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::plan_panel::PlanPanel;
@@ -121,7 +122,7 @@ fn read_answer<T>(
     match a {
         super::workers::Answer::Ok(json) => match super::answers::parse(&json) {
             Some(v) => read(&v).map(std::rc::Rc::new).map_err(|ProtocolError(e)| unreadable(e)),
-            None => Err(unreadable("not JSON".into())),
+            None => Err(unreadable("JSON".into())),
         },
         super::workers::Answer::Failed(f) => Err(f.text(lang)),
         super::workers::Answer::Bytes(_) => Err(unreadable("bytes".into())),
@@ -286,7 +287,7 @@ fn Widget(props: &AppProps) -> Html {
                             <UnitCard key={u.key} instance={props.instance.clone()} lang={lang} unit={u.clone()}
                                 ruleset={ByPtr(s.reading.ruleset.clone())}
                                 outcome={s.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == i).cloned())}
-                                errors={s.reading.errors.iter().filter(|e| e.unit_key == Some(u.key)).cloned().collect::<Vec<_>>()}
+                                errors={shown(&s.reading.errors, Some(u.key), lang)}
                                 position={i} count={count} ondispatch={dispatch.clone()} />
                         }) }
                     </ol>

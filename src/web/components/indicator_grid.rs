@@ -3,11 +3,11 @@
 //! ruleset has them, and a lock that keeps the planner away from an indicator. Each row
 //! is its own component, so changing one level re-renders one row.
 
-use super::fields::field_error;
+use super::fields::{field_error, Shown};
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Indicator;
 use crate::engine::score::responses_mean;
-use crate::form::{indicator_field as field_name, response_field, FieldError, Form, FormUnit};
+use crate::form::{indicator_field as field_name, response_field, Form, FormUnit};
 use crate::text::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -19,7 +19,7 @@ pub struct IndicatorGridProps {
     pub lang: Lang,
     pub ruleset: RulesetRef,
     pub unit: std::rc::Rc<FormUnit>,
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<Shown>,
     pub ondispatch: Callback<Action>,
 }
 
@@ -92,7 +92,7 @@ pub struct IndicatorRowProps {
     pub counts: Vec<String>,
     pub by_counts: bool,
     pub locked: bool,
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<Shown>,
     pub ondispatch: Callback<Action>,
 }
 
@@ -113,7 +113,7 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                 let product = dim.per_product.then_some(c);
                 let field = field_name(&ikey, product);
                 let value = p.values.get(c).cloned().unwrap_or_default();
-                let error = field_error(&p.errors, &field, lang);
+                let error = field_error(&p.errors, &field);
                 let label = if dim.per_product { format!("{name}, {} {}", t(lang, Text::Product), c + 1) } else { name.clone() };
                 let k2 = ikey.clone();
                 let invalid = if error.is_some() { "true" } else { "false" };
@@ -147,7 +147,7 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                         </label>
                     }
                 });
-                let count_errors = p.errors.iter().filter(|e| e.field.starts_with("resp:")).map(|e| e.error.field_message(lang));
+                let count_errors = p.errors.iter().filter(|e| e.field.starts_with("resp:")).map(|e| e.message.clone());
                 html! {
                     <td>
                         { entry }

@@ -1,10 +1,10 @@
 //! One sampled unit: its name, how it is entered, the entries, and its own result.
 
-use super::fields::field_error;
+use super::fields::{field_error, Shown};
 use super::indicator_grid::IndicatorGrid;
 use super::number_field::NumberField;
 use crate::engine::{Ruleset, UnitOutcome};
-use crate::form::{FieldError, FormUnit, Mode};
+use crate::form::{FormUnit, Mode};
 use crate::text::{t, Lang, Text};
 use crate::web::state::{Action, RulesetRef};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -19,7 +19,7 @@ pub struct UnitCardProps {
     pub ruleset: RulesetRef,
     pub outcome: Option<UnitOutcome>,
     /// This unit's field errors.
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<Shown>,
     pub position: usize,
     pub count: usize,
     pub ondispatch: Callback<Action>,
@@ -32,7 +32,7 @@ pub fn UnitCard(p: &UnitCardProps) -> Html {
     let key = u.key;
     let rs: &Ruleset = &p.ruleset;
     let id = |x: &str| format!("{}-u{key}-{x}", p.instance);
-    let err = |field: &str| field_error(&p.errors, field, lang);
+    let err = |field: &str| field_error(&p.errors, field);
     let d = &p.ondispatch;
     let on_name = d.reform(move |e: InputEvent| Action::Rename(key, e.target_unchecked_into::<HtmlInputElement>().value()));
     let on_mode = d.reform(move |e: Event| {
