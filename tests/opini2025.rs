@@ -300,3 +300,20 @@ fn an_indicator_is_named_one_way_everywhere() {
     let e = evaluate(&two, &sc(json!({"biaya": [2, 2]}), json!([]), json!({}))).unwrap_err().to_string();
     assert_eq!(e, "units[0].indicators.biaya: \"biaya\" is ambiguous: write proses.biaya or output.biaya");
 }
+
+/// The result strip's "+3,87 lagi ke A": the next band's threshold minus the rounded
+/// score. By hand: A starts at 88 (inclusive), so 84,13 needs 88 − 84,13 = 3,87; SAKIP's
+/// AA needs more than 90, so at two decimals 90,01 − 89,50 = 0,51; the top band has none.
+#[test]
+fn the_distance_to_the_next_band() {
+    use rapor::engine::grade::to_next_band;
+    use rust_decimal::Decimal;
+    let c = rapor::engine::Catalog::built_in();
+    let rs = c.get("ombudsman-2025").unwrap();
+    assert_eq!(to_next_band(rs, Decimal::new(8413, 2)), Some((0, Decimal::new(387, 2))));
+    assert_eq!(to_next_band(rs, Decimal::new(7799, 2)), Some((1, Decimal::new(1, 2))));
+    assert_eq!(to_next_band(rs, Decimal::new(88, 0)), None);
+    let sakip = c.get("sakip-2021").unwrap();
+    assert_eq!(to_next_band(sakip, Decimal::new(8950, 2)), Some((0, Decimal::new(51, 2))));
+    assert_eq!(to_next_band(sakip, Decimal::new(90, 0)), Some((0, Decimal::new(1, 2))));
+}

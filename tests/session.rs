@@ -180,3 +180,62 @@ fn a_plan() -> Rc<Plan> {
 fn risk_view() -> RiskView {
     RiskView { reach: "r".into(), bars: vec![], worst: "w".into(), best: "b".into(), weakest: vec![], robust: vec![] }
 }
+
+/// Typing "85,4" into one field is one undo step; the next field starts another.
+#[test]
+fn typing_in_one_field_is_one_undo_step() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let (k0, k1) = (key(&s, 0), key(&s, 1));
+    let typed = ["8", "85", "85,", "85,4"].map(|t| Action::SetScore(k0, t.into()));
+    let s = act(s, typed);
+    let s = act(s, [Action::SetScore(k1, "9".into()), Action::SetScore(k1, "90".into())]);
+    // (85,4 + 90) / 2 = 87,70.
+    assert_eq!(score(&s).as_deref(), Some("87.70"));
+    let s = act(s, [Action::Undo]);
+    assert_eq!(s.form.units[1].score, "");
+    assert_eq!(s.form.units[0].score, "85,4");
+    let s = act(s, [Action::Undo]);
+    assert_eq!(s.form.units[0].score, "");
+    assert!(!s.can_undo());
+    // After an undo, typing again in the same field is a step of its own.
+    let s = act(s, [Action::Redo, Action::SetScore(k0, "85,45".into())]);
+    let s = act(s, [Action::Undo]);
+    assert_eq!(s.form.units[0].score, "85,4");
+}
+
+/// Removing a unit says so, and one Undo brings the unit back (and clears the notice).
+#[test]
+fn removing_a_unit_is_told_and_undone_in_one_step() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k = key(&s, 2);
+    let name = s.form.units[2].name.clone();
+    let n = s.form.units.len();
+    let s = act(s, [Action::SetScore(k, "80".into()), Action::RemoveUnit(k)]);
+    assert_eq!(s.form.units.len(), n - 1);
+    assert_eq!(s.notice, Some(Notice::Removed(name.clone())));
+    assert!(s.notice.as_ref().unwrap().text(Lang::Id).contains(&name));
+    let s = act(s, [Action::Undo]);
+    assert_eq!(s.form.units.len(), n);
+    assert_eq!((s.form.units[2].name.as_str(), s.form.units[2].score.as_str()), (name.as_str(), "80"));
+    assert_eq!(s.notice, None);
+}
+
+/// The units grid's keys: Enter goes down the same column (past a unit whose entries
+/// are in its indicator sheet, and to the last cell of a shorter row), ← and → leave a
+/// cell only at the ends of its text.
+#[test]
+fn the_grid_moves_like_a_spreadsheet() {
+    use rapor::session::grid::{next_cell, GridKey::*, GridTarget::*};
+    // Unit 0 by total (1 cell), unit 1 by indicators (0), unit 2 by dimensions (4 + trust).
+    let cells = [1, 0, 5];
+    assert_eq!(next_cell(&cells, 0, 0, Enter, false, false), Some(Cell { row: 2, col: 0 }));
+    assert_eq!(next_cell(&cells, 2, 3, ShiftEnter, false, false), Some(Cell { row: 0, col: 0 }));
+    assert_eq!(next_cell(&cells, 2, 3, Down, false, false), Some(AddUnit));
+    assert_eq!(next_cell(&cells, 0, 0, Up, false, false), None);
+    assert_eq!(next_cell(&cells, 2, 2, Left, false, true), None, "the caret moves first");
+    assert_eq!(next_cell(&cells, 2, 2, Left, true, false), Some(Cell { row: 2, col: 1 }));
+    assert_eq!(next_cell(&cells, 2, 0, Left, true, true), Some(Name(2)));
+    assert_eq!(next_cell(&cells, 2, 4, Right, false, true), Some(Menu(2)));
+    assert_eq!(next_cell(&cells, 0, 0, Right, true, true), Some(Menu(0)));
+    assert_eq!(rapor::session::grid::GridKey::parse("Tab", false), None);
+}

@@ -197,6 +197,7 @@ fn every_report_and_notice_text_reads_in_one_language() {
         each(&|l| n::own_ruleset(l, "a.json", "A")),
         each(&|l| n::imported(l, "a.json")),
         each(&|l| n::import_failed(l, "a.json", "x")),
+        each(&|l| n::removed(l, "Dinas Sosial")),
         each(&n::fix_fields_first),
         each(&n::storage_refused),
         each(&n::failed_fix_fields),

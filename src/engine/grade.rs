@@ -57,3 +57,12 @@ pub fn threshold(rs: &Ruleset, band: usize) -> Decimal {
         b.min + Decimal::new(1, rs.rounding.places)
     }
 }
+
+/// The band just above a rounded score's and the points still missing to reach it, or
+/// `None` at the top band ("+3,87 to A"). Exact: both figures are in the method's
+/// rounding, so the gap is a difference of two decimals.
+pub fn to_next_band(rs: &Ruleset, rounded: Decimal) -> Option<(usize, Decimal)> {
+    let band = band_of(rs, rounded);
+    let above = band.checked_sub(1)?;
+    Some((above, threshold(rs, above) - rounded))
+}

@@ -4,6 +4,7 @@
 //! view and passed in (`Startup`) — so `cargo test` checks it on the host. The Yew view
 //! (`web`) only renders a `State` and dispatches `Action`s.
 
+pub mod grid;
 pub mod library;
 mod state;
 

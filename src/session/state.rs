@@ -99,6 +99,8 @@ pub enum Notice {
         file: String,
         problem: Problem,
     },
+    /// A unit was removed (its name); Undo brings it back, and the notice says so.
+    Removed(String),
     /// Export needs every field readable.
     FixFieldsFirst,
     StorageRefused,
@@ -123,6 +125,7 @@ impl Notice {
             Notice::OwnRuleset { file, title } => say::own_ruleset(lang, file, title),
             Notice::Imported(f) => say::imported(lang, f),
             Notice::ImportFailed { file, problem } => say::import_failed(lang, file, &problem.text(lang)),
+            Notice::Removed(name) => say::removed(lang, name),
             Notice::FixFieldsFirst => say::fix_fields_first(lang),
             Notice::StorageRefused => say::storage_refused(lang),
         }
@@ -187,6 +190,9 @@ pub struct State {
     /// each keystroke once cost more than everything else together.
     history: Vec<Rc<Snapshot>>,
     redo: Vec<Rc<Snapshot>>,
+    /// The field the last edit typed into: further typing there joins that edit's undo
+    /// step, so one Undo takes back "85,4" rather than its last character.
+    typing: Option<String>,
     pub notice: Option<Notice>,
     /// While stored data that could not be read is unresolved, autosave waits, so the
     /// user's old work is never overwritten before they choose.
@@ -286,6 +292,29 @@ pub enum Action {
     Noop,
 }
 
+impl Action {
+    /// For an edit typed into one text field, that field ("score 3", "dim 3 proses");
+    /// `None` for every other action. Consecutive edits of one field share an undo step.
+    fn typed_field(&self) -> Option<String> {
+        Some(match self {
+            Action::Rename(k, _) => format!("name {k}"),
+            Action::SetScore(k, _) => format!("score {k}"),
+            Action::SetDim(k, d, _) => format!("dim {k} {d}"),
+            Action::SetPoints(k, d, _) => format!("pts {k} {d}"),
+            Action::SetTrust(k, _) => format!("trust {k}"),
+            Action::SetCount(k, i, a, _) => format!("count {k} {i} {a}"),
+            Action::SetSector(k, _) => format!("sector {k}"),
+            Action::SetDeduction(_) => "deduction".into(),
+            Action::SetWeight(d, _) => format!("weight {d}"),
+            Action::SetScale(_) => "scale".into(),
+            Action::SetCriteria(d, _) => format!("criteria {d}"),
+            Action::SetSampling(x, _) => format!("sampling {x}"),
+            Action::SetPemda(_) => "pemda".into(),
+            _ => return None,
+        })
+    }
+}
+
 impl State {
     /// A fresh state: `units` names the sample (the method's own when empty). The
     /// widget starts once this ruleset, or the default, or at least one, is loaded.
@@ -312,6 +341,7 @@ impl State {
             risk_for: 0,
             whatif: None,
             history: Vec::new(),
+            typing: None,
             redo: Vec::new(),
             notice: None,
             autosave_paused: false,
@@ -572,6 +602,10 @@ impl State {
                 return Rc::new(s);
             }
             Action::Undo | Action::Redo => {
+                s.typing = None;
+                if matches!(s.notice, Some(Notice::Removed(_))) {
+                    s.notice = None;
+                }
                 let redo = matches!(action, Action::Redo);
                 let now = s.snapshot();
                 let (from, to) = if redo { (&mut s.redo, &mut s.history) } else { (&mut s.history, &mut s.redo) };
@@ -641,6 +675,7 @@ impl State {
             _ => {}
         }
         let before = s.snapshot();
+        let typing = action.typed_field();
         let products = s.base().products;
         let lang = s.lang;
         match action {
@@ -668,6 +703,12 @@ impl State {
                 s.form.add_unit(&format!("Unit {n}"), products);
             }
             Action::RemoveUnit(k) => {
+                if let Some(u) = s.form.units.iter().find(|u| u.key == k) {
+                    // A stored form kept aside keeps its notice until the user chooses.
+                    if !matches!(s.notice, Some(Notice::KeptAside { .. })) {
+                        s.notice = Some(Notice::Removed(u.name.clone()));
+                    }
+                }
                 s.form.remove_unit(k);
                 s.applied.retain(|a| a.unit_key != k);
             }
@@ -786,10 +827,15 @@ impl State {
             s.trust_spread = None;
             s.redo.clear();
             s.share = None;
-            s.history.push(before);
-            if s.history.len() > HISTORY {
-                s.history.remove(0);
+            // More typing in the field of the last edit: its undo step already holds
+            // the state before the typing began.
+            if typing.is_none() || typing != s.typing {
+                s.history.push(before);
+                if s.history.len() > HISTORY {
+                    s.history.remove(0);
+                }
             }
+            s.typing = typing;
         }
         s.recompute();
         Rc::new(s)

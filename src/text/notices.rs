@@ -90,6 +90,14 @@ pub fn import_failed(lang: Lang, file: &str, problem: &str) -> String {
     }
 }
 
+/// A unit was removed; one Undo brings it back.
+pub fn removed(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Id => format!("Unit \u{201c}{name}\u{201d} dihapus. Urungkan untuk mengembalikannya."),
+        Lang::En => format!("Unit \u{201c}{name}\u{201d} removed. Undo brings it back."),
+    }
+}
+
 pub fn fix_fields_first(lang: Lang) -> String {
     lang.either(
         "Perbaiki isian yang ditandai merah sebelum mengekspor atau berbagi.",

@@ -98,6 +98,15 @@ pub enum Text {
     NoSingleFix,
     Changes,
     Redo,
+    TopGrade,
+    StripLabel,
+    ZoneAssumedShort,
+    UnitMenu,
+    TrustShort,
+    GridKeys,
+    MethodAndAssumptions,
+    CheckSettings,
+    EditData,
     KeepAndShare,
     ExportJson,
     ImportJson,
@@ -117,7 +126,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 108] = [
+pub const ALL: [Text; 117] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -210,6 +219,15 @@ pub const ALL: [Text; 108] = [
     Text::NoSingleFix,
     Text::Changes,
     Text::Redo,
+    Text::TopGrade,
+    Text::StripLabel,
+    Text::ZoneAssumedShort,
+    Text::UnitMenu,
+    Text::TrustShort,
+    Text::GridKeys,
+    Text::MethodAndAssumptions,
+    Text::CheckSettings,
+    Text::EditData,
     Text::KeepAndShare,
     Text::ExportJson,
     Text::ImportJson,
@@ -342,6 +360,18 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         AlternativesIntro => ("Atau, bila hanya satu unit/dimensi dinaikkan:", "Or, raising only one unit or dimension:"),
         Changes => ("perubahan", "changes"),
         Redo => ("Ulangi", "Redo"),
+        TopGrade => ("kategori tertinggi", "top category"),
+        StripLabel => ("Hasil pemda", "The pemda's result"),
+        ZoneAssumedShort => ("Zona (asumsi)", "Zone (assumed)"),
+        UnitMenu => ("Menu unit", "Unit menu"),
+        MethodAndAssumptions => ("Metode & asumsi", "Method & assumptions"),
+        EditData => ("Ubah data unit", "Edit the units"),
+        CheckSettings => ("ada isian yang perlu diperbaiki", "a field here needs fixing"),
+        TrustShort => ("Kepercayaan", "Trust"),
+        GridKeys => (
+            "Enter atau ↓: unit berikutnya · Tab: kolom berikutnya · ← di awal baris: isian dan nama unit · → di akhir baris: menu unit",
+            "Enter or ↓: next unit · Tab: next column · ← at the start of a row: entry level and name · → at the end of a row: unit menu",
+        ),
         KeepAndShare => ("Simpan dan bagikan", "Keep and share"),
         ExportJson => ("Ekspor JSON", "Export JSON"),
         ImportJson => ("Impor JSON", "Import JSON"),
@@ -434,6 +464,14 @@ pub fn plan_summary(lang: Lang, steps: usize, cost: u64, after: Decimal, categor
     match lang {
         Lang::Id => format!("{steps} perubahan ({cost} langkah) → nilai {}, kategori {category}.", lang.num(after)),
         Lang::En => format!("{steps} changes ({cost} steps) → score {}, category {category}.", lang.num(after)),
+    }
+}
+
+/// The result strip's distance to the next grade: "+3,87 lagi ke A".
+pub fn to_next(lang: Lang, points: Decimal, category: &str) -> String {
+    match lang {
+        Lang::Id => format!("+{} lagi ke {category}", lang.num(points)),
+        Lang::En => format!("+{} more to {category}", lang.num(points)),
     }
 }
 

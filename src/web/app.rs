@@ -2,15 +2,15 @@
 //! the per-unit table on the other.
 
 use super::components::chart::Chart;
-use super::components::fields::shown;
 use super::components::keep_share::KeepShare;
 use super::components::notice_bar::{NoticeBar, ReportHead};
 use super::components::plan_panel::PlanPanel;
-use super::components::result_panel::{MiniResult, ResultPanel};
+use super::components::result_panel::ResultPanel;
+use super::components::result_strip::ResultStrip;
 use super::components::risk_panel::RiskPanel;
 use super::components::ruleset_panel::RulesetPanel;
-use super::components::unit_card::UnitCard;
 use super::components::unit_table::UnitTable;
+use super::components::units_grid::UnitsGrid;
 pub use super::props::AppProps;
 use super::rulesets;
 use super::state::Notice;
@@ -237,8 +237,12 @@ fn Widget(props: &AppProps) -> Html {
         let root = root.clone();
         use_effect_with(props.style.clone(), move |style| super::frame::apply_theme(&root, style));
     }
-    let on_keydown = dispatch.reform(|e: KeyboardEvent| {
+    let present = s.present;
+    let on_keydown = dispatch.reform(move |e: KeyboardEvent| {
         let key = e.key().to_ascii_lowercase();
+        if present && key == "e" && !e.ctrl_key() && !e.meta_key() && !e.alt_key() && super::frame::toggle_drawer(&e) {
+            return Action::Noop;
+        }
         let redo = (key == "z" && e.shift_key()) || key == "y";
         if (e.ctrl_key() || e.meta_key()) && (key == "z" || key == "y") {
             e.prevent_default();
@@ -252,8 +256,6 @@ fn Widget(props: &AppProps) -> Html {
         }
     });
     let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));
-    let id = |x: &str| format!("{}-{x}", props.instance);
-    let count = s.form.units.len();
 
     html! {
         <div ref={root} class={classes!("rapor", s.present.then_some("rapor-present"), props.compact.then_some("rapor-compact"))}
@@ -276,35 +278,35 @@ fn Widget(props: &AppProps) -> Html {
                         onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLang)}>{ t(lang, Text::SwitchLanguage) }</button>
                 </div>
             </header>
+            <ResultStrip state={snapshot.clone()} />
             <NoticeBar state={snapshot.clone()} ondispatch={dispatch.clone()} />
             <ReportHead state={snapshot.clone()} />
-            <RulesetPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
-            <div class="rapor-body">
-                <section class="rapor-units" aria-labelledby={id("units-h")}>
-                    <h2 id={id("units-h")}>{ t(lang, Text::Units) }</h2>
-                    <ol class="rapor-unit-list">
-                        { for s.form.units.iter().enumerate().map(|(i, u)| html! {
-                            <UnitCard key={u.key} instance={props.instance.clone()} lang={lang} unit={u.clone()}
-                                ruleset={ByPtr(s.reading.ruleset.clone())}
-                                outcome={s.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == i).cloned())}
-                                errors={shown(&s.reading.errors, Some(u.key), lang)}
-                                position={i} count={count} ondispatch={dispatch.clone()} />
-                        }) }
-                    </ol>
-                    <button type="button" class="rapor-add" data-testid="add-unit" onclick={dispatch.reform(|_: MouseEvent| Action::AddUnit)}>
-                        <span aria-hidden="true">{ "+ " }</span>{ t(lang, Text::AddUnit) }
-                    </button>
-                </section>
-                <div class="rapor-side">
-                    <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
+            if s.present {
+                // A stage for a room: the result above (the strip), the plan and the
+                // chart at reading size, editing in a drawer one key (E) away.
+                <div class="rapor-stage">
                     <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
-                    <RiskPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                     <Chart state={snapshot.clone()} />
-                    <UnitTable state={snapshot.clone()} />
-                    <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                 </div>
-            </div>
-            <MiniResult state={snapshot} />
+                <details class="rapor-drawer" data-testid="edit-drawer">
+                    <summary>{ t(lang, Text::EditData) }{ " " }<kbd aria-hidden="true">{ "E" }</kbd></summary>
+                    <UnitsGrid instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                    <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
+                </details>
+            } else {
+                <RulesetPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                <div class="rapor-body">
+                    <UnitsGrid instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                    <div class="rapor-side">
+                        <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
+                        <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                        <RiskPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                        <Chart state={snapshot.clone()} />
+                        <UnitTable state={snapshot.clone()} />
+                        <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                    </div>
+                </div>
+            }
         </div>
     }
 }

@@ -73,3 +73,23 @@ pub fn apply_theme(root: &NodeRef, style: &str) {
         }
     }
 }
+
+/// Presentation mode's E: opens or closes the editing drawer of the widget the key was
+/// pressed in, unless the key was typed into a field. `true` when it did.
+pub fn toggle_drawer(e: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    if matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+        return false;
+    }
+    let drawer =
+        target.closest(".rapor").ok().flatten().and_then(|root| root.query_selector("[data-testid=\"edit-drawer\"]").ok().flatten());
+    let Some(drawer) = drawer else { return false };
+    if drawer.has_attribute("open") {
+        let _ = drawer.remove_attribute("open");
+    } else {
+        let _ = drawer.set_attribute("open", "");
+    }
+    e.prevent_default();
+    true
+}

@@ -67,10 +67,24 @@ export async function allIndicators(page, i, level) {
   return unit;
 }
 
+/** Opens the folded "Metode & asumsi" panel (if it is not open) and returns the page. */
+export async function settings(page) {
+  if (!(await page.getByTestId('settings').evaluate((d) => d.open))) await page.getByTestId('settings-summary').click();
+  return page;
+}
+
+/** Opens unit `i`'s row menu (sector, order, duplicate, remove) and returns the unit. */
+export async function unitMenu(page, i) {
+  const unit = page.getByTestId('unit').nth(i);
+  const menu = unit.getByTestId('unit-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  return unit;
+}
+
 /** Picks method `id` and puts the first unit in indicator mode; methods other than the
  *  first are fetched on first use, so this waits for `indicator`'s field to appear. */
 export async function pickMethod(page, id, indicator) {
-  await page.getByTestId('ruleset-select').selectOption(id);
+  await (await settings(page)).getByTestId('ruleset-select').selectOption(id);
   await page.getByTestId('unit-mode').first().selectOption('indicators');
   await page.getByTestId(indicator).first().waitFor();
 }

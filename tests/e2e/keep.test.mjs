@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, allIndicators, axe, freshContext, open, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, ROOT, allIndicators, axe, freshContext, open, start, stop, until, settings } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -13,17 +13,17 @@ const text = (page, id) => page.getByTestId(id).first().textContent();
 
 /** A scenario with every kind of entry and a changed assumption. */
 async function fillMixed(page) {
-  await page.getByTestId('pemda-name').fill('Kabupaten Contoh');
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  await (await settings(page)).getByTestId('pemda-name').fill('Kabupaten Contoh');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2023');
   await page.getByTestId('unit-score').nth(0).fill('93,34');
   const dpm = page.getByTestId('unit').nth(1);
   await dpm.getByTestId('unit-mode').selectOption('dimensions');
   for (const [d, v] of [['input', '80'], ['proses', '90'], ['output', '85'], ['pengaduan', '70']]) await dpm.getByTestId(`dim-${d}`).fill(v);
   const pk = await allIndicators(page, 5, 2);
   await pk.getByTestId('lock-proses.maklumat').check();
-  await page.getByTestId('deduction').fill('1,5');
-  await page.getByTestId('assumptions').locator('summary').click();
-  await page.getByTestId('weight-input').fill('25');
+  await (await settings(page)).getByTestId('deduction').fill('1,5');
+  await (await settings(page)).getByTestId('assumptions').locator('summary').click();
+  await (await settings(page)).getByTestId('weight-input').fill('25');
 }
 
 async function snapshotOf(page) {
@@ -42,10 +42,10 @@ test('reload keeps everything, including a field that does not read yet', async 
   await page.reload();
   await page.getByTestId('unit').first().waitFor();
   assert.deepEqual(await snapshotOf(page), before);
-  assert.equal(await page.getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
+  assert.equal(await (await settings(page)).getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
   assert.equal(await page.getByTestId('unit-score').nth(2).inputValue(), '8x');
   assert.equal(await page.getByTestId('unit').nth(5).getByTestId('lock-proses.maklumat').isChecked(), true);
-  assert.equal(await page.getByTestId('weight-input').inputValue(), '25');
+  assert.equal(await (await settings(page)).getByTestId('weight-input').inputValue(), '25');
   assert.deepEqual(problems, []);
 });
 
@@ -87,7 +87,7 @@ test('export then import in a fresh context gives identical results', async () =
   await other.page.getByTestId('import-json').setInputFiles(file);
   await until(other.page, 'alert', /diimpor/);
   assert.deepEqual(await snapshotOf(other.page), before);
-  assert.equal(await other.page.getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
+  assert.equal(await (await settings(other.page)).getByTestId('pemda-name').inputValue(), 'Kabupaten Contoh');
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
 });
@@ -171,8 +171,8 @@ test('damaged storage is kept aside, reported, and never overwritten until the u
 
 test('CSV export of the summary, and the printable report', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('pemda-name').fill('Kota Magelang');
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2022');
+  await (await settings(page)).getByTestId('pemda-name').fill('Kota Magelang');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2022');
   for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await page.getByTestId('unit-score').nth(i).fill(v);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const file = join(ARTIFACTS, 'summary.csv');
@@ -226,8 +226,8 @@ test('Excel export: summary, a sheet per unit, the plan; numbers stored as numbe
   const { createRequire } = await import('node:module');
   const XLSX = createRequire(import.meta.url)('xlsx');
   const { page, problems } = await open(env);
-  await page.getByTestId('pemda-name').fill('Kota Magelang');
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2022');
+  await (await settings(page)).getByTestId('pemda-name').fill('Kota Magelang');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2022');
   for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await page.getByTestId('unit-score').nth(i).fill(v);
   await allIndicators(page, 5, 2);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId('export-xlsx').click()]);
@@ -271,34 +271,34 @@ test("a user's own method file is checked, used at once, kept on reload and carr
   const file = join(ARTIFACTS, 'contoh-2026.json');
   // First with a band edge finer than the rounding: refused, the place named, nothing changed.
   writeFileSync(file, JSON.stringify({ ...method, bands: method.bands.map((b, i) => (i === 1 ? { ...b, min: '78.125' } : b)) }));
-  await page.getByTestId('ruleset-file').setInputFiles(file);
+  await (await settings(page)).getByTestId('ruleset-file').setInputFiles(file);
   // Named at its place, in the page's language: no English sentence in the Indonesian widget.
   assert.match(await until(page, 'alert', /contoh-2026\.json tidak dapat diimpor/), /bands\[1\]\.min: 78,125 memiliki lebih banyak desimal daripada pembulatan/);
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
+  assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
   assert.equal(await text(page, 'aggregate-category'), 'A');
   writeFileSync(file, JSON.stringify(method));
-  await page.getByTestId('ruleset-file').setInputFiles(file);
+  await (await settings(page)).getByTestId('ruleset-file').setInputFiles(file);
   await until(page, 'alert', /Contoh metode 2026/);
   // 89 < 90: B under the user's method, at once, and the score typed stays.
   await until(page, 'aggregate-category', /^B$/);
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'contoh-2026');
   assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '89');
   // The plan is worked out under the user's method too: a unit entered as a total can
   // only be told the points it needs, 90 − 89 = +1,00.
   await until(page, 'plan-alternatives', /Disdukcapil: \+1,00/);
   await page.reload();
   await page.getByTestId('unit').first().waitFor();
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'contoh-2026');
   assert.equal(await text(page, 'aggregate-category'), 'B');
   await page.getByTestId('share-link').click();
   const url = await page.getByTestId('share-url').inputValue();
   const other = await open(env, url.slice(env.url.length));
   await until(other.page, 'alert', /dari tautan dibuka/);
-  assert.equal(await other.page.getByTestId('ruleset-select').inputValue(), 'contoh-2026');
+  assert.equal(await (await settings(other.page)).getByTestId('ruleset-select').inputValue(), 'contoh-2026');
   assert.equal(await text(other.page, 'aggregate-category'), 'B');
   // Removed: back to the default method (Opini 2025), where a total of 89 is A again.
-  await page.getByTestId('ruleset-file-remove').click();
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
+  await (await settings(page)).getByTestId('ruleset-file-remove').click();
+  assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
   assert.equal(await text(page, 'aggregate-category'), 'A');
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);

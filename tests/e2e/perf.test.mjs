@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, allIndicators, open, start, stop } from './harness.mjs';
+import { ARTIFACTS, ROOT, allIndicators, open, start, stop, settings } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -13,7 +13,7 @@ after(async () => { await stop(env); });
 
 test('input to updated aggregate, 7 units at indicator level', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2023');
   for (let i = 0; i < 7; i++) await allIndicators(page, i, 2);
   const samples = await page.evaluate(async () => {
     const select = document.querySelector('select[data-testid="ind-input.keamanan"]');

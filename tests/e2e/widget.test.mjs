@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, FRESH, allIndicators, axe, open, pickMethod, start, stop, until } from './harness.mjs';
+import { ARTIFACTS, FRESH, allIndicators, axe, open, pickMethod, start, stop, until, settings, unitMenu } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -12,7 +12,7 @@ const text = (page, id) => page.getByTestId(id).first().textContent();
 
 test('Magelang 2022 totals give 93,28 A hijau, live on every keystroke', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2022');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2022');
   const scores = page.getByTestId('unit-score');
   // Kota Magelang 2022 pre-evaluation: 100, 100, 80.19, 92.92 → mean 93.2775 → 93,28.
   await scores.nth(0).fill('100');
@@ -73,7 +73,7 @@ test('English is one click away; numbers, labels and errors follow the language'
 
 test('indicator entry: levels per product, a score per unit, dimensions contribute', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2023');
   const unit = await allIndicators(page, 0, 3);
   // Everything at the top of the scale scores 100.
   assert.equal(await text(page, 'aggregate-score'), '100,00');
@@ -110,7 +110,7 @@ test('switching a unit to dimensions and back keeps what was typed', async () =>
 
 test('applying the plan raises the category as a what-if beside the baseline; undo restores', async () => {
   const { page, problems } = await open(env);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2023');
   const scores = page.getByTestId('unit-score');
   for (const [i, v] of [[0, '90'], [1, '88'], [2, '86'], [3, '85'], [4, '84']]) await scores.nth(i).fill(v);
   await allIndicators(page, 5, 2);
@@ -154,15 +154,20 @@ test('units: add, rename, reorder, duplicate, remove', async () => {
   assert.deepEqual(await names(), ['Disdukcapil', 'DPMPTSP', 'Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial', 'Puskesmas 1', 'Puskesmas 2']);
   await page.getByTestId('unit-name').nth(5).fill('Puskesmas Kintamani');
   await page.getByTestId('unit-score').nth(5).fill('77');
-  await page.getByRole('button', { name: 'Naikkan Puskesmas Kintamani' }).click();
+  await (await unitMenu(page, 5)).getByRole('button', { name: 'Naikkan Puskesmas Kintamani' }).click();
   assert.equal((await names())[4], 'Puskesmas Kintamani');
-  await page.getByTestId('duplicate-unit').nth(4).click();
+  await (await unitMenu(page, 4)).getByTestId('duplicate-unit').click();
   assert.equal((await names())[5], 'Puskesmas Kintamani (salinan)');
   assert.equal(await page.getByTestId('unit-score').nth(5).inputValue(), '77');
   await page.getByTestId('add-unit').click();
   assert.equal(await page.getByTestId('unit').count(), 9);
-  await page.getByTestId('remove-unit').nth(5).click();
+  await (await unitMenu(page, 5)).getByTestId('remove-unit').click();
   assert.equal(await page.getByTestId('unit').count(), 8);
+  // Removing says so, and one Undo (from the notice) brings the unit back.
+  assert.match(await page.getByTestId('alert').innerText(), /dihapus/);
+  await page.getByTestId('notice-undo').click();
+  assert.equal(await page.getByTestId('unit').count(), 9);
+  await (await unitMenu(page, 5)).getByTestId('remove-unit').click();
   assert.equal(await text(page, 'aggregate-score'), '77,00');
   assert.deepEqual(problems, []);
 });
@@ -173,13 +178,13 @@ test('assumptions: a changed weight is marked, applied and can be reset', async 
   await unit.getByTestId('unit-mode').selectOption('dimensions');
   await unit.getByTestId('dim-input').fill('100');
   assert.equal(await text(page, 'aggregate-score'), '21,85');
-  await page.getByTestId('assumptions').locator('summary').click();
-  await page.getByTestId('weight-input').fill('50');
+  await (await settings(page)).getByTestId('assumptions').locator('summary').click();
+  await (await settings(page)).getByTestId('weight-input').fill('50');
   // 50·100 / 128,15 = 39,0168… → 39,02.
   assert.equal(await text(page, 'aggregate-score'), '39,02');
-  assert.match(await page.getByTestId('assumptions').innerText(), /diubah dari nilai terbitan \(terbitan 21,85\)/);
+  assert.match(await (await settings(page)).getByTestId('assumptions').innerText(), /diubah dari nilai terbitan \(terbitan 21,85\)/);
   assert.equal(await page.getByTestId('changed-note').count(), 1);
-  await page.getByTestId('reset-assumptions').click();
+  await (await settings(page)).getByTestId('reset-assumptions').click();
   assert.equal(await text(page, 'aggregate-score'), '21,85');
   assert.equal(await page.getByTestId('changed-note').count(), 0);
   assert.deepEqual(problems, []);
@@ -187,7 +192,7 @@ test('assumptions: a changed weight is marked, applied and can be reset', async 
 
 test('a new visitor gets the 2025 method: three units, both labels, trust per unit, the range of rounded figures', async () => {
   const { page, problems } = await open(env, FRESH);
-  assert.equal(await page.getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
+  assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'ombudsman-2025');
   const names = await page.getByTestId('unit-name').evaluateAll((els) => els.map((e) => e.value));
   assert.deepEqual(names, ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial']);
   // A total already holds its trust: no trust field beside it.
@@ -199,7 +204,7 @@ test('a new visitor gets the 2025 method: three units, both labels, trust per un
   assert.equal(await text(page, 'aggregate-quality'), 'Cukup');
   assert.equal(await text(page, 'unit-quality'), 'Cukup');
   // No black zone: the informal 2022–2024 colour, marked as an assumption.
-  assert.match(await page.getByTestId('result').innerText(), /asumsi/);
+  assert.match(await page.getByTestId('result-strip').innerText(), /asumsi/i);
   // Unit 2 by dimension 90 with its own trust 70: 0,7·90 + 0,3·70 = 84,00;
   // pemda (65,98 + 84) / 2 = 74,99 → C.
   const u2 = page.getByTestId('unit').nth(1);
@@ -218,7 +223,7 @@ test('a new visitor gets the 2025 method: three units, both labels, trust per un
   await u2.getByTestId('unit-mode').selectOption('dimensions');
   assert.equal(await u2.getByTestId('dim-input').inputValue(), '90');
   // Followed up: the opini gains "Tanpa Maladministrasi".
-  await page.getByTestId('followed-up').check();
+  await (await settings(page)).getByTestId('followed-up').check();
   assert.equal(await text(page, 'aggregate-opini'), 'Kualitas Sedang Tanpa Maladministrasi');
   // A grade that depends on unpublished digits: 87,99 and 88,00 → 88,00 A, but 87,99–88,00.
   await page.getByTestId('unit-score').nth(0).fill('87,99');
@@ -238,14 +243,14 @@ test('a new visitor gets the 2025 method: three units, both labels, trust per un
 test('switching methods swaps the sample only on a page without data', async () => {
   const { page, problems } = await open(env, FRESH);
   // 2024 is fetched on first use: its seven units appear when it has arrived.
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2024');
   await page.getByTestId('unit').nth(6).waitFor();
   assert.equal(await page.getByTestId('unit').count(), 7);
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2025');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2025');
   await page.getByTestId('unit').nth(3).waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('unit').count(), 3);
   await page.getByTestId('unit-score').nth(0).fill('80');
-  await page.getByTestId('ruleset-select').selectOption('ombudsman-2024');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2024');
   assert.equal(await page.getByTestId('unit').count(), 3);
   assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '80');
   assert.deepEqual(problems, []);
@@ -341,8 +346,8 @@ test('SAKIP criteria are picked by letter, counted per sub-component, and planne
   await page.getByTestId('apply-plan').click();
   assert.equal(await text(page, 'whatif-category'), 'BB');
   // Criteria per sub-component are an assumption: 3, then 6 for Perencanaan–Keberadaan.
-  await page.getByTestId('assumptions').locator('summary').click();
-  const criteria = page.getByTestId('criteria-perencanaan-keberadaan');
+  await (await settings(page)).getByTestId('assumptions').locator('summary').click();
+  const criteria = (await settings(page)).getByTestId('criteria-perencanaan-keberadaan');
   assert.equal(await criteria.inputValue(), '5');
   await criteria.fill('3');
   assert.equal(await unit.locator('select[data-testid^="ind-perencanaan-keberadaan."]').count(), 3);
@@ -351,7 +356,7 @@ test('SAKIP criteria are picked by letter, counted per sub-component, and planne
   // from 70 % to 5 × 70 / 6 = 58,33 %, so 70 − 6 × 70 / 6 / 100 = 69,30.
   await criteria.fill('6');
   assert.equal(await text(page, 'aggregate-score'), '69,30');
-  assert.equal(await page.getByTestId('scale').count(), 0, 'letters have a fixed scale');
+  assert.equal(await (await settings(page)).getByTestId('scale').count(), 0, 'letters have a fixed scale');
   await criteria.fill('0');
   await until(page, 'field-error', /0/);
   assert.equal(await text(page, 'aggregate-score'), '69,30', 'the last result stays');
@@ -413,8 +418,8 @@ test('IPP indicators are scored 0–5 and aspects may have another number of ind
   assert.equal(await page.getByTestId('plan-step').count(), 1);
   // Inovasi with two indicators instead of one: the new one, not entered, counts 0, so
   // Inovasi (12 %) falls from 80 % to 40 %: 4,00 − 12 % × 5 × 0,4 = 3,76.
-  await page.getByTestId('assumptions').locator('summary').click();
-  await page.getByTestId('criteria-inovasi').fill('2');
+  await (await settings(page)).getByTestId('assumptions').locator('summary').click();
+  await (await settings(page)).getByTestId('criteria-inovasi').fill('2');
   assert.equal(await unit.locator('select[data-testid^="ind-inovasi."]').count(), 2);
   assert.equal(await text(page, 'aggregate-score'), '3,76');
   assert.deepEqual(problems, []);
@@ -429,7 +434,7 @@ test('SAKIP, IPP and IKM are picked like any method, fetched on first use, grade
     ['ipp-2022', '4,51', 'A', 'Pelayanan Prima'],
     ['ikm-2017', '75', 'C', 'Kurang Baik'],
   ]) {
-    await page.getByTestId('ruleset-select').selectOption(id);
+    await (await settings(page)).getByTestId('ruleset-select').selectOption(id);
     await score.fill(value);
     await until(page, 'aggregate-category', new RegExp(`^${category}$`));
     assert.equal(await text(page, 'aggregate-opini'), opini);
@@ -437,7 +442,7 @@ test('SAKIP, IPP and IKM are picked like any method, fetched on first use, grade
   }
   // IPP's scale is 0–5: IKM's 75 no longer reads there, nor does 5,2; both are
   // refused beside the field and the last result stays.
-  await page.getByTestId('ruleset-select').selectOption('ipp-2022');
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ipp-2022');
   await until(page, 'field-error', /75 melebihi nilai maksimum 5/);
   await score.fill('5,2');
   await until(page, 'field-error', /5,2 melebihi nilai maksimum 5/);

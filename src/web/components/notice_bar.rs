@@ -34,6 +34,9 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                                 })
                             }}>{ t(lang, Text::DownloadKept) }</button>
                         } else {
+                            if matches!(n, Notice::Removed(_)) {
+                                <button type="button" data-testid="notice-undo" onclick={d.reform(|_: MouseEvent| Action::Undo)}>{ t(lang, Text::Undo) }</button>
+                            }
                             <button type="button" data-testid="dismiss" onclick={d.reform(|_: MouseEvent| Action::DismissNotice)}>{ t(lang, Text::Dismiss) }</button>
                         }
                     </div>

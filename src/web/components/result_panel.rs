@@ -1,5 +1,6 @@
-//! The aggregate: score, category, opini and zone, announced politely to screen readers;
-//! with a what-if scenario, the baseline and the what-if side by side.
+//! The result's details under the strip: the range a rounded entry allows, the notes
+//! (trust, errors, units left out, changed assumptions) and, with a what-if scenario,
+//! now and the what-if side by side.
 
 use crate::engine::score::Aggregate;
 use crate::text::{left_out_units, t, trust_spread_note, zone_label, Lang, Text};
@@ -12,7 +13,8 @@ pub struct ResultPanelProps {
     pub state: Shared,
 }
 
-/// One column of results. `prefix` names its test hooks: "aggregate" or "whatif".
+/// One column of results. `prefix` names its test hooks: "now" or "whatif" (the strip
+/// carries the "aggregate-…" ones, once on the page).
 /// `zone_assumed`: the method publishes no zones (2025), the colour is an assumption.
 fn aggregate_block(lang: Lang, a: &Aggregate, prefix: &str, caption: Option<&str>, zone_assumed: bool) -> Html {
     let (icon, zone) = zone_label(lang, &a.grade.zone);
@@ -77,12 +79,22 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
     html! {
         <section class="rapor-result" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ t(lang, Text::Result) }</h2>
-            <div aria-live="polite" aria-atomic="true" data-testid="result">
+            // The strip above is the live region; this panel holds what needs more room.
+            <div data-testid="result">
                 if let Some(a) = aggregate {
-                    <div class={classes!("rapor-compare", whatif.is_some().then_some("rapor-compare-2"))}>
-                        { aggregate_block(lang, a, "aggregate", whatif.map(|_| t(lang, Text::Now)), zone_assumed) }
-                        if let Some(w) = whatif { { aggregate_block(lang, w, "whatif", Some(t(lang, Text::WhatIf)), zone_assumed) } }
-                    </div>
+                    if let Some(w) = whatif {
+                        <div class="rapor-compare rapor-compare-2">
+                            { aggregate_block(lang, a, "now", Some(t(lang, Text::Now)), zone_assumed) }
+                            { aggregate_block(lang, w, "whatif", Some(t(lang, Text::WhatIf)), zone_assumed) }
+                        </div>
+                    }
+                    if !a.range.is_one_value() {
+                        <p class="rapor-range">
+                            { t(lang, Text::Range) }{ ": " }
+                            <span data-testid="aggregate-range">{ format!("{}–{}", lang.num(a.range.low), lang.num(a.range.high)) }</span>
+                            if a.range.category_uncertain { <span class="rapor-warn-mark">{ " ⚠" }</span> }
+                        </p>
+                    }
                     if a.range.category_uncertain {
                         <p class="rapor-warning" data-testid="range-note">{ t(lang, Text::RangeUncertain) }</p>
                     } else if !a.range.is_one_value() {
@@ -112,29 +124,5 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
                 }
             </div>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct MiniResultProps {
-    pub state: Shared,
-}
-
-/// The one-line bar that stays in view on a phone. Hidden from screen readers: the
-/// live region already announces the same result.
-#[component]
-pub fn MiniResult(p: &MiniResultProps) -> Html {
-    let lang = p.state.lang;
-    let Some(a) = p.state.outcome.as_ref().and_then(|o| o.aggregate.as_ref()) else { return html! {} };
-    let (icon, name) = zone_label(lang, &a.grade.zone);
-    html! {
-        <div class="rapor-mini" aria-hidden="true">
-            <span class="rapor-mini-score">{ lang.num(a.rounded) }</span>
-            <span>{ t(lang, Text::Category) }{ " " }{ &a.grade.category }</span>
-            if !a.grade.quality.is_empty() { <span>{ lang.pick(&a.grade.quality, &a.grade.quality_en) }</span> }
-            if !a.grade.zone.is_empty() {
-                <span class={classes!("rapor-zone", format!("zone-{}", a.grade.zone))}>{ icon }{ " " }{ name }</span>
-            }
-        </div>
     }
 }

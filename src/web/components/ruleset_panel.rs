@@ -56,10 +56,28 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     // where the ruleset says its lists are an assumption.
     let fixed_scale = base.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional);
     let criteria = base.assumptions.iter().any(|a| a.field.as_deref() == Some("criteria"));
+    let settings_error = s.reading.errors.iter().any(|e| e.unit_key.is_none());
 
     html! {
         <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
             <h2 id={id("rs-h")} class="rapor-visually-hidden">{ t(lang, Text::Ruleset) }</h2>
+            // Folded: a page opens on the units, and the line says what is in force (and
+            // when one of these fields has a problem). Never opened or closed by a render,
+            // so it stays as the user left it.
+            <details class="rapor-settings" data-testid="settings">
+            <summary data-testid="settings-summary">
+                <span class="rapor-settings-title">{ t(lang, Text::MethodAndAssumptions) }</span>
+                <span class="rapor-settings-line">
+                    { lang.pick(&base.title, &base.title_en).to_string() }
+                    if !s.form.pemda.trim().is_empty() { { " · " }{ s.form.pemda.trim().to_string() } }
+                    if !s.form.deduction.trim().is_empty() { { " · " }{ t(lang, Text::Deduction) }{ " " }{ s.form.deduction.trim().to_string() } }
+                    if !s.reading.changed.is_empty() {
+                        <span class="rapor-changed">{ " · " }{ t(lang, Text::Assumptions) }{ ": " }{ t(lang, Text::ChangedFromPublished) }</span>
+                    }
+                    if settings_error { <span class="rapor-field-error">{ " · ⚠ " }{ t(lang, Text::CheckSettings) }</span> }
+                </span>
+            </summary>
+            <div class="rapor-settings-body">
             <div class="rapor-field rapor-pemda-name">
                 <label for={id("pemda")}>{ t(lang, Text::PemdaName) }</label>
                 <input id={id("pemda")} type="text" data-testid="pemda-name" value={s.form.pemda.clone()} autocomplete="off"
@@ -152,6 +170,8 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                 if s.form.has_changed_assumptions() {
                     <button type="button" data-testid="reset-assumptions" onclick={on_reset}>{ t(lang, Text::ResetAssumptions) }</button>
                 }
+            </details>
+            </div>
             </details>
         </section>
     }

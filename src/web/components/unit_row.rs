@@ -1,0 +1,312 @@
+//! One sampled unit as a row of the units grid: its name, how it is entered, its entry
+//! cells (a total, or one cell per dimension, plus its own Kepercayaan Masyarakat in
+//! 2025), its result, and a menu for the rest (sector, order, duplicate, remove). Unit
+//! by indicators opens its sheet under the row. Keys move through the grid as in a
+//! spreadsheet (`session::grid`); names, entry levels and menus stay out of the Tab
+//! order so Tab walks the numbers.
+
+use super::fields::Shown;
+use super::indicator_grid::IndicatorGrid;
+use crate::engine::{Ruleset, UnitOutcome};
+use crate::form::{FormUnit, Mode};
+use crate::session::grid::{next_cell, GridKey, GridTarget};
+use crate::text::{t, Lang, Text};
+use crate::web::state::{Action, RulesetRef};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// How many entry cells a unit entered in `mode` has in its row.
+pub fn entry_cells(rs: &Ruleset, mode: Mode) -> usize {
+    let trust = usize::from(rs.trust.is_some() && mode != Mode::Score);
+    match mode {
+        Mode::Score => 1,
+        Mode::Dimensions | Mode::Points => rs.dimensions.len() + trust,
+        Mode::Indicators => trust,
+    }
+}
+
+/// Only what this row shows, so an edit to one unit re-renders that unit alone.
+#[derive(Properties, PartialEq)]
+pub struct UnitRowProps {
+    pub instance: AttrValue,
+    pub lang: Lang,
+    pub unit: Rc<FormUnit>,
+    pub ruleset: RulesetRef,
+    pub outcome: Option<UnitOutcome>,
+    /// This unit's field problems, worded.
+    pub errors: Vec<Shown>,
+    pub position: usize,
+    pub count: usize,
+    /// Entry cells of every unit, top to bottom (for Enter and the arrows).
+    pub cells: Rc<Vec<usize>>,
+    pub ondispatch: Callback<Action>,
+}
+
+/// One entry cell: its field (the form's name for it, which its problems carry), test
+/// hook, label, text and edit.
+struct Cell {
+    field: String,
+    testid: &'static str,
+    label: String,
+    value: String,
+    edit: Callback<String>,
+}
+
+#[component]
+pub fn UnitRow(p: &UnitRowProps) -> Html {
+    let lang = p.lang;
+    let u = &p.unit;
+    let key = u.key;
+    let row = p.position;
+    let id = |x: &str| format!("{}-u{key}-{x}", p.instance);
+    let d = &p.ondispatch;
+    let named = |text: Text| format!("{} {}", t(lang, text), u.name);
+    let cells = row_cells(p);
+    let keys = {
+        let all = p.cells.clone();
+        Callback::from(move |(e, col): (KeyboardEvent, usize)| on_key(&e, &all, row, col))
+    };
+
+    html! {
+        <li class={classes!("rapor-row", (u.mode == Mode::Indicators).then_some("rapor-row-open"))} data-testid="unit">
+            <div class="rapor-row-main">
+                <span class="rapor-row-n" aria-hidden="true">{ row + 1 }</span>
+                <input id={id("name")} class="rapor-row-name" type="text" data-testid="unit-name" data-name-row={row.to_string()}
+                    aria-label={format!("{} {}", t(lang, Text::UnitName), row + 1)} value={u.name.clone()} tabindex="-1" autocomplete="off"
+                    oninput={d.reform(move |e: InputEvent| Action::Rename(key, e.target_unchecked_into::<HtmlInputElement>().value()))}
+                    onkeydown={Callback::from(move |e: KeyboardEvent| leave_name(&e, row))} />
+                <select id={id("mode")} class="rapor-row-mode" data-testid="unit-mode" tabindex="-1" aria-label={named(Text::UnitMode)}
+                    data-mode-row={row.to_string()} onkeydown={Callback::from(move |e: KeyboardEvent| leave_mode(&e, row))}
+                    onchange={d.reform(move |e: Event| Action::SetMode(key, Mode::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or_default()))}>
+                    { for [(Mode::Score, Text::ModeScore), (Mode::Dimensions, Text::ModeDimensions), (Mode::Points, Text::ModePoints), (Mode::Indicators, Text::ModeIndicators)]
+                        .into_iter().map(|(m, label)| html! { <option value={m.as_str()} selected={u.mode == m}>{ t(lang, label) }</option> }) }
+                </select>
+                <div class="rapor-row-cells">
+                    { for cells.iter().enumerate().map(|(col, c)| {
+                        let error = p.errors.iter().find(|e| e.field == c.field);
+                        let cell_id = id(&c.field);
+                        let keys = keys.clone();
+                        html! {
+                            <div class="rapor-cell">
+                                // A lone total needs no label over every row: the grid's heading
+                                // says what the numbers are; screen readers still get it.
+                                <label for={cell_id.clone()} class={(cells.len() == 1 && u.mode == Mode::Score).then_some("rapor-visually-hidden")}>{ &c.label }</label>
+                                <input id={cell_id.clone()} type="text" inputmode="decimal" autocomplete="off" data-testid={if c.testid.is_empty() { c.field.clone() } else { c.testid.to_string() }}
+                                    data-row={row.to_string()} data-col={col.to_string()} value={c.value.clone()}
+                                    aria-invalid={if error.is_some() { "true" } else { "false" }}
+                                    aria-describedby={error.map(|_| format!("{cell_id}-err"))}
+                                    oninput={c.edit.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())}
+                                    onkeydown={move |e: KeyboardEvent| keys.emit((e, col))} />
+                            </div>
+                        }
+                    }) }
+                </div>
+                <div class="rapor-row-result" data-testid="unit-result">
+                    if let Some(o) = &p.outcome {
+                        <span class={classes!("rapor-badge", format!("zone-{}", o.grade.zone))}>
+                            { lang.num(o.rounded) }{ " · " }{ &o.grade.category }
+                        </span>
+                        if !o.range.is_one_value() {
+                            <span class="rapor-hint" data-testid="unit-range" title={t(lang, Text::Range)}>
+                                { format!("{}–{}", lang.num(o.range.low), lang.num(o.range.high)) }
+                                if o.range.category_uncertain { { " ⚠" } }
+                            </span>
+                        }
+                    }
+                </div>
+                { row_menu(p) }
+            </div>
+            if !p.errors.is_empty() {
+                <div class="rapor-row-errors">
+                    { for p.errors.iter().filter(|e| cells.iter().any(|c| c.field == e.field)).map(|e| html! {
+                        <p id={format!("{}-err", id(&e.field))} class="rapor-field-error" data-testid="field-error" role="alert">
+                            { cells.iter().find(|c| c.field == e.field).map(|c| format!("{}: ", c.label)) }{ &e.message }
+                        </p>
+                    }) }
+                </div>
+            }
+            if u.mode == Mode::Indicators {
+                <div class="rapor-row-sheet">
+                    <IndicatorGrid instance={p.instance.clone()} lang={lang} ruleset={p.ruleset.clone()} unit={u.clone()}
+                        errors={p.errors.clone()} ondispatch={d.clone()} />
+                </div>
+            }
+            if let Some(o) = p.outcome.as_ref().filter(|o| !o.missing.is_empty()) {
+                <p class="rapor-hint rapor-row-note">{ format!("{} {}", o.missing.len(), t(lang, Text::MissingCounted)) }</p>
+            }
+        </li>
+    }
+}
+
+/// The row's entry cells in the order Tab and the arrows walk them.
+fn row_cells(p: &UnitRowProps) -> Vec<Cell> {
+    let (lang, u, rs, d) = (p.lang, &p.unit, &*p.ruleset, &p.ondispatch);
+    let key = u.key;
+    let mut cells = Vec::new();
+    let dim_name = |dim: &crate::engine::ruleset::Dimension| lang.pick(&dim.name, &dim.name_en).to_string();
+    match u.mode {
+        Mode::Score => cells.push(Cell {
+            field: "score".into(),
+            testid: "unit-score",
+            label: t(lang, Text::UnitScore).into(),
+            value: u.score.clone(),
+            edit: d.reform(move |v| Action::SetScore(key, v)),
+        }),
+        Mode::Dimensions => cells.extend(rs.dimensions.iter().map(|dim| {
+            let dim_id = dim.id.clone();
+            Cell {
+                field: format!("dim-{}", dim.id),
+                testid: "",
+                label: format!("{} {}%", dim_name(dim), lang.num(rs.weight_percent(dim.weight))),
+                value: u.dims.get(&dim.id).cloned().unwrap_or_default(),
+                edit: d.reform(move |v| Action::SetDim(key, dim_id.clone(), v)),
+            }
+        })),
+        Mode::Points => cells.extend(rs.dimensions.iter().map(|dim| {
+            let dim_id = dim.id.clone();
+            // Each dimension gives up to its weight share of the maximum (Input 21,85).
+            let top = crate::engine::score::points_top(rs, dim)
+                .ok()
+                .and_then(|(_, top)| top.round(2, crate::engine::number::RoundingMode::Down))
+                .unwrap_or_default();
+            Cell {
+                field: format!("pts-{}", dim.id),
+                testid: "",
+                label: format!("{} ≤ {}", dim_name(dim), lang.num(top)),
+                value: u.points.get(&dim.id).cloned().unwrap_or_default(),
+                edit: d.reform(move |v| Action::SetPoints(key, dim_id.clone(), v)),
+            }
+        })),
+        Mode::Indicators => {}
+    }
+    // 2025: a unit's own Kepercayaan Masyarakat; a total already holds it.
+    if rs.trust.is_some() && u.mode != Mode::Score {
+        cells.push(Cell {
+            field: "trust".into(),
+            testid: "trust",
+            label: t(lang, Text::TrustShort).into(),
+            value: u.trust.clone(),
+            edit: d.reform(move |v| Action::SetTrust(key, v)),
+        });
+    }
+    cells
+}
+
+/// Sector, order, duplicate and remove: out of the typing path, one key (→ at the end
+/// of the row) or one click away.
+fn row_menu(p: &UnitRowProps) -> Html {
+    let (lang, u, d) = (p.lang, &p.unit, &p.ondispatch);
+    let key = u.key;
+    let named = |text: Text| format!("{} {}", t(lang, text), u.name);
+    let sector_id = format!("{}-u{key}-sector", p.instance);
+    html! {
+        <details class="rapor-row-menu" data-testid="unit-menu">
+            <summary tabindex="-1" data-menu-row={p.position.to_string()} aria-label={named(Text::UnitMenu)} title={t(lang, Text::UnitMenu)}>
+                <span aria-hidden="true">{ "⋯" }</span>
+            </summary>
+            <div class="rapor-row-menu-body">
+                <div class="rapor-field">
+                    <label for={sector_id.clone()}>{ t(lang, Text::Sector) }</label>
+                    <input id={sector_id} type="text" data-testid="unit-sector" value={u.sector.clone()} autocomplete="off"
+                        placeholder={t(lang, Text::SectorHint)}
+                        oninput={d.reform(move |e: InputEvent| Action::SetSector(key, e.target_unchecked_into::<HtmlInputElement>().value()))} />
+                </div>
+                <div class="rapor-row-menu-actions">
+                    <button type="button" aria-label={named(Text::MoveUp)} disabled={p.position == 0}
+                        onclick={d.reform(move |e: MouseEvent| {
+                            close_menu(&e);
+                            Action::MoveUnit(key, -1)
+                        })}>{ "↑ " }{ t(lang, Text::MoveUp) }</button>
+                    <button type="button" aria-label={named(Text::MoveDown)} disabled={p.position + 1 == p.count}
+                        onclick={d.reform(move |e: MouseEvent| {
+                            close_menu(&e);
+                            Action::MoveUnit(key, 1)
+                        })}>{ "↓ " }{ t(lang, Text::MoveDown) }</button>
+                    <button type="button" aria-label={named(Text::Duplicate)} data-testid="duplicate-unit"
+                        onclick={d.reform(move |e: MouseEvent| {
+                            close_menu(&e);
+                            Action::Duplicate(key, t(lang, Text::CopySuffix).to_string())
+                        })}>{ t(lang, Text::Duplicate) }</button>
+                    <button type="button" class="rapor-remove" aria-label={named(Text::Remove)} data-testid="remove-unit"
+                        onclick={d.reform(move |e: MouseEvent| {
+                            close_menu(&e);
+                            Action::RemoveUnit(key)
+                        })}>{ "× " }{ t(lang, Text::Remove) }</button>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+/// Closes the row menu a click came from: an action is done with it, and an open menu
+/// would cover the rows below.
+fn close_menu(e: &MouseEvent) {
+    let el: Element = e.target_unchecked_into();
+    if let Some(menu) = el.closest("details").ok().flatten() {
+        let _ = menu.remove_attribute("open");
+    }
+}
+
+/// Enter, Shift+Enter and the arrows in an entry cell (`session::grid`).
+fn on_key(e: &KeyboardEvent, cells: &[usize], row: usize, col: usize) {
+    let Some(key) = GridKey::parse(&e.key(), e.shift_key()) else { return };
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let len = input.value().encode_utf16().count() as u32;
+    let (start, end) = (input.selection_start().ok().flatten().unwrap_or(0), input.selection_end().ok().flatten().unwrap_or(len));
+    // All of it selected (as after Enter): the arrows leave the cell at once.
+    let all = start == 0 && end == len;
+    let Some(target) = next_cell(cells, row, col, key, all || end == 0, all || start == len) else { return };
+    let selector = match target {
+        GridTarget::Cell { row, col } => format!("[data-row=\"{row}\"][data-col=\"{col}\"]"),
+        // The row's head: its entry level first, its name one more ← away.
+        GridTarget::Name(row) => format!("[data-mode-row=\"{row}\"]"),
+        GridTarget::Menu(row) => format!("[data-menu-row=\"{row}\"]"),
+        GridTarget::AddUnit => "[data-testid=\"add-unit\"]".into(),
+    };
+    if focus_in_widget(&input, &selector) {
+        e.prevent_default();
+    }
+}
+
+/// → at the end of a unit's name goes to its entry level.
+fn leave_name(e: &KeyboardEvent, row: usize) {
+    if e.key() != "ArrowRight" {
+        return;
+    }
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let len = input.value().encode_utf16().count() as u32;
+    if input.selection_end().ok().flatten() == Some(len) && focus_in_widget(&input, &format!("[data-mode-row=\"{row}\"]")) {
+        e.prevent_default();
+    }
+}
+
+/// ← and → on the entry level go to the name and to the first entry cell (↑ and ↓
+/// keep choosing the level, as in any list box).
+fn leave_mode(e: &KeyboardEvent, row: usize) {
+    let selector = match e.key().as_str() {
+        "ArrowLeft" => format!("[data-name-row=\"{row}\"]"),
+        "ArrowRight" => format!("[data-row=\"{row}\"][data-col=\"0\"]"),
+        _ => return,
+    };
+    let el: Element = e.target_unchecked_into();
+    if focus_in_widget(&el, &selector) {
+        e.prevent_default();
+    }
+}
+
+/// Focuses the first element matching `selector` in the widget around `from` (two
+/// widgets on one page never steal each other's focus) and selects a cell's text, so
+/// typing replaces it as in a spreadsheet.
+fn focus_in_widget(from: &Element, selector: &str) -> bool {
+    let Some(el) = from.closest(".rapor").ok().flatten().and_then(|root| root.query_selector(selector).ok().flatten()) else {
+        return false;
+    };
+    let Ok(el) = el.dyn_into::<HtmlElement>() else { return false };
+    let _ = el.focus();
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.select();
+    }
+    true
+}
