@@ -5,6 +5,7 @@
 //! view only renders a `Form` and sends it edits. Every unit keeps the text of all three
 //! input levels, so switching a unit's level back and forth never loses what was typed.
 
+pub mod cells;
 mod convert;
 mod import;
 pub mod saved;

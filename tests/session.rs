@@ -197,6 +197,11 @@ fn typing_in_one_field_is_one_undo_step() {
     let s = act(s, [Action::Undo]);
     assert_eq!(s.form.units[0].score, "");
     assert!(!s.can_undo());
+    // Leaving the field ends the step: typing there again is a step of its own.
+    let s = act(s, [Action::Redo, Action::EndTyping, Action::SetScore(k0, "85,43".into())]);
+    let s = act(s, [Action::Undo]);
+    assert_eq!(s.form.units[0].score, "85,4");
+    let s = act(s, [Action::Undo]);
     // After an undo, typing again in the same field is a step of its own.
     let s = act(s, [Action::Redo, Action::SetScore(k0, "85,45".into())]);
     let s = act(s, [Action::Undo]);
@@ -238,4 +243,47 @@ fn the_grid_moves_like_a_spreadsheet() {
     assert_eq!(next_cell(&cells, 2, 4, Right, false, true), Some(Menu(2)));
     assert_eq!(next_cell(&cells, 0, 0, Right, true, true), Some(Menu(0)));
     assert_eq!(rapor::session::grid::GridKey::parse("Tab", false), None);
+}
+
+/// A column of seven totals copied from Excel (decimal comma, a line break after the
+/// last row) fills the seven units; by hand (85,4 + 78,2 + 91 + 88,5 + 72,3 + 80 + 84,1)
+/// / 7 = 579,5 / 7 = 82,7857… → 82,79. One undo takes the whole paste back.
+#[test]
+fn a_column_pasted_from_a_spreadsheet_fills_the_units() {
+    use rapor::form::cells::block;
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k0 = key(&s, 0);
+    let pasted = block("85,4\r\n78,2\r\n91\r\n88,5\r\n72,3\r\n80\r\n84,1\r\n");
+    assert_eq!(pasted.len(), 7);
+    let s = act(s, [Action::Paste { unit: k0, col: 0, block: pasted }]);
+    assert_eq!(score(&s).as_deref(), Some("82.79"));
+    let s = act(s, [Action::Undo]);
+    assert_eq!(score(&s), None);
+}
+
+/// A longer block adds units entered like the first; a row of dimension scores goes
+/// across; a bad cell is flagged in place and the rest still lands.
+#[test]
+fn a_pasted_block_adds_units_and_flags_bad_cells_in_place() {
+    use rapor::form::cells::{block, is_block};
+    use rapor::form::Mode;
+    let s = start("ombudsman-2025", &["ombudsman-2025"]);
+    assert_eq!(s.form.units.len(), 3);
+    let k0 = key(&s, 0);
+    assert!(is_block("80\n90") && is_block("80\t90") && !is_block("80,5\n"));
+    let s = act(s, [Action::Paste { unit: k0, col: 0, block: block("80\n90\nabc\n1.000\n70") }]);
+    assert_eq!(s.form.units.len(), 5);
+    assert_eq!(s.form.units[4].name, "Unit 5");
+    let bad: Vec<(usize, &str)> =
+        s.reading.errors.iter().map(|e| (s.form.units.iter().position(|u| Some(u.key) == e.unit_key).unwrap(), e.field.as_str())).collect();
+    assert_eq!(bad, [(2, "score"), (3, "score")]);
+    assert!(s.reading.errors[1].error.message(Lang::Id).contains("1,000 untuk desimal atau 1000"));
+    assert_eq!(s.form.units[4].score, "70");
+    // Dimensions: 2025 has four dimensions and the unit's trust after them.
+    let s = act(s, [Action::SetMode(k0, Mode::Dimensions)]);
+    let s = act(s, [Action::Paste { unit: k0, col: 1, block: block("90\t70\t60\t85\t99") }]);
+    let u = &s.form.units[0];
+    let dims: Vec<&str> = ["input", "proses", "output", "pengaduan"].iter().map(|d| u.dims.get(*d).map_or("", String::as_str)).collect();
+    assert_eq!(dims[1..], ["90", "70", "60"]);
+    assert_eq!(u.trust, "85", "the fifth cell is the trust; the sixth value has no cell");
 }

@@ -18,6 +18,7 @@ fn problems() -> Vec<Problem> {
     let mut out = vec![
         Problem::NotANumber("x".into()),
         Problem::TwoSeparators("1.234,5".into()),
+        Problem::ThousandsDot("1.000".into()),
         Problem::AboveMax { value: d, max: Decimal::ONE_HUNDRED },
         Problem::BelowMin { value: d, min: Decimal::ONE_HUNDRED },
         Problem::NotALevel { value: d, min: 0, max: 3 },

@@ -10,6 +10,9 @@ use rust_decimal::Decimal;
 pub enum Problem {
     NotANumber(String),
     TwoSeparators(String),
+    /// A dot before exactly three digits ("1.000"), which Indonesian writes between
+    /// thousands: never silently read as a decimal point in a typed field.
+    ThousandsDot(String),
     Expected(Expected),
     AboveMax {
         value: Decimal,

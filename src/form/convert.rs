@@ -52,10 +52,30 @@ pub fn indicator_field(key: &str, product: Option<usize>) -> String {
 }
 
 fn number(text: &str, at: &str) -> Result<Option<Decimal>, InputError> {
+    if thousands_dot(text.trim()) {
+        return Err(InputError::new(at, Problem::ThousandsDot(text.trim().to_string())));
+    }
     match parse_decimal(text) {
         Ok(v) => Ok(Some(v)),
         Err(NumberError::Empty) => Ok(None),
         Err(e) => Err(InputError::number(at, text, e)),
+    }
+}
+
+/// "1.000" or "85.400": one dot before exactly three digits and no comma. Pasted from an
+/// Indonesian spreadsheet that is a thousands separator; typed by someone else it may be
+/// a decimal point. The field asks rather than guess.
+fn thousands_dot(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    match t.split_once('.') {
+        Some((whole, frac)) => {
+            !whole.is_empty()
+                && whole.len() <= 3
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
     }
 }
 

@@ -3,6 +3,7 @@
 use super::library::Library;
 use crate::engine::plan::{Plan, Step};
 use crate::engine::{evaluate, Outcome, Ruleset};
+use crate::form::cells::Cell;
 use crate::form::{FieldError, Form, Mode, Reading};
 use crate::share::ShareError;
 use std::rc::Rc;
@@ -244,6 +245,12 @@ pub enum Action {
     SetTrust(u32, String),
     /// A unit's weighted points of a dimension.
     SetPoints(u32, String, String),
+    /// A block from a spreadsheet, pasted at unit `unit`'s entry cell `col`.
+    Paste {
+        unit: u32,
+        col: usize,
+        block: Vec<Vec<String>>,
+    },
     SetFollowedUp(bool),
     SetWeight(String, String),
     SetScale(String),
@@ -288,6 +295,8 @@ pub enum Action {
     },
     /// Drops the user's ruleset (back to the default method).
     RemoveOwnRuleset,
+    /// The focus left a field: the next typing there is a step of its own.
+    EndTyping,
     /// A key press that is not a shortcut.
     Noop,
 }
@@ -619,6 +628,13 @@ impl State {
                 return Rc::new(s);
             }
             Action::Noop => return self,
+            Action::EndTyping => {
+                if s.typing.is_none() {
+                    return self;
+                }
+                s.typing = None;
+                return Rc::new(s);
+            }
             Action::Notify(n) => {
                 if matches!(n, Notice::LinkDamaged(_)) {
                     s.pending_link = None;
@@ -725,16 +741,8 @@ impl State {
                 let rs = s.reading.ruleset.clone();
                 s.form.set_mode(k, m, &rs, lang.indonesian());
             }
-            Action::SetScore(k, v) => {
-                if let Some(u) = s.form.unit_mut(k) {
-                    u.score = v;
-                }
-            }
-            Action::SetDim(k, d, v) => {
-                if let Some(u) = s.form.unit_mut(k) {
-                    u.dims.insert(d, v);
-                }
-            }
+            Action::SetScore(k, v) => s.form.set_cell(k, &Cell::Score, v),
+            Action::SetDim(k, d, v) => s.form.set_cell(k, &Cell::Dimension(d), v),
             Action::SetLevel(k, key, p, v) => s.form.set_level(k, &key, p, v),
             Action::AddProduct(k) => s.form.add_product(k),
             Action::RemoveProduct(k) => {
@@ -743,14 +751,12 @@ impl State {
             }
             Action::ToggleLock(k, key) => s.form.toggle_lock(k, &key),
             Action::SetDeduction(v) => s.form.deduction = v,
-            Action::SetTrust(k, v) => {
-                if let Some(u) = s.form.unit_mut(k) {
-                    u.trust = v;
-                }
-            }
-            Action::SetPoints(k, d, v) => {
-                if let Some(u) = s.form.unit_mut(k) {
-                    u.points.insert(d, v);
+            Action::SetTrust(k, v) => s.form.set_cell(k, &Cell::Trust, v),
+            Action::SetPoints(k, d, v) => s.form.set_cell(k, &Cell::Points(d), v),
+            Action::Paste { unit, col, block } => {
+                if let Some(row) = s.form.units.iter().position(|u| u.key == unit) {
+                    let rs = s.base();
+                    s.form.paste(&rs, row, col, &block);
                 }
             }
             Action::SetFollowedUp(b) => s.form.followed_up = b,
@@ -818,6 +824,7 @@ impl State {
             | Action::StartFresh
             | Action::ShareReady(_)
             | Action::Noop
+            | Action::EndTyping
             | Action::Imported { .. }
             | Action::LinkOpened(_)
             | Action::RulesetReady(_)

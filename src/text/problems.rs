@@ -57,6 +57,14 @@ fn problem_text(p: &Problem, id: bool) -> String {
     match (p, id) {
         (Problem::NotANumber(t), false) => format!("{t:?} is not a number"),
         (Problem::NotANumber(t), true) => format!("\"{t}\" bukan angka"),
+        (Problem::ThousandsDot(t), false) => {
+            let (comma, whole) = (t.replacen('.', ",", 1), t.replacen('.', "", 1));
+            format!("{t:?} could be read as thousands: write {comma} for a decimal (comma) or {whole} for the whole number")
+        }
+        (Problem::ThousandsDot(t), true) => {
+            let (comma, whole) = (t.replacen('.', ",", 1), t.replacen('.', "", 1));
+            format!("\"{t}\" bisa terbaca ribuan: tulis {comma} untuk desimal atau {whole} untuk bilangan bulat")
+        }
         (Problem::TwoSeparators(t), false) => {
             format!("{t:?} has more than one decimal separator; write e.g. 82,84 or 82.84")
         }

@@ -259,7 +259,7 @@ fn Widget(props: &AppProps) -> Html {
 
     html! {
         <div ref={root} class={classes!("rapor", s.present.then_some("rapor-present"), props.compact.then_some("rapor-compact"))}
-            lang={lang.code()} onkeydown={on_keydown}>
+            lang={lang.code()} onkeydown={on_keydown} onfocusout={dispatch.reform(|_: FocusEvent| Action::EndTyping)}>
             <header class="rapor-header">
                 <div>
                     <h1 class="rapor-title">{ "Rapor" }</h1>

@@ -51,12 +51,12 @@ test('iframe: settings from the query, the frame sized to the widget', async () 
     return Math.abs(f.getBoundingClientRect().height - f.contentDocument.querySelector('.rapor').scrollHeight) < 2;
   });
   const first = await fits();
-  // Presentation mode makes the widget taller; the frame follows, and shrinks back.
-  await frame.getByTestId('present-toggle').click();
+  // Opening "Metode & asumsi" makes the widget taller; the frame follows, and shrinks back.
+  await frame.getByTestId('settings-summary').click();
   await page.waitForFunction((h) => document.getElementById('rapor-frame').getBoundingClientRect().height > h + 50, first.frame);
   const grown = await fits();
   assert.ok(Math.abs(grown.frame - grown.content) < 2, JSON.stringify(grown));
-  await frame.getByTestId('present-toggle').click();
+  await frame.getByTestId('settings-summary').click();
   await page.waitForFunction((h) => Math.abs(document.getElementById('rapor-frame').getBoundingClientRect().height - h) < 2, first.frame);
   // The host page's own styles are its own.
   assert.equal(await page.locator('h1').evaluate((e) => getComputedStyle(e).color), 'rgb(102, 51, 153)');

@@ -52,7 +52,9 @@ test('reload keeps everything, including a field that does not read yet', async 
 test('undo and redo by button and by keyboard', async () => {
   const { page, problems } = await open(env);
   const score = page.getByTestId('unit-score').nth(0);
-  await score.fill('80');
+  // Typing "80" is one step (not one per key); leaving the field ends it.
+  await score.pressSequentially('80');
+  await score.blur();
   await score.fill('90');
   assert.equal(await text(page, 'aggregate-score'), '90,00');
   await page.getByTestId('undo').click();

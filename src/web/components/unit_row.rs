@@ -8,6 +8,7 @@
 use super::fields::Shown;
 use super::indicator_grid::IndicatorGrid;
 use crate::engine::{Ruleset, UnitOutcome};
+use crate::form::cells::{block, cells, is_block, Cell};
 use crate::form::{FormUnit, Mode};
 use crate::session::grid::{next_cell, GridKey, GridTarget};
 use crate::text::{t, Lang, Text};
@@ -19,12 +20,7 @@ use yew::prelude::*;
 
 /// How many entry cells a unit entered in `mode` has in its row.
 pub fn entry_cells(rs: &Ruleset, mode: Mode) -> usize {
-    let trust = usize::from(rs.trust.is_some() && mode != Mode::Score);
-    match mode {
-        Mode::Score => 1,
-        Mode::Dimensions | Mode::Points => rs.dimensions.len() + trust,
-        Mode::Indicators => trust,
-    }
+    cells(rs, mode).len()
 }
 
 /// Only what this row shows, so an edit to one unit re-renders that unit alone.
@@ -44,14 +40,12 @@ pub struct UnitRowProps {
     pub ondispatch: Callback<Action>,
 }
 
-/// One entry cell: its field (the form's name for it, which its problems carry), test
-/// hook, label, text and edit.
-struct Cell {
+/// One entry cell as the row shows it.
+struct RowCell {
+    cell: Cell,
     field: String,
-    testid: &'static str,
+    testid: String,
     label: String,
-    value: String,
-    edit: Callback<String>,
 }
 
 #[component]
@@ -88,16 +82,19 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
                         let error = p.errors.iter().find(|e| e.field == c.field);
                         let cell_id = id(&c.field);
                         let keys = keys.clone();
+                        let cell = c.cell.clone();
+                        let oninput = d.reform(move |e: InputEvent| edit(&cell, key, e.target_unchecked_into::<HtmlInputElement>().value()));
+                        let onpaste = d.reform(move |e: Event| paste(&e, key, col));
                         html! {
                             <div class="rapor-cell">
                                 // A lone total needs no label over every row: the grid's heading
                                 // says what the numbers are; screen readers still get it.
-                                <label for={cell_id.clone()} class={(cells.len() == 1 && u.mode == Mode::Score).then_some("rapor-visually-hidden")}>{ &c.label }</label>
-                                <input id={cell_id.clone()} type="text" inputmode="decimal" autocomplete="off" data-testid={if c.testid.is_empty() { c.field.clone() } else { c.testid.to_string() }}
-                                    data-row={row.to_string()} data-col={col.to_string()} value={c.value.clone()}
+                                <label for={cell_id.clone()} class={(c.cell == Cell::Score).then_some("rapor-visually-hidden")}>{ &c.label }</label>
+                                <input id={cell_id.clone()} type="text" inputmode="decimal" autocomplete="off" data-testid={c.testid.clone()}
+                                    data-row={row.to_string()} data-col={col.to_string()} value={c.cell.text(u).to_string()}
                                     aria-invalid={if error.is_some() { "true" } else { "false" }}
                                     aria-describedby={error.map(|_| format!("{cell_id}-err"))}
-                                    oninput={c.edit.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())}
+                                    {oninput} {onpaste}
                                     onkeydown={move |e: KeyboardEvent| keys.emit((e, col))} />
                             </div>
                         }
@@ -140,58 +137,47 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
     }
 }
 
-/// The row's entry cells in the order Tab and the arrows walk them.
-fn row_cells(p: &UnitRowProps) -> Vec<Cell> {
-    let (lang, u, rs, d) = (p.lang, &p.unit, &*p.ruleset, &p.ondispatch);
-    let key = u.key;
-    let mut cells = Vec::new();
-    let dim_name = |dim: &crate::engine::ruleset::Dimension| lang.pick(&dim.name, &dim.name_en).to_string();
-    match u.mode {
-        Mode::Score => cells.push(Cell {
-            field: "score".into(),
-            testid: "unit-score",
-            label: t(lang, Text::UnitScore).into(),
-            value: u.score.clone(),
-            edit: d.reform(move |v| Action::SetScore(key, v)),
-        }),
-        Mode::Dimensions => cells.extend(rs.dimensions.iter().map(|dim| {
-            let dim_id = dim.id.clone();
-            Cell {
-                field: format!("dim-{}", dim.id),
-                testid: "",
-                label: format!("{} {}%", dim_name(dim), lang.num(rs.weight_percent(dim.weight))),
-                value: u.dims.get(&dim.id).cloned().unwrap_or_default(),
-                edit: d.reform(move |v| Action::SetDim(key, dim_id.clone(), v)),
-            }
-        })),
-        Mode::Points => cells.extend(rs.dimensions.iter().map(|dim| {
-            let dim_id = dim.id.clone();
-            // Each dimension gives up to its weight share of the maximum (Input 21,85).
-            let top = crate::engine::score::points_top(rs, dim)
-                .ok()
-                .and_then(|(_, top)| top.round(2, crate::engine::number::RoundingMode::Down))
-                .unwrap_or_default();
-            Cell {
-                field: format!("pts-{}", dim.id),
-                testid: "",
-                label: format!("{} ≤ {}", dim_name(dim), lang.num(top)),
-                value: u.points.get(&dim.id).cloned().unwrap_or_default(),
-                edit: d.reform(move |v| Action::SetPoints(key, dim_id.clone(), v)),
-            }
-        })),
-        Mode::Indicators => {}
+/// The row's entry cells (`form::cells`) with their labels and test hooks.
+fn row_cells(p: &UnitRowProps) -> Vec<RowCell> {
+    let (lang, u, rs) = (p.lang, &p.unit, &*p.ruleset);
+    let dim = |id: &str| rs.dimension(id).map_or_else(|| id.to_string(), |d| lang.pick(&d.name, &d.name_en).to_string());
+    cells(rs, u.mode)
+        .into_iter()
+        .map(|cell| {
+            let label = match &cell {
+                Cell::Score => t(lang, Text::UnitScore).to_string(),
+                Cell::Dimension(id) => {
+                    format!("{} {}%", dim(id), rs.dimension(id).map_or_else(String::new, |d| lang.num(rs.weight_percent(d.weight))))
+                }
+                // Each dimension gives up to its weight share of the maximum (Input 21,85).
+                Cell::Points(id) => {
+                    let top = rs
+                        .dimension(id)
+                        .and_then(|d| crate::engine::score::points_top(rs, d).ok())
+                        .and_then(|(_, top)| top.round(2, crate::engine::number::RoundingMode::Down))
+                        .unwrap_or_default();
+                    format!("{} ≤ {}", dim(id), lang.num(top))
+                }
+                Cell::Trust => t(lang, Text::TrustShort).to_string(),
+            };
+            let field = cell.field();
+            let testid = match cell {
+                Cell::Score => "unit-score".to_string(),
+                _ => field.clone(),
+            };
+            RowCell { cell, field, testid, label }
+        })
+        .collect()
+}
+
+/// Typing into a cell, as the action that sets it.
+fn edit(cell: &Cell, key: u32, text: String) -> Action {
+    match cell {
+        Cell::Score => Action::SetScore(key, text),
+        Cell::Dimension(d) => Action::SetDim(key, d.clone(), text),
+        Cell::Points(d) => Action::SetPoints(key, d.clone(), text),
+        Cell::Trust => Action::SetTrust(key, text),
     }
-    // 2025: a unit's own Kepercayaan Masyarakat; a total already holds it.
-    if rs.trust.is_some() && u.mode != Mode::Score {
-        cells.push(Cell {
-            field: "trust".into(),
-            testid: "trust",
-            label: t(lang, Text::TrustShort).into(),
-            value: u.trust.clone(),
-            edit: d.reform(move |v| Action::SetTrust(key, v)),
-        });
-    }
-    cells
 }
 
 /// Sector, order, duplicate and remove: out of the typing path, one key (→ at the end
@@ -237,6 +223,19 @@ fn row_menu(p: &UnitRowProps) -> Html {
                 </div>
             </div>
         </details>
+    }
+}
+
+/// A block pasted from a spreadsheet fills the grid from this cell (`Form::paste`);
+/// one value pastes as usual. `Noop` leaves the browser's own paste alone.
+fn paste(e: &Event, key: u32, col: usize) -> Action {
+    let text = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text/plain").ok());
+    match text {
+        Some(text) if is_block(&text) => {
+            e.prevent_default();
+            Action::Paste { unit: key, col, block: block(&text) }
+        }
+        _ => Action::Noop,
     }
 }
 
