@@ -287,3 +287,22 @@ fn a_pasted_block_adds_units_and_flags_bad_cells_in_place() {
     assert_eq!(dims[1..], ["90", "70", "60"]);
     assert_eq!(u.trust, "85", "the fifth cell is the trust; the sixth value has no cell");
 }
+
+/// A unit's indicator column pasted from an Ombudsman recap: one level per line down
+/// the sheet from the focused picker; a level off the scale is flagged at its picker.
+#[test]
+fn an_indicator_column_pasted_fills_the_sheet_down() {
+    use rapor::form::cells::{block, level_cells};
+    use rapor::form::Mode;
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k = key(&s, 0);
+    let s = act(s, [Action::SetMode(k, Mode::Indicators)]);
+    let order = level_cells(&s.reading.ruleset, s.form.units[0].products);
+    let column: Vec<String> = block("3\n2\n7\n1").into_iter().map(|r| r[0].clone()).collect();
+    let s = act(s, [Action::PasteLevels { unit: k, from: 1, column }]);
+    let level = |i: usize| s.form.units[0].levels.get(&order[i].0).and_then(|v| v.get(order[i].1)).cloned().unwrap_or_default();
+    assert_eq!([level(0), level(1), level(2), level(3), level(4)], ["", "3", "2", "7", "1"]);
+    let flagged: Vec<&str> = s.reading.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(flagged[0].starts_with(&format!("ind-{}", order[3].0)), "{flagged:?}");
+}

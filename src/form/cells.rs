@@ -1,6 +1,7 @@
 //! A unit's entry cells as the units grid shows them — a total, or one cell per
 //! dimension (score or points), and the unit's own Kepercayaan Masyarakat where the
-//! method scores it per unit — and a block pasted from a spreadsheet filling them.
+//! method scores it per unit — and a block pasted from a spreadsheet filling them; and
+//! the level pickers of a unit's indicator sheet, in order, for a pasted column.
 
 use super::{Form, FormUnit, Mode};
 use crate::engine::Ruleset;
@@ -80,7 +81,30 @@ pub fn is_block(text: &str) -> bool {
     t.contains('\t') || t.contains('\n')
 }
 
+/// The level pickers of a unit's indicator sheet in the order it shows them: each
+/// indicator of each dimension, once per observed product where the dimension is
+/// observed per product. `(indicator key, product)`.
+pub fn level_cells(rs: &Ruleset, products: usize) -> Vec<(String, usize)> {
+    rs.dimensions
+        .iter()
+        .flat_map(|d| {
+            let copies = if d.per_product { products } else { 1 };
+            d.indicators.iter().flat_map(move |i| (0..copies).map(move |p| (format!("{}.{}", d.id, i.id), p)))
+        })
+        .collect()
+}
+
 impl Form {
+    /// A column pasted into a unit's indicator sheet at picker `from` (`level_cells`):
+    /// one level per line, down the sheet; cells past its end are left out. Each lands
+    /// as typed, so a level off the scale is flagged at its picker.
+    pub fn paste_levels(&mut self, rs: &Ruleset, key: u32, from: usize, column: &[String]) {
+        let Some(products) = self.unit(key).map(|u| u.products) else { return };
+        for ((indicator, product), text) in level_cells(rs, products).into_iter().skip(from).zip(column) {
+            self.set_level(key, &indicator, product, text.clone());
+        }
+    }
+
     /// Sets one cell of unit `key` (the one way typing and pasting change a cell).
     pub fn set_cell(&mut self, key: u32, cell: &Cell, text: String) {
         if let Some(u) = self.unit_mut(key) {

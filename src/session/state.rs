@@ -245,6 +245,13 @@ pub enum Action {
     SetTrust(u32, String),
     /// A unit's weighted points of a dimension.
     SetPoints(u32, String, String),
+    /// A column from a spreadsheet, pasted at level picker `from` of unit `unit`'s
+    /// indicator sheet (`form::cells::level_cells`).
+    PasteLevels {
+        unit: u32,
+        from: usize,
+        column: Vec<String>,
+    },
     /// A block from a spreadsheet, pasted at unit `unit`'s entry cell `col`.
     Paste {
         unit: u32,
@@ -753,6 +760,10 @@ impl State {
             Action::SetDeduction(v) => s.form.deduction = v,
             Action::SetTrust(k, v) => s.form.set_cell(k, &Cell::Trust, v),
             Action::SetPoints(k, d, v) => s.form.set_cell(k, &Cell::Points(d), v),
+            Action::PasteLevels { unit, from, column } => {
+                let rs = s.base();
+                s.form.paste_levels(&rs, unit, from, &column);
+            }
             Action::Paste { unit, col, block } => {
                 if let Some(row) = s.form.units.iter().position(|u| u.key == unit) {
                     let rs = s.base();

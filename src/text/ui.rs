@@ -107,6 +107,7 @@ pub enum Text {
     MethodAndAssumptions,
     CheckSettings,
     EditData,
+    SheetKeys,
     KeepAndShare,
     ExportJson,
     ImportJson,
@@ -126,7 +127,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 117] = [
+pub const ALL: [Text; 118] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -228,6 +229,7 @@ pub const ALL: [Text; 117] = [
     Text::MethodAndAssumptions,
     Text::CheckSettings,
     Text::EditData,
+    Text::SheetKeys,
     Text::KeepAndShare,
     Text::ExportJson,
     Text::ImportJson,
@@ -366,11 +368,15 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         UnitMenu => ("Menu unit", "Unit menu"),
         MethodAndAssumptions => ("Metode & asumsi", "Method & assumptions"),
         EditData => ("Ubah data unit", "Edit the units"),
+        SheetKeys => (
+            "Ketik angka tingkat: terisi dan lanjut ke indikator berikutnya · Delete: kosongkan · L: kunci",
+            "Type a level's number: it is set and the next indicator is next · Delete: clear · L: lock",
+        ),
         CheckSettings => ("ada isian yang perlu diperbaiki", "a field here needs fixing"),
         TrustShort => ("Kepercayaan", "Trust"),
         GridKeys => (
-            "Enter atau ↓: unit berikutnya · Tab: kolom berikutnya · ← di awal baris: isian dan nama unit · → di akhir baris: menu unit",
-            "Enter or ↓: next unit · Tab: next column · ← at the start of a row: entry level and name · → at the end of a row: unit menu",
+            "Enter/↓: unit berikutnya · Tab: kolom berikutnya · ← di awal baris: isian dan nama unit · → di akhir baris: menu unit",
+            "Enter/↓: next unit · Tab: next column · ← at the start of a row: entry level and name · → at the end of a row: unit menu",
         ),
         KeepAndShare => ("Simpan dan bagikan", "Keep and share"),
         ExportJson => ("Ekspor JSON", "Export JSON"),

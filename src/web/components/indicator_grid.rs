@@ -29,10 +29,29 @@ pub fn IndicatorGrid(p: &IndicatorGridProps) -> Html {
     let u = &p.unit;
     let key = u.key;
     let d = &p.ondispatch;
+    // Where the scale or the weights of the indicators are themselves assumptions, the
+    // sheet says which, in the method's own words.
+    let rubric: Vec<&str> = p
+        .ruleset
+        .assumptions
+        .iter()
+        .filter(|a| a.field.as_deref().is_some_and(|f| f.starts_with("indicators")))
+        .map(|a| lang.pick(&a.text, &a.text_en))
+        .collect();
+    let onpaste = d.reform(move |e: Event| paste_levels(&e, key));
     html! {
-        <div class="rapor-indicators">
+        <div class="rapor-indicators" {onpaste}>
+            <p class="rapor-hint rapor-sheet-keys">{ t(lang, Text::SheetKeys) }</p>
+            if !rubric.is_empty() {
+                <div class="rapor-note rapor-rubric" data-testid="rubric-assumed">
+                    <strong>{ t(lang, Text::Assumptions) }{ ": " }</strong>
+                    { for rubric.iter().map(|text| html! { <span>{ *text }{ " " }</span> }) }
+                </div>
+            }
             { for p.ruleset.dimensions.iter().enumerate().map(|(di, dim)| {
                 let copies = if dim.per_product { u.products } else { 1 };
+                // This dimension's first picker in the sheet's order (`form::cells::level_cells`).
+                let first = p.ruleset.dimensions[..di].iter().map(|d| d.indicators.len() * if d.per_product { u.products } else { 1 }).sum::<usize>();
                 html! {
                     <fieldset class="rapor-dim">
                         <legend>{ lang.pick(&dim.name, &dim.name_en) }{ format!(" ({}%)", lang.num(p.ruleset.weight_percent(dim.weight))) }</legend>
@@ -59,7 +78,7 @@ pub fn IndicatorGrid(p: &IndicatorGridProps) -> Html {
                                 let (prefix, counts_prefix) = (format!("ind-{ikey}"), format!("resp:{ikey}:"));
                                 html! {
                                     <IndicatorRow key={ikey.clone()} lang={lang} unit_key={key} ruleset={p.ruleset.clone()}
-                                        dim={di} ind={ii} copies={copies}
+                                        dim={di} ind={ii} copies={copies} first={first + ii * copies}
                                         values={u.levels.get(&ikey).cloned().unwrap_or_default()}
                                         counts={u.responses.get(&ikey).cloned().unwrap_or_default()}
                                         by_counts={Form::by_counts(u, &ikey)}
@@ -86,6 +105,8 @@ pub struct IndicatorRowProps {
     pub dim: usize,
     pub ind: usize,
     pub copies: usize,
+    /// The position of this indicator's first picker in the sheet (for a pasted column).
+    pub first: usize,
     /// The level texts, one per product.
     pub values: Vec<String>,
     /// Respondents per answer, lowest first, and whether they are what counts.
@@ -124,12 +145,18 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                     let on = p.ondispatch.reform(move |e: InputEvent| Action::SetLevel(key, k2.clone(), c, e.target_unchecked_into::<HtmlInputElement>().value()));
                     html! {
                         <input type="text" inputmode="decimal" autocomplete="off" class="rapor-mean" aria-label={label} data-testid={field.clone()}
+                            data-level={(p.first + c).to_string()}
                             value={value} oninput={on} aria-invalid={invalid} placeholder={format!("{}–{}", ind.min, ind.max)} />
                     }
                 } else {
                     let on = p.ondispatch.reform(move |e: Event| Action::SetLevel(key, k2.clone(), c, e.target_unchecked_into::<HtmlSelectElement>().value()));
+                    let keys = {
+                        let (k4, range, letters) = (ikey.clone(), ind.min..=ind.max, ind.levels_only);
+                        p.ondispatch.reform(move |e: KeyboardEvent| level_key(&e, key, &k4, c, range.clone(), letters))
+                    };
                     html! {
-                        <select aria-label={label} data-testid={field.clone()} onchange={on} aria-invalid={invalid}>
+                        <select aria-label={label} data-testid={field.clone()} onchange={on} onkeydown={keys} aria-invalid={invalid}
+                            data-level={(p.first + c).to_string()} aria-keyshortcuts="0 1 2 3 4 5 6 7 8 9 L">
                             <option value="" selected={value.is_empty()}>{ t(lang, Text::NotEntered) }</option>
                             { for level_options(ind, lang).into_iter().map(|(lv, text)| html! {
                                 <option value={lv.to_string()} selected={value == lv.to_string()}>{ text }</option>
@@ -158,10 +185,73 @@ pub fn IndicatorRow(p: &IndicatorRowProps) -> Html {
                 }
             }) }
             <td>
-                <input type="checkbox" checked={p.locked} onchange={on_lock}
+                // One click, or L on the indicator's level: out of the Tab path, which
+                // walks the levels only.
+                <input type="checkbox" checked={p.locked} onchange={on_lock} tabindex="-1"
                     aria-label={format!("{} {name}", t(lang, Text::Lock))} data-testid={format!("lock-{ikey}")} />
             </td>
         </tr>
+    }
+}
+
+/// A level picker's keys: a digit sets that level and moves on to the next picker of
+/// the sheet (a unit's 48 indicators in 48 keys), Delete clears it, Enter moves on, L
+/// locks or unlocks the indicator. Letter grades (SAKIP) keep the list box's own keys.
+fn level_key(e: &KeyboardEvent, key: u32, ikey: &str, product: usize, range: std::ops::RangeInclusive<u16>, letters: bool) -> Action {
+    let k = e.key();
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return Action::Noop;
+    }
+    let action = match k.as_str() {
+        "l" | "L" => Action::ToggleLock(key, ikey.to_string()),
+        "Delete" | "Backspace" => Action::SetLevel(key, ikey.to_string(), product, String::new()),
+        "Enter" => Action::Noop,
+        d if !letters && d.len() == 1 && d.parse::<u16>().is_ok_and(|v| range.contains(&v)) => {
+            Action::SetLevel(key, ikey.to_string(), product, d.to_string())
+        }
+        _ => return Action::Noop,
+    };
+    e.prevent_default();
+    // The list box shows the new level at once (the render that follows agrees).
+    if let Action::SetLevel(_, _, _, v) = &action {
+        e.target_unchecked_into::<HtmlSelectElement>().set_value(v);
+    }
+    if !matches!(action, Action::ToggleLock(..)) && !matches!(k.as_str(), "Delete" | "Backspace") {
+        next_level(e);
+    }
+    action
+}
+
+/// A column pasted on a level picker (or a mean) fills the sheet down from it
+/// (`Form::paste_levels`); one value pastes as usual.
+fn paste_levels(e: &Event, key: u32) -> Action {
+    use wasm_bindgen::JsCast;
+    let from = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.get_attribute("data-level"))
+        .and_then(|v| v.parse().ok());
+    let text = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text/plain").ok());
+    match (from, text) {
+        (Some(from), Some(text)) if crate::form::cells::is_block(&text) => {
+            e.prevent_default();
+            // One level per line: the first cell of each row (a recap's column).
+            let column = crate::form::cells::block(&text).into_iter().map(|row| row.into_iter().next().unwrap_or_default()).collect();
+            Action::PasteLevels { unit: key, from, column }
+        }
+        _ => Action::Noop,
+    }
+}
+
+/// Focuses the next level picker of the same sheet.
+fn next_level(e: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::Element = e.target_unchecked_into();
+    let Some(sheet) = el.closest(".rapor-indicators").ok().flatten() else { return };
+    let Ok(all) = sheet.query_selector_all("[data-level]") else { return };
+    let found = (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(&el))));
+    if let Some(next) = found.and_then(|i| all.item(i + 1)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = next.focus();
     }
 }
 
