@@ -229,7 +229,10 @@ fn Widget(props: &AppProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with((), move |_| super::frame::report_height(&root));
+        use_effect_with((), move |_| {
+            super::frame::report_height(&root);
+            super::frame::follow_host_scroll(&root);
+        });
     }
     // Theme colours through the CSSOM rather than a `style` attribute: a host page's
     // Content-Security-Policy may forbid inline style attributes, but not this.

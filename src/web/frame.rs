@@ -64,6 +64,36 @@ pub fn report_height(root: &NodeRef) {
     on_resize.forget();
 }
 
+/// Inside a frame sized to the widget, the page that scrolls is the host's, so the
+/// result strip cannot stick by itself. The host's snippet posts how far the frame's
+/// top has scrolled above its window (`{"rapor": {"top": N}}`); the strip is moved down
+/// by that much (`--rapor-frame-top`), staying in view. Only the parent page is heard,
+/// and only a number within the widget's height is used.
+pub fn follow_host_scroll(root: &NodeRef) {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else { return };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let Some(el) = root.cast::<web_sys::HtmlElement>() else { return };
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let from_parent = e.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+        let top = js_sys::Reflect::get(&e.data(), &"rapor".into())
+            .and_then(|r| js_sys::Reflect::get(&r, &"top".into()))
+            .ok()
+            .and_then(|t| t.as_f64());
+        if let (true, Some(top)) = (from_parent, top) {
+            // Moved only once the strip's own place has scrolled out of view.
+            let strip = el.query_selector(".rapor-strip").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+            let below = strip.map_or(0, |s| s.offset_top());
+            let by = (top - f64::from(below)).clamp(0.0, f64::from(el.scroll_height()));
+            let _ = el.style().set_property("--rapor-frame-top", &format!("{}px", by.round()));
+        }
+    });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+}
+
 /// Sets the theme's custom properties (`--rapor-accent: #7a1f5c; …`) on the widget.
 pub fn apply_theme(root: &NodeRef, style: &str) {
     let Some(el) = root.cast::<web_sys::HtmlElement>() else { return };

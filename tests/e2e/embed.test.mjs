@@ -58,6 +58,17 @@ test('iframe: settings from the query, the frame sized to the widget', async () 
   assert.ok(Math.abs(grown.frame - grown.content) < 2, JSON.stringify(grown));
   await frame.getByTestId('settings-summary').click();
   await page.waitForFunction((h) => Math.abs(document.getElementById('rapor-frame').getBoundingClientRect().height - h) < 2, first.frame);
+  // Scrolled on the host page, the frame tells the widget, and the result strip stays in
+  // the host's window while the units below are typed.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('rapor-frame').offsetTop + 300));
+  await page.waitForFunction(() => {
+    const f = document.getElementById('rapor-frame');
+    const strip = f.contentDocument.querySelector('[data-testid="result-strip"]');
+    const top = f.getBoundingClientRect().top + strip.getBoundingClientRect().top;
+    return top >= -1 && top < 60;
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
   // The host page's own styles are its own.
   assert.equal(await page.locator('h1').evaluate((e) => getComputedStyle(e).color), 'rgb(102, 51, 153)');
   await page.screenshot({ path: join(ARTIFACTS, 'iframe-host.png'), fullPage: true });
