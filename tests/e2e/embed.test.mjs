@@ -97,6 +97,10 @@ test('script tag: two widgets with different rulesets, isolated from a hostile p
   assert.equal(await a.getByTestId('aggregate-category').textContent(), 'B');
   assert.equal(await b.getByTestId('aggregate-score').textContent(), '71.66');
   assert.match(await b.getByTestId('aggregate-zone').textContent(), /Yellow zone/);
+  // Typing the last of widget A's seven units, its result strip is still in the window.
+  await a.getByTestId('unit-score').nth(6).fill('80');
+  const stripTop = await a.getByTestId('result-strip').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(stripTop >= -1 && stripTop < page.viewportSize().height - 50, `strip at ${stripTop}`);
   // Nor its fonts and button colours.
   const font = await a.locator('.rapor').evaluate((e) => getComputedStyle(e).fontFamily);
   assert.doesNotMatch(font, /^serif/);

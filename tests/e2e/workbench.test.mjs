@@ -84,8 +84,9 @@ test('one unit\'s indicators at one key each, level by level', async () => {
   for (let i = 0; i < n; i++) await page.keyboard.press('3');
   const values = await levels.evaluateAll((els) => els.map((e) => e.value));
   assert.deepEqual(new Set(values), new Set(['3']), 'every level set to 3');
-  // Every indicator at the top (3 of 0–3): the unit scores 100.
+  // Every indicator at the top (3 of 0–3): the unit scores 100, each dimension 100.
   assert.match(await page.getByTestId('unit').nth(0).getByTestId('unit-result').textContent(), /100,00/);
+  assert.match(await page.getByTestId('subtotal-input').textContent(), /100,00/);
   // L locks the focused indicator, out of the typing path.
   await levels.nth(0).focus();
   await page.keyboard.press('l');
@@ -115,6 +116,7 @@ test('a phone: no sideways scrolling in any mode, the strip in view, big enough 
   assert.equal(widest, 0);
   assert.equal(small, 0);
   assert.equal(numeric, 'decimal');
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
 });
 
@@ -136,6 +138,7 @@ test('presentation mode is a stage: the grade and the plan on one screen', async
     assert.equal(await page.getByTestId('edit-drawer').evaluate((d) => d.open), true);
     await page.keyboard.press('e');
     await page.screenshot({ path: join(ARTIFACTS, `workbench-present-${w}.png`) });
+    assert.deepEqual(await axe(page), []);
     assert.deepEqual(problems, []);
   }
 });

@@ -20,6 +20,9 @@ pub struct IndicatorGridProps {
     pub ruleset: RulesetRef,
     pub unit: std::rc::Rc<FormUnit>,
     pub errors: Vec<Shown>,
+    /// The unit's dimensions as scored now, for each dimension's live subtotal.
+    #[prop_or_default]
+    pub dimensions: Vec<crate::engine::score::DimensionOutcome>,
     pub ondispatch: Callback<Action>,
 }
 
@@ -54,7 +57,13 @@ pub fn IndicatorGrid(p: &IndicatorGridProps) -> Html {
                 let first = p.ruleset.dimensions[..di].iter().map(|d| d.indicators.len() * if d.per_product { u.products } else { 1 }).sum::<usize>();
                 html! {
                     <fieldset class="rapor-dim">
-                        <legend>{ lang.pick(&dim.name, &dim.name_en) }{ format!(" ({}%)", lang.num(p.ruleset.weight_percent(dim.weight))) }</legend>
+                        <legend>
+                            { lang.pick(&dim.name, &dim.name_en) }{ format!(" ({}%)", lang.num(p.ruleset.weight_percent(dim.weight))) }
+                            // Live: the dimension's score as its levels are set.
+                            if let Some(o) = p.dimensions.iter().find(|o| o.id == dim.id && o.entered) {
+                                <span class="rapor-subtotal" data-testid={format!("subtotal-{}", dim.id)}>{ " · " }{ lang.num(o.rounded) }</span>
+                            }
+                        </legend>
                         if dim.per_product {
                             <div class="rapor-products">
                                 <span>{ format!("{}: {}", t(lang, Text::Product), u.products) }</span>

@@ -127,7 +127,8 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
             if u.mode == Mode::Indicators {
                 <div class="rapor-row-sheet">
                     <IndicatorGrid instance={p.instance.clone()} lang={lang} ruleset={p.ruleset.clone()} unit={u.clone()}
-                        errors={p.errors.clone()} ondispatch={d.clone()} />
+                        errors={p.errors.clone()} dimensions={p.outcome.as_ref().map(|o| o.dimensions.clone()).unwrap_or_default()}
+                        ondispatch={d.clone()} />
                 </div>
             }
             if let Some(o) = p.outcome.as_ref().filter(|o| !o.missing.is_empty()) {
