@@ -36,13 +36,16 @@ pub fn props_from(s: Settings) -> AppProps {
     }
 }
 
+/// The page around the frame the widget runs in, if it runs in one.
+fn host_page() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
 /// Watches the widget's size and posts it to the parent page, when there is one.
 pub fn report_height(root: &NodeRef) {
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else { return };
-    if js_sys::Object::is(&parent, &window) {
-        return;
-    }
+    let Some(parent) = host_page() else { return };
     let Some(el) = root.cast::<web_sys::Element>() else { return };
     let last = std::cell::Cell::new(0);
     let target = el.clone();
@@ -70,11 +73,8 @@ pub fn report_height(root: &NodeRef) {
 /// by that much (`--rapor-frame-top`), staying in view. Only the parent page is heard,
 /// and only a number within the widget's height is used.
 pub fn follow_host_scroll(root: &NodeRef) {
+    let Some(parent) = host_page() else { return };
     let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else { return };
-    if js_sys::Object::is(&parent, &window) {
-        return;
-    }
     let Some(el) = root.cast::<web_sys::HtmlElement>() else { return };
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let from_parent = e.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
