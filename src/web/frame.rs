@@ -86,8 +86,10 @@ pub fn follow_host_scroll(root: &NodeRef) {
             // Moved only once the strip's own place has scrolled out of view.
             let strip = el.query_selector(".rapor-strip").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
             let below = strip.map_or(0, |s| s.offset_top());
-            let by = (top - f64::from(below)).clamp(0.0, f64::from(el.scroll_height()));
-            let _ = el.style().set_property("--rapor-frame-top", &format!("{}px", by.round()));
+            // In whole pixels, and never `f64::clamp` or `{}` on an f64: their panic message
+            // and printing would bring float formatting (about 10 KB) into the page.
+            let by = (top as i64 - i64::from(below)).max(0).min(i64::from(el.scroll_height()));
+            let _ = el.style().set_property("--rapor-frame-top", &format!("{by}px"));
         }
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
