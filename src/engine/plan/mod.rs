@@ -24,6 +24,7 @@ mod alternatives;
 mod apply;
 mod entries;
 pub mod knapsack;
+pub mod points;
 pub mod robust;
 mod solve;
 

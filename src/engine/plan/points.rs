@@ -1,0 +1,104 @@
+//! Plans in points, for units entered as totals or by dimension (issue 17's first part;
+//! `plan` does not call it yet). A point of a total or of a dimension always adds the
+//! same exact amount to the pemda score; on the entry's grid (0,01) that makes every
+//! slot a pool of equal knapsack steps, and the exact covering knapsack the indicator
+//! planner uses finds the cheapest raise. Slots that are interchangeable are raised
+//! together to one common level, the weakest first ("naikkan Dinas Sosial dan
+//! Puskesmas 2 ke 84,20").
+
+use super::knapsack::{cover, Pool};
+use crate::engine::exact::{gcd, Ratio};
+use rust_decimal::Decimal;
+
+/// A total or a dimension score that can be raised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointSlot {
+    pub unit_index: usize,
+    pub unit: String,
+    /// `None`: the unit's total.
+    pub dimension: Option<String>,
+    pub from: Decimal,
+    pub max: Decimal,
+    /// What one point adds to the exact pemda score.
+    pub gain: Ratio,
+    /// What one point costs (a dimension's `effort`; 1 for a total).
+    pub effort: u32,
+}
+
+/// Raise `slot` from `from` to `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointStep {
+    pub slot: usize,
+    pub from: Decimal,
+    pub to: Decimal,
+    /// What the raise adds to the exact pemda score.
+    pub gain: Ratio,
+}
+
+/// The cheapest raises (points × effort) on the grid of `places` decimals that add at
+/// least `need` to the exact pemda score (more than `need` when `inclusive` is false),
+/// or `None` when every slot at its maximum falls short.
+///
+/// Each grid step of a slot is one knapsack step (same gain, same effort along the
+/// slot), so `knapsack::cover` finds the exact cheapest count per slot: on a grid, the
+/// best gain per effort first is not always cheapest (a step of a cheaper slot may
+/// overshoot less). Slots of equal gain and effort are interchangeable; their steps go
+/// one by one to the lowest of them, which raises the weakest to one common level.
+pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u32) -> Option<Vec<PointStep>> {
+    let ulp = Decimal::new(1, places);
+    let step_gain: Vec<Ratio> = slots.iter().map(|s| s.gain.checked_mul(Ratio::from_decimal(ulp))).collect::<Option<_>>()?;
+    // Whole numbers of a common unit of gain.
+    let mut l = need.denom();
+    for g in &step_gain {
+        l = (l / gcd(l, g.denom())).checked_mul(g.denom())?;
+    }
+    let scaled = |r: Ratio| r.numer().checked_mul(l / r.denom());
+    let need_units = scaled(need)?;
+    let need_units = if inclusive { need_units } else { need_units + 1 };
+    let rooms: Vec<u64> = slots.iter().map(|s| grid_steps(s.max - s.from, places)).collect();
+    let pools: Vec<Pool> = slots
+        .iter()
+        .zip(&step_gain)
+        .zip(&rooms)
+        .map(|((s, g), &count)| Some(Pool { gain: scaled(*g)?, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } }))
+        .collect::<Option<_>>()?;
+    let take = cover(&pools, need_units)?;
+    // Among interchangeable slots, the steps go to the lowest first.
+    let mut given = vec![0u64; slots.len()];
+    let mut done = vec![false; slots.len()];
+    for i in 0..slots.len() {
+        if done[i] {
+            continue;
+        }
+        let group: Vec<usize> =
+            (i..slots.len()).filter(|&j| !done[j] && pools[j].gain == pools[i].gain && pools[j].cost == pools[i].cost).collect();
+        let mut steps: u64 = group.iter().map(|&j| take[j]).sum();
+        while steps > 0 {
+            let lowest = group
+                .iter()
+                .copied()
+                .filter(|&j| given[j] < rooms[j])
+                // The lowest now; on a tie, the one that started lowest.
+                .min_by_key(|&j| (slots[j].from + ulp * Decimal::from(given[j]), slots[j].from))?;
+            given[lowest] += 1;
+            steps -= 1;
+        }
+        for &j in &group {
+            done[j] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, s) in slots.iter().enumerate() {
+        if given[i] > 0 {
+            let by = ulp * Decimal::from(given[i]);
+            out.push(PointStep { slot: i, from: s.from, to: s.from + by, gain: s.gain.checked_mul(Ratio::from_decimal(by))? });
+        }
+    }
+    Some(out)
+}
+
+/// Whole grid steps in `room` (0 when there is none).
+fn grid_steps(room: Decimal, places: u32) -> u64 {
+    let steps = (room * Decimal::from(10i64.pow(places))).floor();
+    u64::try_from(steps.mantissa() / 10i128.pow(steps.scale())).unwrap_or(0)
+}
