@@ -12,7 +12,7 @@ pub mod saved;
 
 pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
 
-use crate::engine::plan::Step;
+use crate::engine::plan::{Step, StepKind};
 use crate::engine::Ruleset;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -320,6 +320,22 @@ impl Form {
     pub fn apply_steps(&mut self, steps: &[Step]) {
         for s in steps {
             let Some(key) = self.units.get(s.unit_index).map(|u| u.key) else { continue };
+            // A total or a dimension takes the step's value, written with a decimal
+            // comma (which every field reads, and which is never taken for thousands).
+            let text = || s.to.to_string().replace('.', ",");
+            match (s.kind, &s.dimension) {
+                (StepKind::Unit, _) => {
+                    self.set_cell(key, &cells::Cell::Score, text());
+                    continue;
+                }
+                (StepKind::Dimension, Some(d)) => {
+                    let points = self.unit(key).is_some_and(|u| u.mode == Mode::Points);
+                    let cell = if points { cells::Cell::Points(d.clone()) } else { cells::Cell::Dimension(d.clone()) };
+                    self.set_cell(key, &cell, text());
+                    continue;
+                }
+                _ => {}
+            }
             match &s.responses {
                 Some(r) => {
                     if let Some(u) = self.unit_mut(key) {

@@ -11,7 +11,7 @@
 //! worker first posts `{ready: true}`.
 
 use crate::engine::exact::Ratio;
-use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, Step};
+use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, Step, StepKind};
 use crate::engine::InputError;
 use crate::session::RiskView;
 use crate::share::ShareError;
@@ -281,10 +281,17 @@ fn read_step<F: Fields>(s: &F, i: usize) -> Result<Step, ProtocolError> {
         }
     };
     let gain = r.text("gain")?;
+    // An older worker wrote no kind: its steps were indicators'.
+    let kind = match r.opt_text("kind") {
+        None => StepKind::Indicator,
+        Some(k) => StepKind::parse(&k).ok_or_else(|| r.bad("kind"))?,
+    };
     Ok(Step {
+        kind,
         unit_index: r.whole("unit_index")? as usize,
         unit: r.text("unit")?,
-        indicator: r.text("indicator")?,
+        indicator: if kind == StepKind::Indicator { r.text("indicator")? } else { r.opt_text("indicator").unwrap_or_default() },
+        dimension: r.opt_text("dimension"),
         product: r.opt_whole("product")?.map(|p| p as usize),
         from: r.decimal("from")?,
         to: r.decimal("to")?,

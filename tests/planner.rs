@@ -2,7 +2,7 @@
 //! applying the plan reaches the target and no cheaper plan exists.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rapor::engine::plan::{applied_plan, plan, Objective, Status};
+use rapor::engine::plan::{applied_plan, plan, Objective, Status, StepKind};
 use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
 use rust_decimal::Decimal;
@@ -219,16 +219,48 @@ fn a_named_target_at_or_below_the_current_category_needs_nothing() {
 }
 
 #[test]
-fn totals_only_is_unreachable_with_points_per_unit() {
+fn a_total_is_planned_in_points() {
     // Kukar 2022: 82,84 (B). With one unit at 82.84, A (88) needs 88 − 0.005 − 82.84 =
-    // 5.155 unit points, rounded up to 5.16; the unit can still rise by 17.16, so possible.
+    // 5.155 unit points, so 5.16 on the grid of 0,01 (5.15 falls short): 82.84 → 88.00.
     let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2022", "units": [{"name": "Kukar", "score": "82,84"}]})).unwrap();
     let p = plan(&catalog_rs("ombudsman-2022"), &sc, None, Objective::Steps).unwrap();
-    assert_eq!(p.status, Status::Unreachable);
+    assert_eq!(p.status, Status::Planned);
     assert_eq!(p.points_needed.unwrap().to_string(), "5.16");
-    assert_eq!(p.best_reachable.unwrap().to_string(), "82.84");
+    assert_eq!(p.steps.len(), 1);
+    let s = &p.steps[0];
+    assert_eq!((s.kind, s.unit.as_str(), s.from.to_string(), s.to.to_string()), (StepKind::Unit, "Kukar", "82.84".into(), "88.00".into()));
+    assert_eq!((p.score_after.to_string().as_str(), p.category_after.as_str()), ("88.00", "A"));
     assert_eq!(p.alternatives.len(), 1);
     assert_eq!((p.alternatives[0].points.to_string().as_str(), p.alternatives[0].possible), ("5.16", true));
+    // Locked, the total cannot move: unreachable, and the best is where it stands.
+    let sc =
+        Scenario::from_json(&json!({"ruleset": "ombudsman-2022", "units": [{"name": "Kukar", "score": "82,84", "locked": ["total"]}]}))
+            .unwrap();
+    let p = plan(&catalog_rs("ombudsman-2022"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::Unreachable);
+    assert_eq!(p.best_reachable.unwrap().to_string(), "82.84");
+}
+
+/// Five units by dimension (2024 weights: Input 21,85, Proses 32,37, Output 24,24,
+/// Pengaduan 21,54 of 100), each at 80 in every dimension: 80,00, B. A needs the mean to
+/// gain 87,995 − 80 = 7,995, so the dimension points must add 5 × 7,995 = 39,975 in
+/// weighted terms. Proses weighs most (0,3237 a point): 39,975 / 0,3237 = 123,49…
+/// points, but each Proses can rise only 20 (all five: 100 points, 32,37); the rest,
+/// 7,605, goes to Output (0,2424 a point): 31,37… → 31,38 points, spread over the five
+/// Output scores from the lowest (all equal: 6,28 or 6,27 each).
+#[test]
+fn dimensions_are_raised_heaviest_first() {
+    let unit = |i: usize| json!({"name": format!("U{i}"), "dimensions": {"input": 80, "proses": 80, "output": 80, "pengaduan": 80}});
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "units": (0..5).map(unit).collect::<Vec<_>>()})).unwrap();
+    let p = plan(&catalog_rs("ombudsman-2024"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!(p.status, Status::Planned);
+    assert_eq!((p.score_after.to_string().as_str(), p.category_after.as_str()), ("88.00", "A"));
+    let proses: Vec<String> = p.steps.iter().filter(|s| s.dimension.as_deref() == Some("proses")).map(|s| s.to.to_string()).collect();
+    assert_eq!(proses, ["100.00", "100.00", "100.00", "100.00", "100.00"]);
+    let output: Decimal = p.steps.iter().filter(|s| s.dimension.as_deref() == Some("output")).map(|s| s.to - s.from).sum();
+    assert_eq!(output.to_string(), "31.38");
+    assert!(p.steps.iter().all(|s| s.kind == StepKind::Dimension));
+    assert_eq!(p.steps.len(), 10);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! a silent default.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rapor::engine::plan::{plan, Objective, Plan, Status};
+use rapor::engine::plan::{plan, Objective, Plan, Status, StepKind};
 use rapor::engine::{Catalog, Scenario};
 use rapor::protocol::{read_plan, read_risk, Failure, Op};
 use rapor::share::ShareError;
@@ -33,16 +33,24 @@ fn every_kind_of_plan_reads_back_as_written() {
             json!({"ruleset": "ikm-2017", "units": [{"name": "A", "responses": {"waktu": [0, 2, 20, 8]}, "indicators": {"biaya": "3"}}]}),
             Some("A"),
         ),
-        // Unreachable, with the best reachable score; already there; at the top.
-        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 50}]}), Some("A")),
+        // Unreachable (a locked total), with the best reachable score; already there; at the top.
+        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 50, "locked": ["total"]}]}), Some("A")),
         plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 90}]}), Some("B")),
         plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 90}]}), None),
+        // In points: a unit's total, and dimension scores.
+        plan_of(json!({"ruleset": "ombudsman-2024", "units": [{"name": "A", "score": 50}]}), Some("A")),
+        plan_of(
+            json!({"ruleset": "ombudsman-2025", "units": [{"name": "A", "dimensions": {"input": 80, "proses": 80}, "trust": 70}]}),
+            Some("A"),
+        ),
     ];
+    assert_eq!(plans[5].steps[0].kind, StepKind::Unit);
+    assert!(plans[6].steps.iter().all(|s| s.kind == StepKind::Dimension && s.dimension.is_some()));
     assert!(plans[0].steps.iter().any(|s| s.product.is_some()) && !plans[0].alternatives.is_empty());
     assert!(plans[1].steps.iter().any(|s| s.responses.is_some()));
     assert_eq!(
         plans.iter().map(|p| p.status).collect::<Vec<_>>(),
-        [Status::Planned, Status::Planned, Status::Unreachable, Status::AlreadyThere, Status::AtTop]
+        [Status::Planned, Status::Planned, Status::Unreachable, Status::AlreadyThere, Status::AtTop, Status::Planned, Status::Planned]
     );
     for p in &plans {
         assert_eq!(&over_the_wire(p), p);

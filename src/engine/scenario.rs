@@ -99,20 +99,31 @@ impl Unit {
     }
 }
 
+/// `locked` and `effort` may name "total" (a unit entered as a total) or a dimension's
+/// id (a unit entered by dimension), besides indicators.
+pub fn names_total_or_dimension(rs: &Ruleset, key: &str) -> bool {
+    key == TOTAL || rs.dimension(key).is_some()
+}
+
+/// The name of a unit's total in `locked` and `effort`.
+pub const TOTAL: &str = "total";
+
 impl Scenario {
     /// The scenario with every indicator named one way, "dimension.indicator", wherever
     /// it is named (`indicators`, `responses`, `locked`, `effort`): a bare id is
     /// accepted when one dimension has it, an ambiguous one names its candidates. Every
     /// command starts here, so each accepts what any other accepts.
     pub fn canonical(&self, rs: &Ruleset) -> Result<std::borrow::Cow<'_, Scenario>, InputError> {
-        let bare = |k: &String| !k.contains('.');
+        // "total" and a dimension's id name what a unit entered as a total or by
+        // dimension raises; they are not indicators and stay as they are.
+        let bare = |k: &String| !k.contains('.') && !names_total_or_dimension(rs, k);
         let needed = self.effort.keys().any(bare)
             || self.units.iter().any(|u| u.locked.iter().any(bare) || matches!(&u.entry, Entry::Indicators(m) if m.keys().any(bare)));
         if !needed {
             return Ok(std::borrow::Cow::Borrowed(self));
         }
         let full = |k: &str, at: String| -> Result<String, InputError> {
-            if k.contains('.') {
+            if k.contains('.') || names_total_or_dimension(rs, k) {
                 Ok(k.to_string())
             } else {
                 rs.lookup(k).map(|r| r.key()).map_err(|p| InputError::new(at, p))

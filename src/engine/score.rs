@@ -14,7 +14,7 @@ use crate::engine::error::{Expected, InputError, Problem, Says};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{band_of, grade, Grade};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
-use crate::engine::scenario::{Entry, Scenario, Unit, Values};
+use crate::engine::scenario::{names_total_or_dimension, Entry, Scenario, Unit, Values};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -271,14 +271,14 @@ fn check_pemda_fields(rs: &Ruleset, sc: &Scenario) -> Result<(), InputError> {
             return Err(InputError::new("trust", Problem::NotInRuleset("Kepercayaan Masyarakat (trust)")));
         }
     }
-    for key in sc.effort.keys() {
+    for key in sc.effort.keys().filter(|k| !names_total_or_dimension(rs, k)) {
         rs.lookup(key).map_err(|p| InputError::new(format!("effort.{key}"), p))?;
     }
     Ok(())
 }
 
 fn check_locked(rs: &Ruleset, locked: &[String], at: &str) -> Result<(), InputError> {
-    for (j, key) in locked.iter().enumerate() {
+    for (j, key) in locked.iter().enumerate().filter(|(_, k)| !names_total_or_dimension(rs, k)) {
         rs.lookup(key).map_err(|p| InputError::new(format!("{at}.locked[{j}]"), p))?;
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! `rapor-io` worker sends it to the widget: one writer for both.
 
 use crate::engine::number::exact_string;
-use crate::engine::plan::Plan;
+use crate::engine::plan::{Plan, StepKind};
 use crate::engine::risk::{Risk, Sample};
 use crate::engine::robust::RobustPlan;
 use crate::engine::score::{Outcome, UnitOutcome};
@@ -43,8 +43,16 @@ pub fn plan_json(p: &Plan) -> Value {
                     "responses_after": r.after,
                     "gain": gain_text(s.gain),
                 }),
-                None => json!({"unit": s.unit, "indicator": s.indicator, "from": level_json(s.from), "to": level_json(s.to), "gain": gain_text(s.gain)}),
+                None if s.kind == StepKind::Indicator => {
+                    json!({"unit": s.unit, "indicator": s.indicator, "from": level_json(s.from), "to": level_json(s.to), "gain": gain_text(s.gain)})
+                }
+                // A total or a dimension score, in the unit's entry scale.
+                None => json!({"unit": s.unit, "from": s.from.to_string(), "to": s.to.to_string(), "gain": gain_text(s.gain)}),
             };
+            v["kind"] = s.kind.as_str().into();
+            if let Some(d) = &s.dimension {
+                v["dimension"] = d.as_str().into();
+            }
             if let Some(n) = s.product {
                 v["product"] = n.into();
             }

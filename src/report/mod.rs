@@ -42,6 +42,20 @@ pub fn indicator_name(rs: &crate::engine::Ruleset, key: &str, lang: Lang) -> Str
     rs.indicator(key).map_or_else(|| key.to_string(), |r| lang.pick(&r.indicator.name, &r.indicator.name_en).to_string())
 }
 
+/// What a plan step raises, by name: an indicator ("Maklumat pelayanan"), a dimension
+/// ("Proses") or the unit's total ("Nilai total").
+pub fn step_name(rs: &crate::engine::Ruleset, st: &crate::engine::plan::Step, lang: Lang) -> String {
+    use crate::engine::plan::StepKind;
+    match st.kind {
+        StepKind::Indicator => indicator_name(rs, &st.indicator, lang),
+        StepKind::Dimension => {
+            let id = st.dimension.as_deref().unwrap_or_default();
+            rs.dimension(id).map_or_else(|| id.to_string(), |d| lang.pick(&d.name, &d.name_en).to_string())
+        }
+        StepKind::Unit => crate::text::t(lang, crate::text::Text::UnitScore).to_string(),
+    }
+}
+
 /// What a plan step changes: "2 → 3", "C → B" for letter grades, or for answer counts
 /// "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
 pub fn step_change(rs: &crate::engine::Ruleset, st: &crate::engine::plan::Step, lang: Lang) -> String {

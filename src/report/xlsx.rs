@@ -180,7 +180,7 @@ pub fn workbook(
         }
         for s in &plan.steps {
             row += 1;
-            let name = rs.indicator(&s.indicator).map_or(s.indicator.clone(), |r| pick(&r.indicator.name, &r.indicator.name_en));
+            let name = super::step_name(rs, s, lang);
             sheet.write_string(row, 0, &s.unit)?;
             sheet.write_string(row, 1, name)?;
             if let Some(p) = s.product {

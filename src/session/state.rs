@@ -501,7 +501,13 @@ impl State {
     /// Whether a plan step is already part of the what-if scenario.
     pub fn is_applied(&self, step: &Step) -> bool {
         let key = self.form.units.get(step.unit_index).map(|u| u.key);
-        self.applied.iter().any(|a| Some(a.unit_key) == key && a.step.indicator == step.indicator && a.step.product == step.product)
+        self.applied.iter().any(|a| {
+            Some(a.unit_key) == key
+                && a.step.kind == step.kind
+                && a.step.indicator == step.indicator
+                && a.step.dimension == step.dimension
+                && a.step.product == step.product
+        })
     }
 
     fn apply(&mut self, steps: Vec<Step>) {

@@ -481,6 +481,14 @@ pub fn to_next(lang: Lang, points: Decimal, category: &str) -> String {
     }
 }
 
+/// A plan that raises totals or dimension scores: "3 perubahan (+36,47 poin) → …".
+pub fn plan_summary_points(lang: Lang, steps: usize, points: Decimal, after: Decimal, category: &str) -> String {
+    match lang {
+        Lang::Id => format!("{steps} perubahan (+{} poin) → nilai {}, kategori {category}.", lang.num(points), lang.num(after)),
+        Lang::En => format!("{steps} changes (+{} points) → score {}, category {category}.", lang.num(points), lang.num(after)),
+    }
+}
+
 pub fn left_out_units(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Id => format!("{n} unit tidak dihitung karena belum ada data:"),

@@ -62,6 +62,12 @@ test('seven totals by keyboard alone, on one 1366×768 screen, the grade in view
   assert.match(await page.getByTestId('to-next').textContent(), /\+5,21 lagi ke A/);
   const names = await page.getByTestId('unit-name').evaluateAll((els) => els.map((e) => e.value));
   assert.equal(names[1], 'DPMPTSP', 'typing never renamed a unit');
+  // The plan raises the five weakest totals to one level (hand-worked in tests/points.rs:
+  // 36,47 points in all, 87,29 or 87,30 each), and applied as a what-if it reaches A.
+  await page.getByTestId('plan-step').first().waitFor();
+  assert.equal(await page.getByTestId('plan-step').count(), 5);
+  assert.match(await page.getByTestId('plan').textContent(), /\+36,47 poin/);
+  assert.match(await page.getByTestId('plan-step').nth(2).textContent(), /Nilai total: 72,3 → 87,30/);
   assert.equal(await page.getByTestId('aggregate-score').count(), 1);
   assert.equal(await page.getByTestId('aggregate-category').count(), 1);
   // Seven rows and the strip on one screen, nothing scrolled.
@@ -72,6 +78,9 @@ test('seven totals by keyboard alone, on one 1366×768 screen, the grade in view
   assert.ok(last <= 768, `the seventh unit ends at ${last} px`);
   await page.screenshot({ path: join(ARTIFACTS, 'workbench-1366.png') });
   assert.deepEqual(await axe(page), []);
+  await page.getByTestId('apply-plan').click();
+  assert.equal(await page.getByTestId('whatif-category').textContent(), 'A');
+  assert.equal(await page.getByTestId('whatif-score').textContent(), '88,00');
   assert.deepEqual(problems, []);
 });
 

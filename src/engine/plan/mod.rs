@@ -85,16 +85,47 @@ impl Status {
     }
 }
 
+/// What a step raises: an indicator's level, a dimension's score (or weighted points,
+/// as the unit was entered), or a unit's total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    #[default]
+    Indicator,
+    Dimension,
+    Unit,
+}
+
+impl StepKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Indicator => "indicator",
+            StepKind::Dimension => "dimension",
+            StepKind::Unit => "unit",
+        }
+    }
+    pub fn parse(s: &str) -> Option<StepKind> {
+        [StepKind::Indicator, StepKind::Dimension, StepKind::Unit].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// Raise one entry from `from` to `to`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Step {
+    #[serde(default)]
+    pub kind: StepKind,
     pub unit_index: usize,
     pub unit: String,
-    /// "proses.maklumat"
+    /// "proses.maklumat"; empty for a dimension's or a unit's step.
+    #[serde(default)]
     pub indicator: String,
+    /// The dimension a `dimension` step raises ("proses").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
     /// 1-based, for per-product indicators only.
     pub product: Option<usize>,
-    /// Levels (or, for a mean, the mean to two decimals).
+    /// Levels (or, for a mean, the mean to two decimals); for a dimension, its score
+    /// or weighted points as the unit was entered; for a unit, its total.
     #[serde(with = "crate::engine::number::serde_str")]
     pub from: Decimal,
     #[serde(with = "crate::engine::number::serde_str")]
@@ -203,6 +234,18 @@ fn too_precise() -> InputError {
 }
 
 pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective) -> Result<Plan, InputError> {
+    plan_with(rs, sc, target, objective, true)
+}
+
+/// `plan`, with `in_points` false for the robust plan, whose rounds and bounds count
+/// indicator steps only (units entered as totals or by dimension join it later).
+pub(super) fn plan_with(
+    rs: &Ruleset,
+    sc: &Scenario,
+    target: Option<&str>,
+    objective: Objective,
+    in_points: bool,
+) -> Result<Plan, InputError> {
     // Checked as written, so errors name the place the user wrote; the planner then
     // works on indicators named one way (a bare "biaya" is "proses.biaya").
     let outcome = evaluate(rs, sc)?;
@@ -248,6 +291,11 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
 
     let (entries, slots) = changeables(rs, sc, &outcome, share)?;
     result.alternatives.extend(mean_alternatives(rs, sc, &outcome, need, share, inclusive)?);
+    // Units entered as totals or by dimension only: a plan in points (`points`).
+    let point_slots = points::point_slots(rs, sc, &outcome, share)?;
+    if in_points && entries.is_empty() && !point_slots.is_empty() {
+        return plan_in_points(rs, sc, &point_slots, need, inclusive, result);
+    }
     let (unit, need_units) = integer_scale(&slots, need, inclusive)?;
     let Some(raise) = cheapest_touching_fewest_units(&slots, &unit, need_units, objective) else {
         result.status = Status::Unreachable;
@@ -265,6 +313,41 @@ pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Object
     Ok(result)
 }
 
+/// The plan for units entered as totals or by dimension: the cheapest raise on the
+/// entries' grid (`points::cover_points`); unreachable only when every unlocked total
+/// and dimension at its maximum still falls short, and then that is the best reachable.
+fn plan_in_points(
+    rs: &Ruleset,
+    sc: &Scenario,
+    slots: &[points::PointSlot],
+    need: Ratio,
+    inclusive: bool,
+    mut result: Plan,
+) -> Result<Plan, InputError> {
+    let places = rs.rounding.places;
+    let scored = |steps: &[Step]| -> Result<(Decimal, String), InputError> {
+        let o = evaluate(rs, &points::raised(sc, steps))?;
+        let a = o.aggregate.ok_or_else(|| InputError::new("units", Problem::NoData))?;
+        Ok((a.rounded, a.grade.category))
+    };
+    match points::cover_points(slots, need, inclusive, places) {
+        Some(raises) => {
+            let steps = points::point_steps(slots, &raises);
+            (result.score_after, result.category_after) = scored(&steps)?;
+            result.status = Status::Planned;
+            result.cost = points::point_cost(slots, &raises, places);
+            result.steps = steps;
+        }
+        None => {
+            let all: Vec<points::PointStep> =
+                slots.iter().enumerate().map(|(i, s)| points::PointStep { slot: i, from: s.from, to: s.max, gain: Ratio::ZERO }).collect();
+            result.status = Status::Unreachable;
+            result.best_reachable = Some(scored(&points::point_steps(slots, &all))?.0);
+        }
+    }
+    Ok(result)
+}
+
 /// The steps `taken[e]` ladder rungs of each entry make, in unit order.
 fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u32]) -> Result<Vec<Step>, InputError> {
     let mut steps = Vec::new();
@@ -279,9 +362,11 @@ fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u
             ),
         };
         steps.push(Step {
+            kind: StepKind::Indicator,
             unit_index: e.unit_index,
             unit: sc.units[e.unit_index].name.clone(),
             indicator: e.key.clone(),
+            dimension: None,
             product: e.product.map(|p| p + 1),
             from,
             to,

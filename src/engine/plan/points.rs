@@ -7,7 +7,13 @@
 //! Puskesmas 2 ke 84,20").
 
 use super::knapsack::{cover, Pool};
+use super::{too_precise, Step, StepKind};
+use crate::engine::error::InputError;
 use crate::engine::exact::{gcd, Ratio};
+use crate::engine::number::RoundingMode;
+use crate::engine::ruleset::Ruleset;
+use crate::engine::scenario::{Entry, Scenario, TOTAL};
+use crate::engine::score::{points_top, Outcome};
 use rust_decimal::Decimal;
 
 /// A total or a dimension score that can be raised.
@@ -101,4 +107,101 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
 fn grid_steps(room: Decimal, places: u32) -> u64 {
     let steps = (room * Decimal::from(10i64.pow(places))).floor();
     u64::try_from(steps.mantissa() / 10i128.pow(steps.scale())).unwrap_or(0)
+}
+
+/// The totals and dimension scores the planner may raise: every unit entered as a
+/// total or by dimension (0–100 scores or weighted points, as entered), unless its
+/// `locked` names "total" or the dimension. `share` is what one point of a unit's
+/// dimension score adds to the pemda score (`units_share`).
+pub(super) fn point_slots(rs: &Ruleset, sc: &Scenario, outcome: &Outcome, share: Ratio) -> Result<Vec<PointSlot>, InputError> {
+    let n = Ratio::int(outcome.units.len() as i64);
+    let one_nth = Ratio::int(1).checked_div(n).ok_or_else(too_precise)?;
+    let total_w = Ratio::from_decimal(rs.dimension_weight_total());
+    let mut out = Vec::new();
+    for u in &outcome.units {
+        let unit = &sc.units[u.index];
+        let locked = |k: &str| unit.locked.iter().any(|l| l == k);
+        match &unit.entry {
+            Entry::Score(v) if !locked(TOTAL) => out.push(PointSlot {
+                unit_index: u.index,
+                unit: unit.name.clone(),
+                dimension: None,
+                from: *v,
+                max: rs.score_max,
+                gain: one_nth,
+                effort: sc.effort.get(TOTAL).copied().unwrap_or(1),
+            }),
+            Entry::Dimensions(m) | Entry::Points(m) => {
+                let points = matches!(unit.entry, Entry::Points(_));
+                for d in rs.dimensions.iter().filter(|d| !locked(&d.id)) {
+                    let weight_share = Ratio::from_decimal(d.weight).checked_div(total_w).ok_or_else(too_precise)?;
+                    // A weighted point adds one point to the unit's dimension score; a
+                    // point of a 0–100 score adds its weight share of one.
+                    let (gain, max) = if points {
+                        let top = points_top(rs, d)?.1.round(rs.rounding.places, RoundingMode::Down).ok_or_else(too_precise)?;
+                        (share, top)
+                    } else {
+                        (share.checked_mul(weight_share).ok_or_else(too_precise)?, rs.score_max)
+                    };
+                    out.push(PointSlot {
+                        unit_index: u.index,
+                        unit: unit.name.clone(),
+                        dimension: Some(d.id.clone()),
+                        from: m.get(&d.id).copied().unwrap_or(Decimal::ZERO),
+                        max,
+                        gain,
+                        effort: sc.effort.get(&d.id).copied().unwrap_or(1),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The scenario with the raises made, for the score after and for a what-if.
+pub(super) fn raised(sc: &Scenario, steps: &[Step]) -> Scenario {
+    let mut out = sc.clone();
+    for s in steps {
+        let Some(u) = out.units.get_mut(s.unit_index) else { continue };
+        match (&mut u.entry, s.kind, &s.dimension) {
+            (Entry::Score(v), StepKind::Unit, _) => *v = s.to,
+            (Entry::Dimensions(m) | Entry::Points(m), StepKind::Dimension, Some(d)) => {
+                m.insert(d.clone(), s.to);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The plan's steps for `raises` of `slots`, in unit order.
+pub(super) fn point_steps(slots: &[PointSlot], raises: &[PointStep]) -> Vec<Step> {
+    let mut steps: Vec<Step> = raises
+        .iter()
+        .map(|r| {
+            let s = &slots[r.slot];
+            Step {
+                kind: if s.dimension.is_some() { StepKind::Dimension } else { StepKind::Unit },
+                unit_index: s.unit_index,
+                unit: s.unit.clone(),
+                indicator: String::new(),
+                dimension: s.dimension.clone(),
+                product: None,
+                from: r.from,
+                to: r.to,
+                gain: r.gain,
+                entered: true,
+                responses: None,
+            }
+        })
+        .collect();
+    steps.sort_by(|a, b| (a.unit_index, &a.dimension).cmp(&(b.unit_index, &b.dimension)));
+    steps
+}
+
+/// Points in all, in grid steps × effort: the plan's cost.
+pub(super) fn point_cost(slots: &[PointSlot], raises: &[PointStep], places: u32) -> u64 {
+    raises.iter().map(|r| grid_steps(r.to - r.from, places) * u64::from(slots[r.slot].effort)).sum()
 }

@@ -14,7 +14,9 @@
 
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::Ratio;
-use crate::engine::plan::{applied_plan, floor_of, plan, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step};
+use crate::engine::plan::{
+    applied_plan, floor_of, plan_with, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step,
+};
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
 use crate::engine::ruleset::Ruleset;
 use crate::engine::scenario::Scenario;
@@ -64,13 +66,13 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
             return Err(InputError::new("sampling", Problem::Says(Says::NoRobustPlan(MAX_ROUNDS as u64))));
         }
         rounds += 1;
-        let lift = plan(rs, &sample_only(&current, &worst.units), Some(&category), objective)?;
+        let lift = plan_with(rs, &sample_only(&current, &worst.units), Some(&category), objective, false)?;
         if lift.status == Status::Unreachable {
             status = Status::Unreachable;
             break;
         }
         // The same sample from today's scores: a robust plan must lift it too.
-        let alone = plan(rs, &sample_only(sc, &worst.units), Some(&category), objective)?;
+        let alone = plan_with(rs, &sample_only(sc, &worst.units), Some(&category), objective, false)?;
         lower_bound = lower_bound.max(alone.cost);
         cost += lift.cost;
         let mapped: Vec<Step> = lift.steps.iter().map(|s| Step { unit_index: worst.units[s.unit_index], ..s.clone() }).collect();

@@ -3,9 +3,10 @@
 
 use super::fields::indicator_name;
 use crate::engine::number::RoundingMode;
+use crate::engine::plan::StepKind;
 use crate::engine::plan::{Plan, Status};
-use crate::report::step_change;
-use crate::text::{need_sentence, plan_summary, t, unreachable_sentence, Lang, Text};
+use crate::report::{step_change, step_name};
+use crate::text::{need_sentence, plan_summary, plan_summary_points, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
 
@@ -98,7 +99,15 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                         <p class="rapor-plan-need" data-testid="plan-status">
                             { need_sentence(lang, &target, plan.points_needed.unwrap_or_default()) }
                         </p>
-                        <p>{ plan_summary(lang, plan.steps.len(), plan.cost, plan.score_after, &plan.category_after) }</p>
+                        <p>{
+                            if plan.steps.iter().all(|st| st.kind == StepKind::Indicator) {
+                                plan_summary(lang, plan.steps.len(), plan.cost, plan.score_after, &plan.category_after)
+                            } else {
+                                // Totals and dimensions are raised in points, not level steps.
+                                let points = plan.steps.iter().filter(|st| st.kind != StepKind::Indicator).map(|st| st.to - st.from).sum();
+                                plan_summary_points(lang, plan.steps.len(), points, plan.score_after, &plan.category_after)
+                            }
+                        }</p>
                         { for groups.iter().map(|(_, unit, steps)| {
                             let total = steps.iter().try_fold(crate::engine::exact::Ratio::ZERO, |acc, &i| acc.checked_add(plan.steps[i].gain));
                             html! {
@@ -110,7 +119,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                     { for steps.iter().map(|&i| {
                                         let st = &plan.steps[i];
                                         let applied = s.is_applied(st);
-                                        let name = indicator_name(rs, &st.indicator, lang);
+                                        let name = step_name(rs, st, lang);
                                         let product = st.product.map(|n| format!(" ({} {n})", t(lang, Text::Product))).unwrap_or_default();
                                         html! {
                                             <li data-testid="plan-step" class={classes!(applied.then_some("rapor-applied"))}>
