@@ -22,10 +22,12 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
         return html! {};
     }
     let rs = &s.reading.ruleset;
-    let any_indicator_unit = s.outcome.as_ref().is_some_and(|o| o.units.iter().any(|u| u.level == crate::engine::score::Level::Indicators));
+    // "A plan needs indicators" only where the plan itself could not raise anything.
+    let planned = s.outcome.as_ref().is_some_and(|o| o.units.iter().any(|u| u.level == crate::engine::score::Level::Indicators))
+        || !plan.steps.is_empty();
     html! {
         <div class="rapor-alternatives" data-testid="plan-alternatives">
-            <p>{ if any_indicator_unit { t(lang, Text::AlternativesIntro) } else { t(lang, Text::NoIndicatorUnits) } }</p>
+            <p>{ if planned { t(lang, Text::AlternativesIntro) } else { t(lang, Text::NoIndicatorUnits) } }</p>
             if plan.alternatives.iter().any(|a| a.possible) {
                 <ul>
                     { for plan.alternatives.iter().filter(|a| a.possible).map(|a| {
