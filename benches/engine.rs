@@ -1,7 +1,8 @@
 //! Engine speed at indicator level (the most work per unit): scoring a typical 7-unit
 //! sample and a 500-unit stress case; planning for 7 and 50 units, with unit effort (the
 //! greedy path) and with efforts (the dynamic programme); and 50-unit plans on the
-//! other schemes' ladders (SAKIP letters, IKM answer counts and means).
+//! other schemes' ladders (SAKIP letters, IKM answer counts and means); 50-unit plans in
+//! points (totals, dimensions).
 //! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -65,6 +66,32 @@ fn bench_plan(c: &mut Criterion) {
 }
 
 /// 50 units of another scheme, every indicator entered by `value(unit, indicator)`.
+/// Plans in points: 50 units entered as totals (60–95), and 50 by dimension (scores
+/// 55–95), with and without efforts per dimension.
+fn bench_plan_points(c: &mut Criterion) {
+    let cat = Catalog::built_in();
+    let rs = cat.get("ombudsman-2024").unwrap();
+    let totals: Vec<Unit> =
+        (0..50).map(|u| Unit::new(format!("Unit {u}"), Entry::Score(Decimal::new(6000 + (u as i64 * 713) % 3500, 2)))).collect();
+    let sc = Scenario { ruleset: rs.id.clone(), units: totals, ..Scenario::default() };
+    c.bench_function("plan 50 units entered as totals", |b| b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
+    let dims: Vec<Unit> = (0..50)
+        .map(|u| {
+            let m = rs.dimensions.iter().enumerate().map(|(i, d)| (d.id.clone(), Decimal::from(55 + ((u + i * 7) % 41) as i64))).collect();
+            Unit::new(format!("Unit {u}"), Entry::Dimensions(m))
+        })
+        .collect();
+    let sc = Scenario { ruleset: rs.id.clone(), units: dims, ..Scenario::default() };
+    c.bench_function("plan 50 units by dimension", |b| b.iter(|| plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap()));
+    let mut with_effort = sc.clone();
+    for (i, d) in rs.dimensions.iter().enumerate() {
+        with_effort.effort.insert(d.id.clone(), 1 + i as u32);
+    }
+    c.bench_function("plan 50 units by dimension, efforts 1-4", |b| {
+        b.iter(|| plan(rs, black_box(&with_effort), Some("A"), Objective::Steps).unwrap())
+    });
+}
+
 fn scheme_scenario(id: &str, value: impl Fn(usize, usize) -> serde_json::Value, field: &str) -> Scenario {
     let cat = Catalog::built_in();
     let rs = cat.get(id).unwrap();
@@ -120,5 +147,5 @@ fn bench_risk(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench, bench_plan, bench_schemes, bench_risk);
+criterion_group!(benches, bench, bench_plan, bench_plan_points, bench_schemes, bench_risk);
 criterion_main!(benches);

@@ -68,7 +68,7 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
         .zip(&rooms)
         .map(|((s, g), &count)| Some(Pool { gain: scaled(*g)?, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } }))
         .collect::<Option<_>>()?;
-    let take = cover(&pools, need_units)?;
+    let take = cover_large(&pools, need_units)?;
     // Among interchangeable slots, the steps go to the lowest first.
     let mut given = vec![0u64; slots.len()];
     let mut done = vec![false; slots.len()];
@@ -78,20 +78,11 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
         }
         let group: Vec<usize> =
             (i..slots.len()).filter(|&j| !done[j] && pools[j].gain == pools[i].gain && pools[j].cost == pools[i].cost).collect();
-        let mut steps: u64 = group.iter().map(|&j| take[j]).sum();
-        while steps > 0 {
-            let lowest = group
-                .iter()
-                .copied()
-                .filter(|&j| given[j] < rooms[j])
-                // The lowest now; on a tie, the one that started lowest.
-                .min_by_key(|&j| (slots[j].from + ulp * Decimal::from(given[j]), slots[j].from))?;
-            given[lowest] += 1;
-            steps -= 1;
-        }
         for &j in &group {
             done[j] = true;
         }
+        let steps: u64 = group.iter().map(|&j| take[j]).sum();
+        water_fill(slots, &rooms, &group, steps, places, &mut given);
     }
     let mut out = Vec::new();
     for (i, s) in slots.iter().enumerate() {
@@ -101,6 +92,86 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
         }
     }
     Some(out)
+}
+
+/// Grid steps per slot below which the exact knapsack runs on the whole plan.
+const EXACT_WINDOW: i128 = 400;
+
+/// `cover` for pools of many grid steps. With one effort throughout, `cover` is fast
+/// and exact. With several, its dynamic programme grows with the plan's cost (thousands
+/// of hundredths); so the slots with the best gain per effort are first taken whole
+/// while more than `EXACT_WINDOW` steps' worth of gain is still missing, and the exact
+/// programme settles the rest. Plans that small are exact (the brute-force test); larger
+/// ones differ from the optimum at most in how that last window is shared.
+fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
+    let mut costs = pools.iter().filter(|p| p.count > 0).map(|p| p.cost);
+    let first = costs.next();
+    if costs.all(|c| Some(c) == first) {
+        return cover(pools, need);
+    }
+    let window = EXACT_WINDOW * pools.iter().map(|p| p.gain).max().unwrap_or(0);
+    let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0 && pools[i].cost > 0).collect();
+    // Best gain per cost first: a / c > b / d ⇔ a·d > b·c.
+    order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
+    let mut whole = vec![0u64; pools.len()];
+    let mut rest = need;
+    for i in order {
+        let all = pools[i].gain * pools[i].count as i128;
+        if rest - all <= window {
+            break;
+        }
+        whole[i] = pools[i].count;
+        rest -= all;
+    }
+    let left: Vec<Pool> = pools.iter().zip(&whole).map(|(p, &w)| Pool { count: p.count - w, ..*p }).collect();
+    let take = cover(&left, rest)?;
+    Some(take.iter().zip(&whole).map(|(t, w)| t + w).collect())
+}
+
+/// Gives `steps` grid steps to the slots of `group` as water fills a basin: the lowest
+/// rise first, to one common level, each within its room; the steps a level cannot
+/// share evenly go to the slots that started lowest. Found by bisection on the level,
+/// not step by step, so fifty units cost no more than seven.
+fn water_fill(slots: &[PointSlot], rooms: &[u64], group: &[usize], steps: u64, places: u32, given: &mut [u64]) {
+    if steps == 0 {
+        return;
+    }
+    // Levels in grid steps; `from` scaled (it may lie between grid points).
+    let scale = Decimal::from(10i64.pow(places));
+    let start: Vec<Decimal> = group.iter().map(|&j| slots[j].from * scale).collect();
+    let at = |level: i64, k: usize| -> u64 {
+        let rise = (Decimal::from(level) - start[k]).floor();
+        if rise <= Decimal::ZERO {
+            0
+        } else {
+            u64::try_from(rise.mantissa() / 10i128.pow(rise.scale())).unwrap_or(u64::MAX).min(rooms[group[k]])
+        }
+    };
+    let total = |level: i64| -> u64 { (0..group.len()).map(|k| at(level, k)).sum() };
+    let whole = |d: Decimal| i64::try_from(d.floor().mantissa() / 10i128.pow(d.floor().scale())).unwrap_or(0);
+    let mut lo = start.iter().map(|&d| whole(d)).min().unwrap_or(0);
+    // Every slot full: its start plus its room (one more for a start between grid points).
+    let mut hi = (0..group.len()).map(|k| whole(start[k]) + rooms[group[k]] as i64 + 1).max().unwrap_or(lo);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if total(mid) >= steps {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    // Everyone up to the level below; the rest, one each, to those that started lowest.
+    let mut left = steps - total(lo - 1);
+    let mut order: Vec<usize> = (0..group.len()).collect();
+    order.sort_by(|&a, &b| slots[group[a]].from.cmp(&slots[group[b]].from).then(a.cmp(&b)));
+    for k in order {
+        let (below, here) = (at(lo - 1, k), at(lo, k));
+        given[group[k]] = below;
+        if left > 0 && here > below {
+            given[group[k]] = here;
+            left -= 1;
+        }
+    }
 }
 
 /// Whole grid steps in `room` (0 when there is none).
