@@ -3,122 +3,63 @@
 
 use super::Lang;
 
-/// A header or label of the CSV summary or the Excel workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sheet {
-    Summary,
-    Pemda,
-    PemdaAggregate,
-    Date,
-    Method,
-    Unit,
-    Score,
-    Category,
-    Opinion,
-    Quality,
-    Zone,
-    ChangedAssumptions,
-    LeftOut,
-    Dimension,
-    DimensionScore,
-    Contribution,
-    Indicator,
-    Product,
-    Level,
-    Max,
-    Plan,
-    Planned,
-    AtTop,
-    Unreachable,
-    Status,
-    Target,
-    ScoreNow,
-    Threshold,
-    PointsNeeded,
-    ScoreAfter,
-    From,
-    To,
-    Gain,
+/// Each header or label of the CSV summary and the Excel workbook is named once here,
+/// with its words: the macro makes the `Sheet` enum, the list `SHEETS` (for the test that
+/// reads each in both languages) and `sheet`, so the three never disagree.
+macro_rules! sheet_words {
+    ($($name:ident => ($id:literal, $en:literal),)*) => {
+        /// A header or label of the CSV summary or the Excel workbook.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Sheet {
+            $($name,)*
+        }
+
+        /// Every `Sheet`.
+        pub const SHEETS: &[Sheet] = &[$(Sheet::$name,)*];
+
+        pub fn sheet(lang: Lang, s: Sheet) -> &'static str {
+            let (id, en) = match s {
+                $(Sheet::$name => ($id, $en),)*
+            };
+            lang.either(id, en)
+        }
+    };
 }
 
-/// Every `Sheet`, for the test that reads each in both languages.
-pub const SHEETS: [Sheet; 33] = {
-    use Sheet::*;
-    [
-        Summary,
-        Pemda,
-        PemdaAggregate,
-        Date,
-        Method,
-        Unit,
-        Score,
-        Category,
-        Opinion,
-        Quality,
-        Zone,
-        ChangedAssumptions,
-        LeftOut,
-        Dimension,
-        DimensionScore,
-        Contribution,
-        Indicator,
-        Product,
-        Level,
-        Max,
-        Plan,
-        Planned,
-        AtTop,
-        Unreachable,
-        Status,
-        Target,
-        ScoreNow,
-        Threshold,
-        PointsNeeded,
-        ScoreAfter,
-        From,
-        To,
-        Gain,
-    ]
-};
-
-pub fn sheet(lang: Lang, s: Sheet) -> &'static str {
-    use Sheet::*;
-    let (id, en) = match s {
-        Summary => ("Ringkasan", "Summary"),
-        Pemda => ("Pemda", "Pemda"),
-        PemdaAggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
-        Date => ("Tanggal", "Date"),
-        Method => ("Metode penilaian", "Assessment method"),
-        Unit => ("Unit", "Unit"),
-        Score => ("Nilai", "Score"),
-        Category => ("Kategori", "Category"),
-        Opinion => ("Opini", "Opinion"),
-        Quality => ("Kualitas pelayanan", "Service quality"),
-        Zone => ("Zona", "Zone"),
-        ChangedAssumptions => ("Asumsi yang diubah", "Changed assumptions"),
-        LeftOut => ("Tidak dihitung (tanpa data)", "Left out (no data)"),
-        Dimension => ("Dimensi", "Dimension"),
-        DimensionScore => ("Nilai dimensi", "Dimension score"),
-        Contribution => ("Sumbangan", "Contribution"),
-        Indicator => ("Indikator", "Indicator"),
-        Product => ("Produk", "Product"),
-        Level => ("Tingkat", "Level"),
-        Max => ("Maks", "Max"),
-        Plan => ("Rencana", "Plan"),
-        Planned => ("direncanakan", "planned"),
-        AtTop => ("sudah di kategori tertinggi", "already in the top category"),
-        Unreachable => ("tidak tercapai", "not reachable"),
-        Status => ("Status", "Status"),
-        Target => ("Target", "Target"),
-        ScoreNow => ("Nilai sekarang", "Score now"),
-        Threshold => ("Batas kategori", "Threshold"),
-        PointsNeeded => ("Poin dibutuhkan", "Points needed"),
-        ScoreAfter => ("Nilai sesudah", "Score after"),
-        From => ("Dari", "From"),
-        To => ("Ke", "To"),
-        Gain => ("Tambahan nilai", "Gain"),
-    };
-    lang.either(id, en)
+sheet_words! {
+    Summary => ("Ringkasan", "Summary"),
+    Pemda => ("Pemda", "Pemda"),
+    PemdaAggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
+    Date => ("Tanggal", "Date"),
+    Method => ("Metode penilaian", "Assessment method"),
+    Unit => ("Unit", "Unit"),
+    Score => ("Nilai", "Score"),
+    Category => ("Kategori", "Category"),
+    Opinion => ("Opini", "Opinion"),
+    Quality => ("Kualitas pelayanan", "Service quality"),
+    Zone => ("Zona", "Zone"),
+    ChangedAssumptions => ("Asumsi yang diubah", "Changed assumptions"),
+    LeftOut => ("Tidak dihitung (tanpa data)", "Left out (no data)"),
+    Dimension => ("Dimensi", "Dimension"),
+    DimensionScore => ("Nilai dimensi", "Dimension score"),
+    Contribution => ("Sumbangan", "Contribution"),
+    Indicator => ("Indikator", "Indicator"),
+    Product => ("Produk", "Product"),
+    Level => ("Tingkat", "Level"),
+    Max => ("Maks", "Max"),
+    Plan => ("Rencana", "Plan"),
+    Planned => ("direncanakan", "planned"),
+    AtTop => ("sudah di kategori tertinggi", "already in the top category"),
+    Unreachable => ("tidak tercapai", "not reachable"),
+    Status => ("Status", "Status"),
+    Target => ("Target", "Target"),
+    ScoreNow => ("Nilai sekarang", "Score now"),
+    Threshold => ("Batas kategori", "Threshold"),
+    PointsNeeded => ("Poin dibutuhkan", "Points needed"),
+    ScoreAfter => ("Nilai sesudah", "Score after"),
+    From => ("Dari", "From"),
+    To => ("Ke", "To"),
+    Gain => ("Tambahan nilai", "Gain"),
 }
 
 /// A step on answer counts: "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".
