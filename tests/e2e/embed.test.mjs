@@ -131,6 +131,12 @@ test('offline: after one visit the widget opens with no connection', async () =>
   await page.getByTestId('unit').first().waitFor();
   // The service worker installs (caching the whole build) and takes control.
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  // And the workers' scripts are in its cache (a loaded machine once went offline between
+  // the two and the worker's script could not load).
+  await page.waitForFunction(async () => {
+    const hits = await Promise.all(['rapor-io.js', 'rapor-io_loader.js'].map((f) => caches.match(new URL(f, location.href).href)));
+    return hits.every(Boolean);
+  }, null, { timeout: 20000 });
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('unit').first().waitFor();
