@@ -299,6 +299,9 @@ test('a keyboard-only path: enter a score, switch a unit to indicators, apply th
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   assert.notEqual(await text(page, 'aggregate-score'), '85,00');
+  // The plan for the new levels comes from the worker; until it does the button waits
+  // (disabled), and Enter on it would do nothing.
+  await page.waitForFunction(() => document.querySelector('[data-testid="apply-plan"]')?.disabled === false);
   await page.getByTestId('apply-plan').focus();
   const focused = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(focused, 'none', 'focus is visible');
