@@ -46,10 +46,11 @@ pub struct PointStep {
 /// or `None` when every slot at its maximum falls short.
 ///
 /// Each grid step of a slot is one knapsack step (same gain, same effort along the
-/// slot), so `knapsack::cover` finds the exact cheapest count per slot: on a grid, the
-/// best gain per effort first is not always cheapest (a step of a cheaper slot may
-/// overshoot less). Slots of equal gain and effort are interchangeable; their steps go
-/// one by one to the lowest of them, which raises the weakest to one common level.
+/// slot), so the covering knapsack counts the steps per slot (`cover_large`: exact for
+/// one effort and for small plans; on a grid the best gain per effort first is not
+/// always cheapest, as a step of a cheaper slot may overshoot less). Slots of equal gain
+/// and effort are interchangeable; their steps are shared out by `water_fill`, which
+/// raises the weakest to one common level.
 pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u32) -> Option<Vec<PointStep>> {
     let ulp = Decimal::new(1, places);
     let step_gain: Vec<Ratio> = slots.iter().map(|s| s.gain.checked_mul(Ratio::from_decimal(ulp))).collect::<Option<_>>()?;
