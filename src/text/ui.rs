@@ -481,6 +481,15 @@ pub fn to_next(lang: Lang, points: Decimal, category: &str) -> String {
     }
 }
 
+/// "3 perubahan", "1 change", "3 changes".
+pub fn changes_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Id => format!("{n} perubahan"),
+        Lang::En if n == 1 => "1 change".into(),
+        Lang::En => format!("{n} changes"),
+    }
+}
+
 /// A plan that raises totals or dimension scores: "3 perubahan (+36,47 poin) → …".
 pub fn plan_summary_points(lang: Lang, steps: usize, points: Decimal, after: Decimal, category: &str) -> String {
     match lang {

@@ -6,7 +6,7 @@ use crate::engine::number::RoundingMode;
 use crate::engine::plan::StepKind;
 use crate::engine::plan::{Plan, Status};
 use crate::report::{step_change, step_name};
-use crate::text::{need_sentence, plan_summary, plan_summary_points, t, unreachable_sentence, Lang, Text};
+use crate::text::{changes_count, need_sentence, plan_summary, plan_summary_points, t, unreachable_sentence, Lang, Text};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
 
@@ -115,7 +115,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                             html! {
                             <div class="rapor-plan-unit">
                                 <h3>{ unit }<span class="rapor-plan-unit-total">
-                                    { format!(" · {} {} · +{}", steps.len(), t(lang, Text::Changes), total.map(gain).unwrap_or_default()) }
+                                    { format!(" · {} · +{}", changes_count(lang, steps.len()), total.map(gain).unwrap_or_default()) }
                                 </span></h3>
                                 <ul>
                                     { for steps.iter().map(|&i| {
