@@ -11,7 +11,7 @@
 //! worker first posts `{ready: true}`.
 
 use crate::engine::exact::Ratio;
-use crate::engine::plan::{Alternative, Objective, Plan, ResponseChange, Status, Step, StepKind};
+use crate::engine::plan::{Alternative, CostUnit, Objective, Plan, ResponseChange, Status, Step, StepKind};
 use crate::engine::InputError;
 use crate::session::RiskView;
 use crate::share::ShareError;
@@ -260,6 +260,11 @@ pub fn read_plan<F: Fields>(o: &F) -> Result<Plan, ProtocolError> {
         category_after: r.text("category_after")?,
         points_needed: r.opt_decimal("points_needed")?,
         cost: r.whole("cost")?,
+        // An older worker wrote none: its plans counted level steps.
+        cost_unit: match r.opt_text("cost_unit") {
+            None => CostUnit::Steps,
+            Some(u) => CostUnit::parse(&u).ok_or_else(|| r.bad("cost_unit"))?,
+        },
         steps,
         best_reachable: r.opt_decimal("best_reachable")?,
         alternatives,

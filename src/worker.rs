@@ -295,10 +295,20 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&handle(&req("risk", &saved::save(&f, "id"), "")).unwrap()).unwrap();
         assert_eq!((v["method"].as_str(), v["samples"].as_u64()), (Some("exact"), Some(3)));
         assert_eq!(v["probabilities"]["B"], 0.3333);
-        // Totals cannot be planned: the robust plan says it cannot reach B.
-        assert_eq!(v["robust"]["status"], "unreachable");
+        // Totals are planned in points. The worst sample {90, 80, 70, 50} must reach B:
+        // 90 + 80 + x + y ≥ 4 × 77,995, so the two weakest Puskesmas need x + y ≥ 141,98,
+        // 21,98 points from 70 + 50; raised weakest first to one level: both to 70,99.
+        // Then every sample holds: {90, 80, 90, 70,99} is higher still.
+        assert_eq!(v["robust"]["status"], "planned");
         assert_eq!(v["text"]["reach"], "Peluang mencapai B: 33,3 % (3 kemungkinan sampel, dihitung semua).");
-        assert!(v["text"]["robust"][0].as_str().unwrap().starts_with("Tidak ada perubahan indikator"), "{}", v["text"]);
+        assert_eq!(
+            v["text"]["robust"][0].as_str().unwrap(),
+            "2 perubahan (21,98 poin) → sampel terburuk 78,00, kategori B.",
+            "{}",
+            v["text"]
+        );
+        assert_eq!(v["text"]["robust"][2].as_str().unwrap(), "Dinas Pendidikan, Nilai total: 70 → 70,99", "{}", v["text"]);
+        assert_eq!(v["text"]["robust"][3].as_str().unwrap(), "Dinas Sosial, Nilai total: 50 → 70,99", "{}", v["text"]);
         // Drawing more than there are is named at the field.
         f.sampling.insert("puskesmas".into(), "4".into());
         let e = handle(&req("risk", &saved::save(&f, "id"), "")).unwrap_err();

@@ -275,7 +275,8 @@ fn plan_prints_the_documented_fields() {
 
 #[test]
 fn plan_unreachable_gives_best_reachable() {
-    let input = json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "50"}, {"name": "B", "indicators": {"input.keamanan": 0}, "locked": []}]});
+    // A's total is locked: only B can rise.
+    let input = json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "50", "locked": ["total"]}, {"name": "B", "indicators": {"input.keamanan": 0}, "locked": []}]});
     let r = rapor(&["plan", "-", "--target", "A"], &input.to_string());
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
@@ -283,6 +284,12 @@ fn plan_unreachable_gives_best_reachable() {
     // B at its maximum scores 100: (50 + 100) / 2 = 75.00, still short of A.
     assert_eq!(v["best_reachable"], "75.00");
     assert_eq!(v["alternatives"][0]["kind"], "unit_total");
+    // Unlocked, A's total takes part: (100 + 100) / 2 = 100 is the best; A is reachable.
+    let input =
+        json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": "50"}, {"name": "B", "indicators": {"input.keamanan": 0}}]});
+    let v: Value = serde_json::from_str(&rapor(&["plan", "-", "--target", "A"], &input.to_string()).stdout).unwrap();
+    assert_eq!((v["status"].as_str(), v["cost_unit"].as_str()), (Some("planned"), Some("hundredths")));
+    assert!(v["steps"].as_array().unwrap().iter().any(|s| s["kind"] == "unit" && s["unit"] == "A"), "{v}");
 }
 
 #[test]

@@ -63,7 +63,10 @@ fn random_scenario(rng: &mut Rng, rs: &Ruleset) -> Scenario {
         units.push(unit);
     }
     if rng.next(2) == 0 {
-        units.push(Unit::new("Total", Entry::Score(Decimal::new(rng.next(10001) as i64, 2))));
+        // Locked: these plans change indicators only (`mixed_plans_…` raises totals too).
+        let mut total = Unit::new("Total", Entry::Score(Decimal::new(rng.next(10001) as i64, 2)));
+        total.locked.push("total".into());
+        units.push(total);
     }
     let mut effort = BTreeMap::new();
     if rng.next(2) == 0 {
@@ -241,6 +244,49 @@ fn a_total_is_planned_in_points() {
     assert_eq!(p.best_reachable.unwrap().to_string(), "82.84");
 }
 
+#[test]
+fn a_deduction_caps_what_raising_the_units_can_reach() {
+    // Totals 80 and 82, a deduction of 15: (80 + 82) / 2 − 15 = 66,00 C.
+    let sc = |target: &str| {
+        let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "deduction": "15", "units": [
+            {"name": "Dinkes", "score": "80"}, {"name": "Dinsos", "score": "82"}]}))
+        .unwrap();
+        plan(&catalog_rs("ombudsman-2024"), &sc, Some(target), Objective::Steps).unwrap()
+    };
+    // A (88) cannot be reached: both at 100 give 100 − 15 = 85,00, the best reachable.
+    let p = sc("A");
+    assert_eq!((p.status, p.best_reachable.map(|b| b.to_string())), (Status::Unreachable, Some("85.00".into())));
+    // B (78) needs a mean of 92,995: the sum 185,99, +23,99 points. Weakest first: 80
+    // joins 82, then both rise to 92,99 and the last 0,01 goes to the lower start:
+    // (93,00 + 92,99) / 2 − 15 = 77,995, rounded 78,00 B.
+    let p = sc("B");
+    let to: Vec<String> = p.steps.iter().map(|s| format!("{} {} → {}", s.unit, s.from, s.to)).collect();
+    assert_eq!(to, ["Dinkes 80 → 93.00", "Dinsos 82 → 92.99"]);
+    assert_eq!((p.cost, p.score_after.to_string()), (2399, "78.00".to_string()));
+}
+
+#[test]
+fn locked_totals_and_dimensions_stay_where_they_are() {
+    // Five units by dimension at 80 (as in `dimensions_are_raised_heaviest_first`), Proses
+    // locked in all of them: the plan must do without the heaviest dimension.
+    let unit = |i: usize| json!({"name": format!("U{i}"), "dimensions": {"input": 80, "proses": 80, "output": 80, "pengaduan": 80}, "locked": ["proses"]});
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "units": (0..5).map(unit).collect::<Vec<_>>()})).unwrap();
+    let p = plan(&catalog_rs("ombudsman-2024"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!((p.status, p.category_after.as_str()), (Status::Planned, "A"));
+    assert!(p.steps.iter().all(|s| s.dimension.as_deref() != Some("proses")), "{:?}", p.steps);
+    // Output next (0,2424 a point): five at 100 give 5 · 20 · 0,2424 = 24,24 of the
+    // 39,975 needed; Input (0,2185) then gives the rest.
+    let output: Vec<String> = p.steps.iter().filter(|s| s.dimension.as_deref() == Some("output")).map(|s| s.to.to_string()).collect();
+    assert_eq!(output, ["100.00"; 5]);
+    // Every total locked and no other unit: nothing can move.
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "units": [
+        {"name": "A", "score": "70", "locked": ["total"]}, {"name": "B", "dimensions": {"input": 70, "proses": 70, "output": 70, "pengaduan": 70},
+         "locked": ["input", "proses", "output", "pengaduan"]}]}))
+    .unwrap();
+    let p = plan(&catalog_rs("ombudsman-2024"), &sc, None, Objective::Steps).unwrap();
+    assert_eq!((p.status, p.best_reachable.map(|b| b.to_string())), (Status::Unreachable, Some("70.00".into())));
+}
+
 /// Five units by dimension (2024 weights: Input 21,85, Proses 32,37, Output 24,24,
 /// Pengaduan 21,54 of 100), each at 80 in every dimension: 80,00, B. A needs the mean to
 /// gain 87,995 − 80 = 7,995, so the dimension points must add 5 × 7,995 = 39,975 in
@@ -412,5 +458,142 @@ fn letter_ladders_match_exhaustive_search() {
                 Status::AtTop => unreachable!(),
             }
         }
+    }
+}
+
+/// The cheapest mixed plan by exhaustive search: every combination of indicator levels,
+/// each completed by the fewest 0,01s of the unit total `total` that reach `threshold`
+/// (found by bisection: the score never falls as the total rises). A level step costs
+/// its effort × `per_step` hundredths, a 0,01 of the total one; for objective
+/// `indicators` each changed entry, the total included, counts 1.
+fn exhaustive_mixed(
+    rs: &Ruleset,
+    sc: &Scenario,
+    es: &[Entry5],
+    total: usize,
+    threshold: Decimal,
+    (per_step, objective): (u64, Objective),
+) -> Option<u64> {
+    let Entry::Score(from) = sc.units[total].entry else { unreachable!() };
+    let room = ((Decimal::ONE_HUNDRED - from) * Decimal::ONE_HUNDRED).normalize().to_string().parse::<u64>().unwrap();
+    let mut levels: Vec<u16> = es.iter().map(|e| e.3).collect();
+    let mut best: Option<u64> = None;
+    loop {
+        let at = with_levels(sc, es, &levels);
+        let reaches = |k: u64| {
+            let mut s = at.clone();
+            s.units[total].entry = Entry::Score(from + Decimal::new(k as i64, 2));
+            evaluate(rs, &s).unwrap().aggregate.unwrap().rounded >= threshold
+        };
+        if reaches(room) {
+            let (mut lo, mut hi) = (0u64, room);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if reaches(mid) {
+                    hi = mid
+                } else {
+                    lo = mid + 1
+                }
+            }
+            let cost = match objective {
+                Objective::Steps => {
+                    let steps: u64 =
+                        es.iter().zip(&levels).map(|(e, l)| (l - e.3) as u64 * *sc.effort.get(&e.1).unwrap_or(&1) as u64).sum();
+                    steps * per_step + lo
+                }
+                Objective::Indicators => es.iter().zip(&levels).filter(|(e, l)| **l > e.3).count() as u64 + u64::from(lo > 0),
+            };
+            best = Some(best.map_or(cost, |b| b.min(cost)));
+        }
+        let mut i = 0;
+        loop {
+            if i == es.len() {
+                return best;
+            }
+            if levels[i] < es[i].4 {
+                levels[i] += 1;
+                break;
+            }
+            levels[i] = es[i].3;
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn mixed_plans_are_optimal_against_exhaustive_search() {
+    // Units by indicator beside a unit entered as a total, which the plan may raise; a
+    // level step weighs 0,5, 1 or 2,5 points (`step_points`).
+    let rs = tiny();
+    let mut rng = Rng(11);
+    let mut checked = [0; 3];
+    for round in 0..100 {
+        let mut sc = random_scenario(&mut rng, &rs);
+        // The locked total `random_scenario` may add gives way to one the plan may raise.
+        sc.units.retain(|u| !matches!(u.entry, Entry::Score(_)));
+        sc.units.push(Unit::new("Total", Entry::Score(Decimal::new(rng.next(10001) as i64, 2))));
+        let total = sc.units.len() - 1;
+        let (points, per_step) = [(Decimal::new(5, 1), 50), (Decimal::ONE, 100), (Decimal::new(25, 1), 250)][round % 3];
+        sc.step_points = Some(points);
+        let es = entries(&rs, &sc);
+        let combos: u64 = es.iter().map(|e| (e.4 - e.3 + 1) as u64).product();
+        if combos > 300 {
+            continue;
+        }
+        for objective in [Objective::Steps, Objective::Indicators] {
+            let p = plan(&rs, &sc, None, objective).unwrap();
+            let want = p.threshold.and_then(|t| exhaustive_mixed(&rs, &sc, &es, total, t, (per_step, objective)));
+            match p.status {
+                Status::Planned => {
+                    checked[0] += 1;
+                    let t = p.threshold.unwrap();
+                    assert_eq!(Some(p.cost), want, "not the cheapest ({objective:?}) at {points} points a step: {:?}", p.steps);
+                    let after = evaluate(&rs, &applied_plan(&sc, &p, &rs)).unwrap().aggregate.unwrap();
+                    assert!(after.rounded >= t, "plan does not reach {t}");
+                    assert_eq!(after.rounded, p.score_after);
+                    if p.steps.iter().any(|s| s.kind == StepKind::Unit) && p.steps.iter().any(|s| s.kind == StepKind::Indicator) {
+                        checked[2] += 1;
+                    }
+                }
+                Status::Unreachable => {
+                    checked[1] += 1;
+                    assert_eq!(want, None);
+                }
+                _ => {}
+            }
+        }
+    }
+    // Plans that raise both levels at once must be among them.
+    assert!(checked[0] > 60 && checked[2] > 5, "{checked:?}");
+}
+
+#[test]
+fn a_level_step_is_weighed_against_points_by_step_points() {
+    // U by indicator: a = (x·1 + y·2) / (2·1 + 3·2) · 100 = (0 + 6) / 8 · 100 = 75, b at
+    // its top, 100: U = 0,3 · 75 + 0,7 · 100 = 92,5. T entered as a total, 60. Pemda
+    // (92,5 + 60) / 2 = 76,25 B; A needs 79,995 unrounded, so +7,49 unit points.
+    // A level step of x adds 0,3 · 1/8 · 100 = 3,75 to U (two steps at most, 7,5).
+    // Costs in hundredths: x twice = 2 · 100 · step_points; T + 7,49 = 749;
+    // x once and T + 3,74 = 100 · step_points + 374.
+    let rs = tiny();
+    let sc = |points: &str| {
+        Scenario::from_json(&json!({"ruleset": "tiny", "step_points": points, "units": [
+            {"name": "U", "indicators": {"a.x": 0, "a.y": 3, "b.p": [2, 2], "b.q": [1, 1]}},
+            {"name": "T", "score": "60"}]}))
+        .unwrap()
+    };
+    // 1 point a step: x twice, 200 < 474 < 749; (100 + 60) / 2 = 80,00 A.
+    let p = plan(&rs, &sc("1"), None, Objective::Steps).unwrap();
+    assert_eq!((p.cost, p.steps.len(), p.steps[0].indicator.as_str()), (200, 1, "a.x"));
+    assert_eq!((p.steps[0].from, p.steps[0].to, p.score_after), (Decimal::ZERO, Decimal::TWO, Decimal::new(8000, 2)));
+    // 5 points a step: 1000 and 874 both exceed 749, so T alone to 67,49:
+    // (92,5 + 67,49) / 2 = 79,995, which rounds to 80,00 A.
+    let p = plan(&rs, &sc("5"), None, Objective::Steps).unwrap();
+    assert_eq!((p.cost, p.steps.len(), p.steps[0].kind), (749, 1, StepKind::Unit));
+    assert_eq!((p.steps[0].to, p.score_after.to_string()), (Decimal::new(6749, 2), "80.00".to_string()));
+    // Out of range or off the 0,01 grid: named at the field.
+    for bad in ["0", "0,005", "101", "satu"] {
+        let e = Scenario::from_json(&json!({"ruleset": "tiny", "step_points": bad, "units": []})).unwrap_err();
+        assert_eq!(e.path, "step_points", "{bad}");
     }
 }

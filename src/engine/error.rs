@@ -184,6 +184,7 @@ pub enum Expected {
     ScaleTop,
     CriteriaCount,
     SectorName,
+    StepPoints,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

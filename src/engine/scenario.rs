@@ -27,6 +27,10 @@ pub struct Scenario {
     pub trust_spread: Option<Decimal>,
     /// Effort per level step of an indicator ("proses.maklumat" → 1), for the planner.
     pub effort: BTreeMap<String, u32>,
+    /// What one indicator level step weighs in a plan that also raises totals or
+    /// dimension scores, in points (of a total or a dimension, before `effort`);
+    /// `None` is `DEFAULT_STEP_POINTS`. On the 0,01 grid, from 0,01 to 100.
+    pub step_points: Option<Decimal>,
     /// Assumptions the user changed (weights, scale); apply with `overrides::apply`.
     pub assumptions: Overrides,
     /// The user's own ruleset (e.g. next year's method), carried with the scenario so a
@@ -107,6 +111,10 @@ pub fn names_total_or_dimension(rs: &Ruleset, key: &str) -> bool {
 
 /// The name of a unit's total in `locked` and `effort`.
 pub const TOTAL: &str = "total";
+
+/// A level step weighs as one point unless the user says otherwise: roughly what a
+/// step adds to its unit's score in the shipped methods, so neither level is favoured.
+pub const DEFAULT_STEP_POINTS: Decimal = Decimal::ONE;
 
 impl Scenario {
     /// The scenario with every indicator named one way, "dimension.indicator", wherever
@@ -195,6 +203,7 @@ impl Scenario {
                 "followed_up",
                 "trust",
                 "effort",
+                "step_points",
                 "assumptions",
                 "custom_ruleset",
                 "sampling",
@@ -248,6 +257,12 @@ impl Scenario {
                 }
             }
         }
+        let step_points = match top.get("step_points").map(|v| number(v, "step_points")).transpose()?.flatten() {
+            Some(p) if p < Decimal::new(1, 2) || p > Decimal::ONE_HUNDRED || p.normalize().scale() > 2 => {
+                return Err(InputError::new("step_points", Problem::Expected(Expected::StepPoints)))
+            }
+            p => p,
+        };
         let assumptions = match top.get("assumptions") {
             None | Some(Value::Null) => Overrides::default(),
             Some(a) => parse_overrides(a)?,
@@ -281,7 +296,19 @@ impl Scenario {
                 u.trust = Some(t);
             }
         }
-        Ok(Scenario { ruleset, pemda, units, deduction, followed_up, trust_spread, effort, assumptions, custom_ruleset, sampling })
+        Ok(Scenario {
+            ruleset,
+            pemda,
+            units,
+            deduction,
+            followed_up,
+            trust_spread,
+            effort,
+            step_points,
+            assumptions,
+            custom_ruleset,
+            sampling,
+        })
     }
 
     /// Writes the scenario in the same schema it is read from; decimals as strings so
@@ -301,6 +328,9 @@ impl Scenario {
         if !self.effort.is_empty() {
             let e: Map<String, Value> = self.effort.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
             top.insert("effort".into(), e.into());
+        }
+        if let Some(p) = self.step_points {
+            top.insert("step_points".into(), p.normalize().to_string().into());
         }
         if !self.assumptions.is_empty() {
             let mut a = Map::new();

@@ -97,6 +97,7 @@ pub fn plan_json(p: &Plan) -> Value {
         "category_after": p.category_after,
         "points_needed": p.points_needed.map(|d| d.to_string()),
         "cost": p.cost,
+        "cost_unit": p.cost_unit.as_str(),
         "steps": steps,
         "alternatives": alternatives,
     });

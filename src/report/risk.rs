@@ -2,7 +2,7 @@
 //! `rapor-io` worker, so the widget only places the lines (and its first load stays
 //! small), and checked on the host like the other reports.
 
-use super::{indicator_name, step_change};
+use super::{step_change, step_name};
 use crate::engine::exact::Ratio;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::Status;
@@ -89,11 +89,11 @@ fn robust_lines(rs: &Ruleset, robust: Result<&RobustPlan, String>, lang: Lang) -
         Status::Unreachable => vec![words::robust_unreachable(lang, &target, &lang.num(r.worst_after.score))],
         Status::AlreadyThere | Status::AtTop => vec![words::robust_already(lang, &target)],
         Status::Planned => {
-            let mut lines = vec![words::robust_summary(lang, p.steps.len(), p.cost, &lang.num(p.score_after), &p.category_after)];
-            lines.push(words::robust_cost(lang, (!r.exact).then(|| p.cost - r.lower_bound), r.lower_bound));
-            lines.extend(
-                p.steps.iter().map(|s| format!("{}, {}: {}", s.unit, indicator_name(rs, &s.indicator, lang), step_change(rs, s, lang))),
-            );
+            let cost = |c: u64| words::cost_words(lang, c, p.cost_unit);
+            let summary = words::robust_summary(lang, p.steps.len(), &cost(p.cost), &lang.num(p.score_after), &p.category_after);
+            let dearer = (!r.exact).then(|| cost(p.cost - r.lower_bound));
+            let mut lines = vec![summary, words::robust_cost(lang, dearer.as_deref(), &cost(r.lower_bound))];
+            lines.extend(p.steps.iter().map(|s| format!("{}, {}: {}", s.unit, step_name(rs, s, lang), step_change(rs, s, lang))));
             lines
         }
     }

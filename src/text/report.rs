@@ -2,6 +2,8 @@
 //! sampling-risk sentences, and the command line's notes. `report` lays them out.
 
 use super::Lang;
+use crate::engine::plan::CostUnit;
+use rust_decimal::Decimal;
 
 /// Each header or label of the CSV summary and the Excel workbook is named once here,
 /// with its words: the macro makes the `Sheet` enum, the list `SHEETS` (for the test that
@@ -125,20 +127,38 @@ pub fn robust_already(lang: Lang, target: &str) -> String {
     }
 }
 
-pub fn robust_summary(lang: Lang, changes: usize, steps: u64, after: &str, category: &str) -> String {
-    match lang {
-        Lang::Id => format!("{changes} perubahan ({steps} langkah) → sampel terburuk {after}, kategori {category}."),
-        Lang::En => format!("{changes} changes ({steps} steps) → worst sample {after}, category {category}."),
+/// A plan's cost in its unit: "3 langkah", "21,98 poin", "2 indikator".
+pub fn cost_words(lang: Lang, cost: u64, unit: CostUnit) -> String {
+    match (lang, unit) {
+        (Lang::Id, CostUnit::Steps) => format!("{cost} langkah"),
+        (Lang::En, CostUnit::Steps) if cost == 1 => "1 step".into(),
+        (Lang::En, CostUnit::Steps) => format!("{cost} steps"),
+        (Lang::Id, CostUnit::Indicators) => format!("{cost} indikator"),
+        (Lang::En, CostUnit::Indicators) if cost == 1 => "1 entry".into(),
+        (Lang::En, CostUnit::Indicators) => format!("{cost} entries"),
+        (_, CostUnit::Hundredths) => {
+            let points = lang.num(Decimal::from(cost) / Decimal::ONE_HUNDRED);
+            format!("{points} {}", lang.either("poin", "points"))
+        }
     }
 }
 
-/// How sure the robust plan's cost is: the cheapest, or at most `dearer` steps above it.
-pub fn robust_cost(lang: Lang, dearer: Option<u64>, lower_bound: u64) -> String {
+/// The robust plan in one line; `cost` from `cost_words`.
+pub fn robust_summary(lang: Lang, changes: usize, cost: &str, after: &str, category: &str) -> String {
+    match lang {
+        Lang::Id => format!("{changes} perubahan ({cost}) → sampel terburuk {after}, kategori {category}."),
+        Lang::En => format!("{changes} changes ({cost}) → worst sample {after}, category {category}."),
+    }
+}
+
+/// How sure the robust plan's cost is: the cheapest, or at most `dearer` above it
+/// (both from `cost_words`).
+pub fn robust_cost(lang: Lang, dearer: Option<&str>, lower_bound: &str) -> String {
     match (lang, dearer) {
         (Lang::Id, None) => "Tidak ada rencana tangguh yang lebih murah.".into(),
         (Lang::En, None) => "No robust plan costs less.".into(),
-        (Lang::Id, Some(d)) => format!("Paling banyak {d} langkah lebih mahal daripada yang termurah (batas bawah {lower_bound})."),
-        (Lang::En, Some(d)) => format!("At most {d} steps dearer than the cheapest (lower bound {lower_bound})."),
+        (Lang::Id, Some(d)) => format!("Paling banyak {d} lebih mahal daripada yang termurah (batas bawah {lower_bound})."),
+        (Lang::En, Some(d)) => format!("At most {d} dearer than the cheapest (lower bound {lower_bound})."),
     }
 }
 

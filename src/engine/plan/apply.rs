@@ -19,8 +19,9 @@ pub(super) fn apply(rs: &Ruleset, sc: &Scenario, entries: &[Changeable], taken: 
 
 /// A copy of the scenario with the plan applied.
 pub fn applied_plan(sc: &Scenario, plan: &Plan, rs: &Ruleset) -> Scenario {
-    let mut out = sc.clone();
-    for s in &plan.steps {
+    // Totals and dimension scores first (`points::raised` leaves indicator steps).
+    let mut out = points::raised(sc, &plan.steps);
+    for s in plan.steps.iter().filter(|s| s.kind == StepKind::Indicator) {
         match &s.responses {
             Some(r) => set_responses(&mut out, s.unit_index, &s.indicator, r.after.clone()),
             None => set_level(&mut out, s.unit_index, &s.indicator, s.product.map(|p| p - 1), s.to, rs.products),

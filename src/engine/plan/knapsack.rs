@@ -29,6 +29,40 @@ pub fn cover(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
     }
 }
 
+/// Grid steps per slot below which the exact knapsack runs on the whole plan.
+const EXACT_WINDOW: i128 = 400;
+
+/// `cover` for pools of many grid steps. With one effort throughout, `cover` is fast
+/// and exact. With several, its dynamic programme grows with the plan's cost (thousands
+/// of hundredths); so the slots with the best gain per effort are first taken whole
+/// while more than `EXACT_WINDOW` steps' worth of gain is still missing, and the exact
+/// programme settles the rest. Plans that small are exact (the brute-force test); larger
+/// ones differ from the optimum at most in how that last window is shared.
+pub fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
+    let mut costs = pools.iter().filter(|p| p.count > 0).map(|p| p.cost);
+    let first = costs.next();
+    if costs.all(|c| Some(c) == first) {
+        return cover(pools, need);
+    }
+    let window = EXACT_WINDOW * pools.iter().map(|p| p.gain).max().unwrap_or(0);
+    let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0 && pools[i].cost > 0).collect();
+    // Best gain per cost first: a / c > b / d ⇔ a·d > b·c.
+    order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
+    let mut whole = vec![0u64; pools.len()];
+    let mut rest = need;
+    for i in order {
+        let all = pools[i].gain * pools[i].count as i128;
+        if rest - all <= window {
+            break;
+        }
+        whole[i] = pools[i].count;
+        rest -= all;
+    }
+    let left: Vec<Pool> = pools.iter().zip(&whole).map(|(p, &w)| Pool { count: p.count - w, ..*p }).collect();
+    let take = cover(&left, rest)?;
+    Some(take.iter().zip(&whole).map(|(t, w)| t + w).collect())
+}
+
 /// When every step costs the same, the cheapest cover is the fewest steps, and the k
 /// steps that gain most are the k largest gains: any other choice of k steps gains no
 /// more. So taking the largest gains until `need` is met is exact.

@@ -24,6 +24,7 @@ mod alternatives;
 mod apply;
 mod entries;
 pub mod knapsack;
+mod mixed;
 pub mod points;
 pub mod robust;
 mod solve;
@@ -81,6 +82,39 @@ impl Status {
             Status::AlreadyThere => "already_there",
             Status::AtTop => "at_top",
             Status::Unreachable => "unreachable",
+        }
+    }
+}
+
+/// What a plan's `cost` counts: level steps × effort (a plan of indicators only),
+/// hundredths of a point × effort (a plan that raises totals or dimensions, where a
+/// level step weighs `step_points`), or changed entries (objective `indicators`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostUnit {
+    #[default]
+    Steps,
+    Hundredths,
+    Indicators,
+}
+
+impl CostUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CostUnit::Steps => "steps",
+            CostUnit::Hundredths => "hundredths",
+            CostUnit::Indicators => "indicators",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CostUnit> {
+        [CostUnit::Steps, CostUnit::Hundredths, CostUnit::Indicators].into_iter().find(|k| k.as_str() == s)
+    }
+    /// The unit of a plan by `objective`, in points or not.
+    pub fn of(objective: Objective, in_points: bool) -> CostUnit {
+        match (objective, in_points) {
+            (Objective::Indicators, _) => CostUnit::Indicators,
+            (Objective::Steps, true) => CostUnit::Hundredths,
+            (Objective::Steps, false) => CostUnit::Steps,
         }
     }
 }
@@ -186,6 +220,8 @@ pub struct Plan {
     #[serde(with = "crate::engine::number::serde_str::opt")]
     pub points_needed: Option<Decimal>,
     pub cost: u64,
+    #[serde(default)]
+    pub cost_unit: CostUnit,
     pub steps: Vec<Step>,
     /// When unreachable: the rounded score with every unlocked entry at its maximum.
     #[serde(with = "crate::engine::number::serde_str::opt")]
@@ -234,17 +270,18 @@ fn too_precise() -> InputError {
 }
 
 pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective) -> Result<Plan, InputError> {
-    plan_with(rs, sc, target, objective, true)
+    plan_with(rs, sc, target, objective, false)
 }
 
-/// `plan`, with `in_points` false for the robust plan, whose rounds and bounds count
-/// indicator steps only (units entered as totals or by dimension join it later).
+/// `plan`; with `in_hundredths` a plan of level steps only counts its cost in
+/// hundredths of a point too (`mixed::cost_scale`), as a plan raising totals or
+/// dimensions does: the robust plan adds up plans of different samples.
 pub(super) fn plan_with(
     rs: &Ruleset,
     sc: &Scenario,
     target: Option<&str>,
     objective: Objective,
-    in_points: bool,
+    in_hundredths: bool,
 ) -> Result<Plan, InputError> {
     // Checked as written, so errors name the place the user wrote; the planner then
     // works on indicators named one way (a bare "biaya" is "proses.biaya").
@@ -271,6 +308,7 @@ pub(super) fn plan_with(
         category_after: agg.grade.category.clone(),
         points_needed: None,
         cost: 0,
+        cost_unit: CostUnit::of(objective, in_hundredths),
         steps: Vec::new(),
         best_reachable: None,
         alternatives: Vec::new(),
@@ -291,10 +329,12 @@ pub(super) fn plan_with(
 
     let (entries, slots) = changeables(rs, sc, &outcome, share)?;
     result.alternatives.extend(mean_alternatives(rs, sc, &outcome, need, share, inclusive)?);
-    // Units entered as totals or by dimension only: a plan in points (`points`).
+    // Units entered as totals or by dimension: one plan over every level (`mixed`).
     let point_slots = points::point_slots(rs, sc, &outcome, share)?;
-    if in_points && entries.is_empty() && !point_slots.is_empty() {
-        return plan_in_points(rs, sc, &point_slots, need, inclusive, result);
+    if !point_slots.is_empty() {
+        let r = mixed::Raisable { entries: &entries, slots: &slots, points: &point_slots };
+        result.cost_unit = CostUnit::of(objective, true);
+        return mixed::plan_mixed(rs, sc, &r, need, inclusive, objective, result);
     }
     let (unit, need_units) = integer_scale(&slots, need, inclusive)?;
     let Some(raise) = cheapest_touching_fewest_units(&slots, &unit, need_units, objective) else {
@@ -309,42 +349,10 @@ pub(super) fn plan_with(
     result.score_after = after;
     result.category_after = category_after;
     result.cost = plan_cost(&slots, &raise, objective);
-    result.steps = steps_taken(sc, &entries, &slots, &taken)?;
-    Ok(result)
-}
-
-/// The plan for units entered as totals or by dimension: the cheapest raise on the
-/// entries' grid (`points::cover_points`); unreachable only when every unlocked total
-/// and dimension at its maximum still falls short, and then that is the best reachable.
-fn plan_in_points(
-    rs: &Ruleset,
-    sc: &Scenario,
-    slots: &[points::PointSlot],
-    need: Ratio,
-    inclusive: bool,
-    mut result: Plan,
-) -> Result<Plan, InputError> {
-    let places = rs.rounding.places;
-    let scored = |steps: &[Step]| -> Result<(Decimal, String), InputError> {
-        let o = evaluate(rs, &points::raised(sc, steps))?;
-        let a = o.aggregate.ok_or_else(|| InputError::new("units", Problem::NoData))?;
-        Ok((a.rounded, a.grade.category))
-    };
-    match points::cover_points(slots, need, inclusive, places) {
-        Some(raises) => {
-            let steps = points::point_steps(slots, &raises);
-            (result.score_after, result.category_after) = scored(&steps)?;
-            result.status = Status::Planned;
-            result.cost = points::point_cost(slots, &raises, places);
-            result.steps = steps;
-        }
-        None => {
-            let all: Vec<points::PointStep> =
-                slots.iter().enumerate().map(|(i, s)| points::PointStep { slot: i, from: s.from, to: s.max, gain: Ratio::ZERO }).collect();
-            result.status = Status::Unreachable;
-            result.best_reachable = Some(scored(&points::point_steps(slots, &all))?.0);
-        }
+    if in_hundredths && objective == Objective::Steps {
+        result.cost *= mixed::cost_scale(sc, rs.rounding.places).0;
     }
+    result.steps = steps_taken(sc, &entries, &slots, &taken)?;
     Ok(result)
 }
 

@@ -1,12 +1,12 @@
-//! Plans in points, for units entered as totals or by dimension (issue 17's first part;
-//! `plan` does not call it yet). A point of a total or of a dimension always adds the
+//! Plans in points, for units entered as totals or by dimension (`mixed` joins them
+//! to indicator level steps). A point of a total or of a dimension always adds the
 //! same exact amount to the pemda score; on the entry's grid (0,01) that makes every
 //! slot a pool of equal knapsack steps, and the exact covering knapsack the indicator
 //! planner uses finds the cheapest raise. Slots that are interchangeable are raised
 //! together to one common level, the weakest first ("naikkan Dinas Sosial dan
 //! Puskesmas 2 ke 84,20").
 
-use super::knapsack::{cover, Pool};
+use super::knapsack::{cover_large, Pool};
 use super::{too_precise, Step, StepKind};
 use crate::engine::error::InputError;
 use crate::engine::exact::{gcd, Ratio};
@@ -52,8 +52,7 @@ pub struct PointStep {
 /// and effort are interchangeable; their steps are shared out by `water_fill`, which
 /// raises the weakest to one common level.
 pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u32) -> Option<Vec<PointStep>> {
-    let ulp = Decimal::new(1, places);
-    let step_gain: Vec<Ratio> = slots.iter().map(|s| s.gain.checked_mul(Ratio::from_decimal(ulp))).collect::<Option<_>>()?;
+    let step_gain = grid_gains(slots, places)?;
     // Whole numbers of a common unit of gain.
     let mut l = need.denom();
     for g in &step_gain {
@@ -62,15 +61,40 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
     let scaled = |r: Ratio| r.numer().checked_mul(l / r.denom());
     let need_units = scaled(need)?;
     let need_units = if inclusive { need_units } else { need_units + 1 };
-    let rooms: Vec<u64> = slots.iter().map(|s| grid_steps(s.max - s.from, places)).collect();
-    let pools: Vec<Pool> = slots
-        .iter()
-        .zip(&step_gain)
-        .zip(&rooms)
-        .map(|((s, g), &count)| Some(Pool { gain: scaled(*g)?, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } }))
-        .collect::<Option<_>>()?;
+    let pools = grid_pools(slots, &step_gain, places, &scaled)?;
     let take = cover_large(&pools, need_units)?;
-    // Among interchangeable slots, the steps go to the lowest first.
+    shared_out(slots, &pools, &take, places)
+}
+
+/// What one grid step (0,01) of each slot adds to the exact pemda score.
+pub(super) fn grid_gains(slots: &[PointSlot], places: u32) -> Option<Vec<Ratio>> {
+    let ulp = Ratio::from_decimal(Decimal::new(1, places));
+    slots.iter().map(|s| s.gain.checked_mul(ulp)).collect()
+}
+
+/// One knapsack pool per slot: its grid steps, each of the slot's gain (scaled to whole
+/// units by `scaled`) and its effort.
+pub(super) fn grid_pools(
+    slots: &[PointSlot],
+    step_gain: &[Ratio],
+    places: u32,
+    scaled: &dyn Fn(Ratio) -> Option<i128>,
+) -> Option<Vec<Pool>> {
+    slots
+        .iter()
+        .zip(step_gain)
+        .map(|(s, g)| {
+            let count = grid_steps(s.max - s.from, places);
+            Some(Pool { gain: scaled(*g)?, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } })
+        })
+        .collect()
+}
+
+/// The raises for `take[i]` grid steps of each pool (`grid_pools`): among
+/// interchangeable slots (same gain and effort) the steps go to the lowest first.
+pub(super) fn shared_out(slots: &[PointSlot], pools: &[Pool], take: &[u64], places: u32) -> Option<Vec<PointStep>> {
+    let ulp = Decimal::new(1, places);
+    let rooms: Vec<u64> = slots.iter().map(|s| grid_steps(s.max - s.from, places)).collect();
     let mut given = vec![0u64; slots.len()];
     let mut done = vec![false; slots.len()];
     for i in 0..slots.len() {
@@ -93,40 +117,6 @@ pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u
         }
     }
     Some(out)
-}
-
-/// Grid steps per slot below which the exact knapsack runs on the whole plan.
-const EXACT_WINDOW: i128 = 400;
-
-/// `cover` for pools of many grid steps. With one effort throughout, `cover` is fast
-/// and exact. With several, its dynamic programme grows with the plan's cost (thousands
-/// of hundredths); so the slots with the best gain per effort are first taken whole
-/// while more than `EXACT_WINDOW` steps' worth of gain is still missing, and the exact
-/// programme settles the rest. Plans that small are exact (the brute-force test); larger
-/// ones differ from the optimum at most in how that last window is shared.
-fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
-    let mut costs = pools.iter().filter(|p| p.count > 0).map(|p| p.cost);
-    let first = costs.next();
-    if costs.all(|c| Some(c) == first) {
-        return cover(pools, need);
-    }
-    let window = EXACT_WINDOW * pools.iter().map(|p| p.gain).max().unwrap_or(0);
-    let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0 && pools[i].cost > 0).collect();
-    // Best gain per cost first: a / c > b / d ⇔ a·d > b·c.
-    order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
-    let mut whole = vec![0u64; pools.len()];
-    let mut rest = need;
-    for i in order {
-        let all = pools[i].gain * pools[i].count as i128;
-        if rest - all <= window {
-            break;
-        }
-        whole[i] = pools[i].count;
-        rest -= all;
-    }
-    let left: Vec<Pool> = pools.iter().zip(&whole).map(|(p, &w)| Pool { count: p.count - w, ..*p }).collect();
-    let take = cover(&left, rest)?;
-    Some(take.iter().zip(&whole).map(|(t, w)| t + w).collect())
 }
 
 /// Gives `steps` grid steps to the slots of `group` as water fills a basin: the lowest
@@ -176,7 +166,7 @@ fn water_fill(slots: &[PointSlot], rooms: &[u64], group: &[usize], steps: u64, p
 }
 
 /// Whole grid steps in `room` (0 when there is none).
-fn grid_steps(room: Decimal, places: u32) -> u64 {
+pub(super) fn grid_steps(room: Decimal, places: u32) -> u64 {
     let steps = (room * Decimal::from(10i64.pow(places))).floor();
     u64::try_from(steps.mantissa() / 10i128.pow(steps.scale())).unwrap_or(0)
 }

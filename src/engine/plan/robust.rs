@@ -15,11 +15,11 @@
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::Ratio;
 use crate::engine::plan::{
-    applied_plan, floor_of, plan_with, points_to, unit_rates, Lifts, Objective, Plan, ResponseChange, Run, Status, Step,
+    applied_plan, floor_of, plan_with, points_to, unit_rates, CostUnit, Lifts, Objective, Plan, ResponseChange, Run, Status, Step,
 };
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
 use crate::engine::ruleset::Ruleset;
-use crate::engine::scenario::Scenario;
+use crate::engine::scenario::{Entry, Scenario};
 use std::collections::BTreeMap;
 
 /// Rounds before giving up (each lifts at least one sample; real pemdas need a few).
@@ -51,7 +51,11 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
     let worst_before = worst_sample(rs, sc)?;
     let target = target_band(rs, target, worst_before.band)?;
     let category = rs.bands[target].category.clone();
-    if worst_before.band > target && objective == Objective::Steps {
+    // Units entered as totals or by dimension are raised in points: every round's cost
+    // is then counted in hundredths of a point, and the exact search and the averaging
+    // bound, which count level steps, stand aside.
+    let in_points = has_points(sc);
+    if worst_before.band > target && objective == Objective::Steps && !in_points {
         if let Some(exact) = exact_plan(rs, sc, target, &worst_before)? {
             return Ok(exact);
         }
@@ -66,13 +70,13 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
             return Err(InputError::new("sampling", Problem::Says(Says::NoRobustPlan(MAX_ROUNDS as u64))));
         }
         rounds += 1;
-        let lift = plan_with(rs, &sample_only(&current, &worst.units), Some(&category), objective, false)?;
+        let lift = plan_with(rs, &sample_only(&current, &worst.units), Some(&category), objective, in_points)?;
         if lift.status == Status::Unreachable {
             status = Status::Unreachable;
             break;
         }
         // The same sample from today's scores: a robust plan must lift it too.
-        let alone = plan_with(rs, &sample_only(sc, &worst.units), Some(&category), objective, false)?;
+        let alone = plan_with(rs, &sample_only(sc, &worst.units), Some(&category), objective, in_points)?;
         lower_bound = lower_bound.max(alone.cost);
         cost += lift.cost;
         let mapped: Vec<Step> = lift.steps.iter().map(|s| Step { unit_index: worst.units[s.unit_index], ..s.clone() }).collect();
@@ -80,7 +84,7 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         steps.extend(mapped);
         worst = worst_sample(rs, &current)?;
     }
-    if objective == Objective::Steps && status == Status::Planned {
+    if objective == Objective::Steps && status == Status::Planned && !in_points {
         lower_bound = lower_bound.max(spread_bound(rs, sc, target, worst_before.units.len())?);
     }
     let steps = merged(steps);
@@ -89,8 +93,13 @@ pub fn robust_plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective:
         cost = steps.len() as u64;
     }
     let exact = status != Status::Unreachable && cost == lower_bound;
-    let plan = as_plan(rs, target, &worst_before, &worst, status, objective, cost, steps);
+    let plan = as_plan(rs, target, &worst_before, &worst, status, objective, (cost, CostUnit::of(objective, in_points)), steps);
     Ok(RobustPlan { plan, lower_bound, exact, worst_before, worst_after: worst, rounds })
+}
+
+/// Whether a unit with data is entered as a total or by dimension.
+fn has_points(sc: &Scenario) -> bool {
+    sc.units.iter().any(|u| matches!(u.entry, Entry::Score(_) | Entry::Dimensions(_) | Entry::Points(_)) && u.has_data())
 }
 
 /// The robust plan in the planner's terms: its scores are the worst sample's.
@@ -102,7 +111,7 @@ fn as_plan(
     after: &Sample,
     status: Status,
     objective: Objective,
-    cost: u64,
+    cost: (u64, CostUnit),
     steps: Vec<Step>,
 ) -> Plan {
     let threshold = crate::engine::grade::threshold(rs, target);
@@ -116,7 +125,8 @@ fn as_plan(
         score_after: after.score,
         category_after: rs.bands[after.band].category.clone(),
         points_needed: Some(threshold - before.score).filter(|p| p.is_sign_positive()),
-        cost,
+        cost: cost.0,
+        cost_unit: cost.1,
         steps,
         best_reachable: (status == Status::Unreachable).then_some(after.score),
         alternatives: Vec::new(),
@@ -128,7 +138,7 @@ fn exact_plan(rs: &Ruleset, sc: &Scenario, target: usize, worst_before: &Sample)
     let Some((steps, cost)) = exact_search(rs, sc, target, worst_before.units.len())? else { return Ok(None) };
     let steps = merged(steps);
     // Scored after it: every sample must reach the target (the rounds take over if not).
-    let probe = as_plan(rs, target, worst_before, worst_before, Status::Planned, Objective::Steps, cost, steps);
+    let probe = as_plan(rs, target, worst_before, worst_before, Status::Planned, Objective::Steps, (cost, CostUnit::Steps), steps);
     let after = worst_sample(rs, &applied_plan(sc, &probe, rs))?;
     if after.band > target {
         return Ok(None);
@@ -175,7 +185,10 @@ fn too_precise() -> InputError {
 fn merged(steps: Vec<Step>) -> Vec<Step> {
     let mut out: Vec<Step> = Vec::new();
     for s in steps {
-        match out.iter_mut().find(|m| m.unit_index == s.unit_index && m.indicator == s.indicator && m.product == s.product) {
+        let same = |m: &Step| {
+            (m.unit_index, m.kind, &m.indicator, &m.dimension, m.product) == (s.unit_index, s.kind, &s.indicator, &s.dimension, s.product)
+        };
+        match out.iter_mut().find(|m| same(m)) {
             Some(m) => {
                 m.to = s.to;
                 m.gain = m.gain.checked_add(s.gain).unwrap_or(m.gain);
@@ -186,7 +199,7 @@ fn merged(steps: Vec<Step>) -> Vec<Step> {
             None => out.push(s),
         }
     }
-    out.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
+    out.sort_by(|a, b| (a.unit_index, &a.indicator, &a.dimension, a.product).cmp(&(b.unit_index, &b.indicator, &b.dimension, b.product)));
     out
 }
 

@@ -162,23 +162,36 @@ pub(super) fn touched_units(slots: &[Slot], raise: &[u32]) -> usize {
 /// Objective `steps`: pool slots by (gain, effort), cover exactly, then hand each pool's
 /// steps to as few units as possible.
 pub(super) fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u32>> {
+    let (pools, members) = step_pools(slots, gain, 1);
+    let take = cover(&pools, need)?;
+    Some(share_pools(slots, &members, &take))
+}
+
+/// The slots pooled by (gain, effort): each pool's steps are interchangeable. A step
+/// costs its effort times `per_effort` (how a level step weighs against a point in a
+/// plan over several entry levels).
+pub(super) fn step_pools(slots: &[Slot], gain: &[i128], per_effort: u64) -> (Vec<Pool>, Vec<Vec<usize>>) {
     let mut pool_of: BTreeMap<(i128, u32), usize> = BTreeMap::new();
     let mut pools: Vec<Pool> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, s) in slots.iter().enumerate() {
         let id = *pool_of.entry((gain[i], s.effort)).or_insert_with(|| {
-            pools.push(Pool { gain: gain[i], cost: s.effort as u64, count: 0 });
+            pools.push(Pool { gain: gain[i], cost: s.effort as u64 * per_effort, count: 0 });
             members.push(Vec::new());
             pools.len() - 1
         });
         pools[id].count += s.room as u64;
         members[id].push(i);
     }
-    let take = cover(&pools, need)?;
+    (pools, members)
+}
+
+/// Each pool's `take` steps handed to its member slots, touching as few units as it can.
+pub(super) fn share_pools(slots: &[Slot], members: &[Vec<usize>], take: &[u64]) -> Vec<u32> {
     let mut raise = vec![0u32; slots.len()];
     let mut touched: HashSet<usize> = HashSet::new();
     // Largest allocations first, so they choose the units the smaller ones then join.
-    let mut order: Vec<usize> = (0..pools.len()).filter(|&p| take[p] > 0).collect();
+    let mut order: Vec<usize> = (0..members.len()).filter(|&p| take[p] > 0).collect();
     order.sort_by_key(|&p| std::cmp::Reverse(take[p]));
     for p in order {
         let mut left = take[p];
@@ -201,7 +214,7 @@ pub(super) fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<
             touched.insert(slots[i].unit_index);
         }
     }
-    Some(raise)
+    raise
 }
 
 pub(super) fn unit_room(slots: &[Slot], members: &[usize]) -> HashMap<usize, u64> {
@@ -245,18 +258,20 @@ pub(super) fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option
     let mut raise: Vec<u32> = slots.iter().map(|s| if chosen.contains(&s.entry) { s.room } else { 0 }).collect();
     // Give back surplus units, smallest gains first (the last runs of a ladder); each
     // chosen entry keeps at least one unit.
+    // Counted at once rather than one unit at a time: a total has thousands of 0,01s.
+    let mut entry_units: HashMap<usize, u32> = HashMap::new();
+    for (s, &k) in slots.iter().zip(&raise) {
+        *entry_units.entry(s.entry).or_insert(0) += k;
+    }
     let mut order: Vec<usize> = (0..slots.len()).filter(|&i| raise[i] > 0).collect();
     order.sort_by_key(|&i| (gain[i], std::cmp::Reverse(i)));
     for i in order {
-        let e = slots[i].entry;
-        while raise[i] > 0 && got - gain[i] >= need {
-            let entry_units: u32 = slots.iter().zip(&raise).filter(|(s, _)| s.entry == e).map(|(_, &k)| k).sum();
-            if entry_units <= 1 {
-                break;
-            }
-            raise[i] -= 1;
-            got -= gain[i];
-        }
+        let units = entry_units.get_mut(&slots[i].entry).expect("counted above");
+        let spare = if gain[i] > 0 { ((got - need) / gain[i]).max(0) } else { 0 };
+        let k = (raise[i] as i128).min(spare).min(*units as i128 - 1).max(0) as u32;
+        raise[i] -= k;
+        *units -= k;
+        got -= gain[i] * k as i128;
     }
     Some(raise)
 }
