@@ -2,7 +2,8 @@
 //! sample and a 500-unit stress case; planning for 7 and 50 units, with unit effort (the
 //! greedy path) and with efforts (the dynamic programme); and 50-unit plans on the
 //! other schemes' ladders (SAKIP letters, IKM answer counts and means); 50-unit plans in
-//! points (totals, dimensions).
+//! points (totals, dimensions) and mixed (all three levels in one plan); the robust
+//! plan by indicator and by totals.
 //! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -90,6 +91,20 @@ fn bench_plan_points(c: &mut Criterion) {
     c.bench_function("plan 50 units by dimension, efforts 1-4", |b| {
         b.iter(|| plan(rs, black_box(&with_effort), Some("A"), Objective::Steps).unwrap())
     });
+    // Mixed: 20 units by indicator, 15 as totals, 15 by dimension, in one plan.
+    let rs = cat.get("ombudsman-2023").unwrap();
+    let mut mixed = indicator_scenario(20);
+    mixed.units.extend((20..35).map(|u| Unit::new(format!("Unit {u}"), Entry::Score(Decimal::new(5000 + (u as i64 * 713) % 3500, 2)))));
+    mixed.units.extend((35..50).map(|u| {
+        let m = rs.dimensions.iter().enumerate().map(|(i, d)| (d.id.clone(), Decimal::from(45 + ((u + i * 7) % 41) as i64))).collect();
+        Unit::new(format!("Unit {u}"), Entry::Dimensions(m))
+    }));
+    c.bench_function("plan 50 units mixed (20 indicators, 15 totals, 15 dimensions)", |b| {
+        b.iter(|| plan(rs, black_box(&mixed), Some("A"), Objective::Steps).unwrap())
+    });
+    c.bench_function("plan 50 units mixed, objective indicators", |b| {
+        b.iter(|| plan(rs, black_box(&mixed), Some("A"), Objective::Indicators).unwrap())
+    });
 }
 
 fn scheme_scenario(id: &str, value: impl Fn(usize, usize) -> serde_json::Value, field: &str) -> Scenario {
@@ -144,6 +159,14 @@ fn bench_risk(c: &mut Criterion) {
     let sc = risk_scenario(12, 2);
     c.bench_function("robust plan 12 Puskesmas, 2 drawn", |b| {
         b.iter(|| robust_plan(rs, black_box(&sc), Some("A"), Objective::Steps).unwrap())
+    });
+    // The same, every unit entered as a total (60–95): rounds of plans in points.
+    let mut totals = sc.clone();
+    for (u, unit) in totals.units.iter_mut().enumerate() {
+        unit.entry = Entry::Score(Decimal::new(6000 + (u as i64 * 713) % 3500, 2));
+    }
+    c.bench_function("robust plan 12 Puskesmas as totals, 2 drawn", |b| {
+        b.iter(|| robust_plan(rs, black_box(&totals), Some("A"), Objective::Steps).unwrap())
     });
 }
 

@@ -265,6 +265,7 @@ pub fn read_plan<F: Fields>(o: &F) -> Result<Plan, ProtocolError> {
             None => CostUnit::Steps,
             Some(u) => CostUnit::parse(&u).ok_or_else(|| r.bad("cost_unit"))?,
         },
+        uncertain_after: r.opt_decimal("uncertain_after")?,
         steps,
         best_reachable: r.opt_decimal("best_reachable")?,
         alternatives,

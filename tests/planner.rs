@@ -263,6 +263,21 @@ fn a_deduction_caps_what_raising_the_units_can_reach() {
     let to: Vec<String> = p.steps.iter().map(|s| format!("{} {} → {}", s.unit, s.from, s.to)).collect();
     assert_eq!(to, ["Dinkes 80 → 93.00", "Dinsos 82 → 92.99"]);
     assert_eq!((p.cost, p.score_after.to_string()), (2399, "78.00".to_string()));
+    // Typed to two decimals, 93,00 and 92,99 may stand for as little as 92,995 and
+    // 92,985 (§2b): (92,995 + 92,985) / 2 − 15 = 77,99, C. The plan says so.
+    assert_eq!(p.uncertain_after.map(|u| u.to_string()), Some("77.99".into()));
+    // A margin of 0,01 aims at 78,01: the sum 186,01, +24,01: both to 93,00 and the
+    // last 0,01 to the lower start, 93,01. Lowest: (93,005 + 92,995) / 2 − 15 = 78,00.
+    let sc = Scenario::from_json(&json!({"ruleset": "ombudsman-2024", "deduction": "15", "margin": "0,01", "units": [
+        {"name": "Dinkes", "score": "80"}, {"name": "Dinsos", "score": "82"}]}))
+    .unwrap();
+    let p = plan(&catalog_rs("ombudsman-2024"), &sc, Some("B"), Objective::Steps).unwrap();
+    let to: Vec<String> = p.steps.iter().map(|s| format!("{} {} → {}", s.unit, s.from, s.to)).collect();
+    assert_eq!(to, ["Dinkes 80 → 93.01", "Dinsos 82 → 93.00"]);
+    assert_eq!(
+        (p.score_after.to_string(), p.uncertain_after, p.points_needed.unwrap().to_string()),
+        ("78.01".into(), None, "12.01".into())
+    );
 }
 
 #[test]

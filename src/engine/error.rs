@@ -185,6 +185,7 @@ pub enum Expected {
     CriteriaCount,
     SectorName,
     StepPoints,
+    Margin,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -101,6 +101,9 @@ pub fn plan_json(p: &Plan) -> Value {
         "steps": steps,
         "alternatives": alternatives,
     });
+    if let Some(u) = p.uncertain_after {
+        v["uncertain_after"] = u.to_string().into();
+    }
     if let Some(b) = p.best_reachable {
         v["best_reachable"] = b.to_string().into();
     }

@@ -223,6 +223,10 @@ pub struct Plan {
     #[serde(default)]
     pub cost_unit: CostUnit,
     pub steps: Vec<Step>,
+    /// When the plan ends where rounded entries (§2b) leave its category uncertain:
+    /// the lowest final figure its result may stand for, below the target.
+    #[serde(default, with = "crate::engine::number::serde_str::opt")]
+    pub uncertain_after: Option<Decimal>,
     /// When unreachable: the rounded score with every unlocked entry at its maximum.
     #[serde(with = "crate::engine::number::serde_str::opt")]
     pub best_reachable: Option<Decimal>,
@@ -283,6 +287,20 @@ pub(super) fn plan_with(
     objective: Objective,
     in_hundredths: bool,
 ) -> Result<Plan, InputError> {
+    let mut p = cheapest(rs, sc, target, objective, in_hundredths)?;
+    if p.status == Status::Planned {
+        // Scored as the user will see it once applied: its range may dip below.
+        let o = evaluate(rs, &applied_plan(&*sc.canonical(rs)?, &p, rs))?;
+        if let (Some(a), Some(t)) = (o.aggregate, &p.target) {
+            let below = crate::engine::grade::band_of(rs, a.range.low) > rs.bands.iter().position(|b| &b.category == t).unwrap_or(0);
+            p.uncertain_after = below.then_some(a.range.low);
+        }
+    }
+    Ok(p)
+}
+
+/// `plan_with` before its result is checked against the rounding range.
+fn cheapest(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective, in_hundredths: bool) -> Result<Plan, InputError> {
     // Checked as written, so errors name the place the user wrote; the planner then
     // works on indicators named one way (a bare "biaya" is "proses.biaya").
     let outcome = evaluate(rs, sc)?;
@@ -309,6 +327,7 @@ pub(super) fn plan_with(
         points_needed: None,
         cost: 0,
         cost_unit: CostUnit::of(objective, in_hundredths),
+        uncertain_after: None,
         steps: Vec::new(),
         best_reachable: None,
         alternatives: Vec::new(),
@@ -318,7 +337,8 @@ pub(super) fn plan_with(
         result.status = Status::AlreadyThere;
         return Ok(result);
     }
-    let t = threshold(rs, tb);
+    // The plan aims the user's safety margin above the threshold.
+    let t = threshold(rs, tb) + sc.margin;
     result.points_needed = Some(t - agg.rounded);
 
     let (floor, inclusive) = lowest_score_rounding_to(t, rs.rounding.places, rs.rounding.mode);

@@ -127,6 +127,7 @@ fn as_plan(
         points_needed: Some(threshold - before.score).filter(|p| p.is_sign_positive()),
         cost: cost.0,
         cost_unit: cost.1,
+        uncertain_after: None,
         steps,
         best_reachable: (status == Status::Unreachable).then_some(after.score),
         alternatives: Vec::new(),
