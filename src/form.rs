@@ -125,6 +125,13 @@ pub struct Form {
     /// Sector → how many of its units are drawn, as typed; absent or "": all of them.
     #[serde(default)]
     pub sampling: BTreeMap<String, String>,
+    /// What an indicator level step weighs against a point in a plan over units entered
+    /// at different levels, as typed ("" = 1 point).
+    #[serde(default)]
+    pub step_points: String,
+    /// The safety margin the plan aims above the threshold, as typed ("" = none).
+    #[serde(default)]
+    pub margin: String,
     /// A ruleset the user loaded from a file (next year's method, say), kept with the
     /// work so a reload, an export or a link carries it. In use while `ruleset` is its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,6 +161,8 @@ impl Form {
             scale_max: String::new(),
             criteria: BTreeMap::new(),
             sampling: BTreeMap::new(),
+            step_points: String::new(),
+            margin: String::new(),
             custom_ruleset: None,
             next_key: 0,
         };

@@ -3,11 +3,11 @@
 //! `score::check_level`), so a field and a JSON file are held to the same rules.
 
 use super::{Form, FormUnit, Mode};
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{Expected, InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
 use crate::engine::scenario::MAX_RESPONDENTS;
-use crate::engine::scenario::{Entry, Scenario, Unit, Values};
+use crate::engine::scenario::{Entry, Scenario, Unit, Values, TOTAL};
 use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use rust_decimal::Decimal;
@@ -198,7 +198,11 @@ impl Form {
             .enumerate()
             .map(|(i, u)| {
                 let mut unit = Unit::new(u.name.clone(), unit_entry(u, i, rs, errors));
-                unit.locked = u.locked.iter().filter(|k| rs.indicator(k).is_some()).cloned().collect();
+                unit.locked = u.locked.iter().filter(|k| rs.indicator(k).is_some() || k.as_str() == TOTAL).cloned().collect();
+                // "total" locks what the unit was entered as: by dimension, every dimension.
+                if u.mode != Mode::Score && u.locked.contains(TOTAL) {
+                    unit.locked.extend(rs.dimensions.iter().map(|d| d.id.clone()));
+                }
                 unit.sector = super::sector_of(u);
                 // A total already holds Kepercayaan Masyarakat; its field is not shown then.
                 if rs.trust.is_some() && u.mode != Mode::Score {
@@ -224,10 +228,25 @@ impl Form {
                 Err(e) => errors.push(FieldError { unit_key: None, field, error: e }),
             }
         }
+        // The planner's settings, on the 0,01 grid: read as the engine reads a file.
+        let mut setting = |text: &str, field: &str, low: Decimal, high: Decimal, expected: Expected| {
+            let v = number(text, field).and_then(|v| match v {
+                Some(v) if v < low || v > high || v.normalize().scale() > 2 => Err(InputError::new(field, Problem::Expected(expected))),
+                v => Ok(v),
+            });
+            v.unwrap_or_else(|e| {
+                errors.push(FieldError { unit_key: None, field: field.into(), error: e });
+                None
+            })
+        };
+        let step_points = setting(&self.step_points, "step_points", Decimal::new(1, 2), Decimal::ONE_HUNDRED, Expected::StepPoints);
+        let margin = setting(&self.margin, "margin", Decimal::ZERO, Decimal::TEN, Expected::Margin).unwrap_or_default();
         Scenario {
             ruleset: rs.id.clone(),
             pemda: self.pemda.clone(),
             units,
+            step_points,
+            margin,
             sampling,
             deduction: deduction.unwrap_or_default(),
             followed_up: rs.followed_up.is_some().then_some(self.followed_up),
@@ -368,7 +387,9 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
 #[cfg(test)]
 mod tests {
     use super::super::{Form, Mode};
+    use crate::engine::scenario::TOTAL;
     use crate::engine::Catalog;
+    use rust_decimal::Decimal;
 
     fn base(id: &str) -> crate::engine::Ruleset {
         Catalog::built_in().get(id).unwrap().clone()
@@ -445,6 +466,29 @@ mod tests {
         let r = f.read(&rs);
         assert!(r.ruleset.indicators().all(|i| i.indicator.max == 5));
         assert_eq!(r.changed[0].field, "scale");
+    }
+
+    #[test]
+    fn plan_settings_and_unit_locks_reach_the_scenario() {
+        let rs = base("ombudsman-2023");
+        let mut f = Form::typical("ombudsman-2023", 2);
+        f.unit_at_mut(0).score = "80".into();
+        f.unit_at_mut(1).mode = Mode::Dimensions;
+        f.unit_at_mut(1).dims.insert("input".into(), "70".into());
+        f.unit_at_mut(1).locked.insert(TOTAL.into());
+        (f.step_points, f.margin) = ("0,5".into(), "0,01".into());
+        let r = f.read(&rs);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!((r.scenario.step_points, r.scenario.margin), (Some(Decimal::new(5, 1)), Decimal::new(1, 2)));
+        // A unit by dimension locked as a whole: each of its dimensions.
+        assert!(rs.dimensions.iter().all(|d| r.scenario.units[1].locked.contains(&d.id)));
+        // Saved and read back, the settings stay as typed.
+        let back = Form::from_scenario(&r.scenario, &rs, true);
+        assert_eq!((back.step_points.as_str(), back.margin.as_str()), ("0,5", "0,01"));
+        // Off the grid or out of range: the field says so.
+        (f.step_points, f.margin) = ("0".into(), "0,001".into());
+        let fields: Vec<String> = f.read(&rs).errors.iter().map(|e| e.field.clone()).collect();
+        assert_eq!(fields, ["step_points", "margin"]);
     }
 
     #[test]

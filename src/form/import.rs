@@ -24,6 +24,8 @@ impl Form {
         f.weights = sc.assumptions.weights.iter().map(|(k, v)| (k.clone(), text(*v))).collect();
         f.scale_max = sc.assumptions.scale_max.map(|m| m.to_string()).unwrap_or_default();
         f.sampling = sc.sampling.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
+        f.step_points = sc.step_points.map(text).unwrap_or_default();
+        f.margin = if sc.margin.is_zero() { String::new() } else { text(sc.margin) };
         f.custom_ruleset = sc.custom_ruleset.as_ref().map(|rs| Rc::new((**rs).clone()));
         f.criteria = sc.assumptions.criteria.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         for u in &sc.units {

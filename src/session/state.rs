@@ -241,6 +241,10 @@ pub enum Action {
     RemoveProduct(u32),
     ToggleLock(u32, String),
     SetDeduction(String),
+    /// What a level step weighs in points, in a plan over several entry levels.
+    SetStepPoints(String),
+    /// The plan's safety margin above the threshold.
+    SetMargin(String),
     /// A unit's Kepercayaan Masyarakat (2025).
     SetTrust(u32, String),
     /// A unit's weighted points of a dimension.
@@ -321,6 +325,7 @@ impl Action {
             Action::SetCount(k, i, a, _) => format!("count {k} {i} {a}"),
             Action::SetSector(k, _) => format!("sector {k}"),
             Action::SetDeduction(_) => "deduction".into(),
+            Action::SetStepPoints(_) => "step_points".into(),
             Action::SetWeight(d, _) => format!("weight {d}"),
             Action::SetScale(_) => "scale".into(),
             Action::SetCriteria(d, _) => format!("criteria {d}"),
@@ -764,6 +769,8 @@ impl State {
             }
             Action::ToggleLock(k, key) => s.form.toggle_lock(k, &key),
             Action::SetDeduction(v) => s.form.deduction = v,
+            Action::SetStepPoints(v) => s.form.step_points = v,
+            Action::SetMargin(v) => s.form.margin = v,
             Action::SetTrust(k, v) => s.form.set_cell(k, &Cell::Trust, v),
             Action::SetPoints(k, d, v) => s.form.set_cell(k, &Cell::Points(d), v),
             Action::PasteLevels { unit, from, column } => {

@@ -286,7 +286,7 @@ fn expected(what: Expected) -> (&'static str, &'static str) {
         Expected::ScaleTop => ("bilangan bulat 1 sampai 10", "a whole number from 1 to 10"),
         Expected::CriteriaCount => ("jumlah kriteria, bilangan bulat 1 sampai 50", "a whole number of criteria from 1 to 50"),
         Expected::SectorName => ("nama sektor, mis. \"puskesmas\"", "a sector name, e.g. \"puskesmas\""),
-        Expected::StepPoints => ("poin per langkah level, 0,01 sampai 100", "points per level step, from 0,01 to 100"),
+        Expected::StepPoints => ("poin per langkah level, 0,01 sampai 100", "points per level step, from 0.01 to 100"),
         Expected::Margin => ("margin 0 sampai 10, paling banyak dua desimal", "a margin from 0 to 10, at most two decimals"),
     }
 }

@@ -68,6 +68,11 @@ pub enum Text {
     Aggregate,
     Plan,
     ApplyPlan,
+    StepPoints,
+    StepPointsUnit,
+    AddMargin,
+    RemoveMargin,
+    LockUnit,
     ApplyStep,
     Applied,
     ClearWhatIf,
@@ -127,7 +132,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 118] = [
+pub const ALL: [Text; 123] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -190,6 +195,11 @@ pub const ALL: [Text; 118] = [
     Text::Aggregate,
     Text::Plan,
     Text::ApplyPlan,
+    Text::StepPoints,
+    Text::StepPointsUnit,
+    Text::AddMargin,
+    Text::RemoveMargin,
+    Text::LockUnit,
     Text::ApplyStep,
     Text::Applied,
     Text::ClearWhatIf,
@@ -328,6 +338,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Aggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
         Plan => ("Rencana perbaikan termurah", "Cheapest improvement plan"),
         ApplyPlan => ("Terapkan seluruh rencana (what-if)", "Apply the whole plan (what-if)"),
+        StepPoints => ("1 langkah level indikator setara", "1 indicator level step counts as"),
+        StepPointsUnit => ("poin", "points"),
+        AddMargin => ("Rencanakan dengan margin +0,01", "Plan with a +0.01 margin"),
+        RemoveMargin => ("Tanpa margin", "No margin"),
+        LockUnit => ("Kunci nilai unit ini (rencana tidak menaikkannya)", "Lock this unit's scores (the plan leaves them)"),
         ApplyStep => ("Terapkan", "Apply"),
         Applied => ("diterapkan", "applied"),
         ClearWhatIf => ("Hapus skenario what-if", "Clear the what-if scenario"),
@@ -495,6 +510,46 @@ pub fn plan_summary_points(lang: Lang, steps: usize, points: Decimal, after: Dec
     match lang {
         Lang::Id => format!("{steps} perubahan (+{} poin) → nilai {}, kategori {category}.", lang.num(points), lang.num(after)),
         Lang::En => format!("{steps} changes (+{} points) → score {}, category {category}.", lang.num(points), lang.num(after)),
+    }
+}
+
+/// A plan that raises indicators beside totals or dimensions: "4 perubahan (2 indikator,
+/// +5,20 poin) → …".
+pub fn plan_summary_mixed(lang: Lang, changes: usize, indicators: usize, points: Decimal, after: Decimal, category: &str) -> String {
+    let (p, a) = (lang.num(points), lang.num(after));
+    match lang {
+        Lang::Id => format!("{changes} perubahan ({indicators} indikator, +{p} poin) → nilai {a}, kategori {category}."),
+        Lang::En => format!("{changes} changes ({indicators} indicators, +{p} points) → score {a}, category {category}."),
+    }
+}
+
+/// How the plan weighs the two kinds of change against each other.
+pub fn step_points_note(lang: Lang) -> &'static str {
+    lang.either(
+        "Rencana ini memilih antara menaikkan level indikator dan menaikkan nilai total atau dimensi unit; biaya keduanya dibandingkan dengan kurs ini (kosong: 1 poin).",
+        "This plan chooses between raising indicator levels and raising unit totals or dimension scores; their costs are compared at this rate (empty: 1 point).",
+    )
+}
+
+/// A plan whose result rounded entries may put below the target (§2b).
+pub fn plan_uncertain(lang: Lang, low: Decimal, category: &str, target: &str) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Hasil rencana ini tepat di batas: bila angka yang dimasukkan adalah hasil pembulatan, nilainya bisa serendah {} ({category}), di bawah {target}.",
+            lang.num(low)
+        ),
+        Lang::En => format!(
+            "This plan ends right at the threshold: if the figures entered are rounded, the score may be as low as {} ({category}), below {target}.",
+            lang.num(low)
+        ),
+    }
+}
+
+/// The plan aims `margin` above the threshold.
+pub fn plan_margin(lang: Lang, margin: &str) -> String {
+    match lang {
+        Lang::Id => format!("Rencana dengan margin aman +{margin} di atas batas."),
+        Lang::En => format!("Planned with a safety margin of +{margin} above the threshold."),
     }
 }
 

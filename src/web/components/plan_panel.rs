@@ -2,11 +2,14 @@
 //! whole plan can be applied as a what-if scenario beside the baseline.
 
 use super::fields::indicator_name;
+use super::plan_options;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::StepKind;
 use crate::engine::plan::{Plan, Status};
 use crate::report::{step_change, step_name};
-use crate::text::{changes_count, need_sentence, plan_summary, plan_summary_points, t, unreachable_sentence, Lang, Text};
+use crate::text::{
+    changes_count, need_sentence, plan_summary, plan_summary_mixed, plan_summary_points, t, unreachable_sentence, Lang, Text,
+};
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
 
@@ -47,6 +50,21 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
                 <p>{ t(lang, Text::NoSingleFix) }</p>
             }
         </div>
+    }
+}
+
+/// The plan in one line: totals and dimensions are raised in points, indicators in
+/// level steps.
+fn summary(lang: Lang, plan: &Plan) -> String {
+    let indicators = plan.steps.iter().filter(|st| st.kind == StepKind::Indicator).count();
+    let points = plan.steps.iter().filter(|st| st.kind != StepKind::Indicator).map(|st| st.to - st.from).sum();
+    let (n, after, category) = (plan.steps.len(), plan.score_after, &plan.category_after);
+    if indicators == n {
+        plan_summary(lang, n, plan.cost, after, category)
+    } else if indicators == 0 {
+        plan_summary_points(lang, n, points, after, category)
+    } else {
+        plan_summary_mixed(lang, n, indicators, points, after, category)
     }
 }
 
@@ -101,15 +119,8 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                         <p class="rapor-plan-need" data-testid="plan-status">
                             { need_sentence(lang, &target, plan.points_needed.unwrap_or_default()) }
                         </p>
-                        <p>{
-                            if plan.steps.iter().all(|st| st.kind == StepKind::Indicator) {
-                                plan_summary(lang, plan.steps.len(), plan.cost, plan.score_after, &plan.category_after)
-                            } else {
-                                // Totals and dimensions are raised in points, not level steps.
-                                let points = plan.steps.iter().filter(|st| st.kind != StepKind::Indicator).map(|st| st.to - st.from).sum();
-                                plan_summary_points(lang, plan.steps.len(), points, plan.score_after, &plan.category_after)
-                            }
-                        }</p>
+                        <p>{ summary(lang, plan) }</p>
+                        { plan_options::step_points(&p.instance, s, d) }
                         { for groups.iter().map(|(_, unit, steps)| {
                             let total = steps.iter().try_fold(crate::engine::exact::Ratio::ZERO, |acc, &i| acc.checked_add(plan.steps[i].gain));
                             html! {
@@ -140,6 +151,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                                 </ul>
                             </div>
                         }}) }
+                        { plan_options::margin(s, plan, d) }
                         <div class="rapor-plan-actions">
                             <button type="button" class="rapor-primary" data-testid="apply-plan" disabled={stale} onclick={d.reform(|_: MouseEvent| Action::ApplyPlan)}>
                                 { t(lang, Text::ApplyPlan) }

@@ -7,6 +7,7 @@
 
 use super::fields::Shown;
 use super::indicator_grid::IndicatorGrid;
+use crate::engine::scenario::TOTAL;
 use crate::engine::{Ruleset, UnitOutcome};
 use crate::form::cells::{block, cells, is_block, Cell};
 use crate::form::{FormUnit, Mode};
@@ -188,6 +189,7 @@ fn row_menu(p: &UnitRowProps) -> Html {
     let key = u.key;
     let named = |text: Text| format!("{} {}", t(lang, text), u.name);
     let sector_id = format!("{}-u{key}-sector", p.instance);
+    let lock_id = format!("{}-u{key}-lock", p.instance);
     html! {
         <details class="rapor-row-menu" data-testid="unit-menu">
             <summary tabindex="-1" data-menu-row={p.position.to_string()} aria-label={named(Text::UnitMenu)} title={t(lang, Text::UnitMenu)}>
@@ -200,6 +202,14 @@ fn row_menu(p: &UnitRowProps) -> Html {
                         placeholder={t(lang, Text::SectorHint)}
                         oninput={d.reform(move |e: InputEvent| Action::SetSector(key, e.target_unchecked_into::<HtmlInputElement>().value()))} />
                 </div>
+                // Indicators lock one by one in their sheet; a total or dimensions at once.
+                if u.mode != Mode::Indicators {
+                    <div class="rapor-check">
+                        <input type="checkbox" id={lock_id.clone()} data-testid="lock-unit" checked={u.locked.contains(TOTAL)}
+                            onchange={d.reform(move |_: Event| Action::ToggleLock(key, TOTAL.to_string()))} />
+                        <label for={lock_id}>{ t(lang, Text::LockUnit) }</label>
+                    </div>
+                }
                 <div class="rapor-row-menu-actions">
                     <button type="button" aria-label={named(Text::MoveUp)} disabled={p.position == 0}
                         onclick={d.reform(move |e: MouseEvent| {
