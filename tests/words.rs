@@ -100,6 +100,8 @@ fn problems() -> Vec<Problem> {
         ScaleTop,
         CriteriaCount,
         SectorName,
+        StepPoints,
+        Margin,
     ] {
         out.push(Problem::Expected(e));
     }
@@ -132,6 +134,32 @@ fn the_workers_failures_read_in_the_pages_language() {
     let f = Failure::from_input(&InputError::new("units", Problem::NoData));
     assert_eq!(f.text(Lang::En), "units: no unit has any data yet");
     assert_eq!(f.text(Lang::Id), "units: belum ada unit yang berisi data");
+}
+
+/// The plan panel's sentences for plans in points and at mixed levels.
+#[test]
+fn plans_in_points_read_in_one_language() {
+    use rapor::engine::plan::CostUnit;
+    use rapor::text::{plan_margin, plan_summary_mixed, plan_uncertain, raise_to, report::cost_words, step_points_note};
+    use rust_decimal::Decimal;
+    let units = ["Dinas Sosial".to_string(), "Puskesmas 2".into(), "Dinas Kesehatan".into()];
+    assert_eq!(
+        raise_to(Lang::Id, "Nilai total", &units, "84,20"),
+        "Naikkan nilai total Dinas Sosial, Puskesmas 2 dan Dinas Kesehatan ke 84,20."
+    );
+    assert_eq!(raise_to(Lang::En, "Total score", &units[..1], "84.20"), "Raise the total score of Dinas Sosial to 84.20.");
+    assert_eq!(cost_words(Lang::Id, 2706, CostUnit::Hundredths), "27,06 poin");
+    assert_eq!(cost_words(Lang::En, 1, CostUnit::Steps), "1 step");
+    let (d, low) = (Decimal::new(403, 2), Decimal::new(8799, 2));
+    for (id, en) in [
+        (plan_summary_mixed(Lang::Id, 6, 5, d, low, "A"), plan_summary_mixed(Lang::En, 6, 5, d, low, "A")),
+        (step_points_note(Lang::Id).into(), step_points_note(Lang::En).into()),
+        (plan_uncertain(Lang::Id, low, "B", "A"), plan_uncertain(Lang::En, low, "B", "A")),
+        (plan_margin(Lang::Id, "0,01"), plan_margin(Lang::En, "0.01")),
+    ] {
+        clean(&id, &[" the ", " is ", " are ", "points", "steps"]).unwrap();
+        clean(&en, &[" yang ", " dan ", " untuk ", "perubahan", " ke ", "nilai"]).unwrap();
+    }
 }
 
 /// Every label and sentence of the widget (`text::ALL`) in each language, read for words

@@ -523,6 +523,25 @@ pub fn plan_summary_mixed(lang: Lang, changes: usize, indicators: usize, points:
     }
 }
 
+/// A plan in points that raises one thing in several units to one level: "Naikkan
+/// nilai total Dinas Sosial, Puskesmas 2 dan Dinas Kesehatan ke 84,20." (`what` names
+/// the total or the dimension; `level` may be a range, "87,49–87,50").
+pub fn raise_to(lang: Lang, what: &str, units: &[String], level: &str) -> String {
+    let (and, verb) = match lang {
+        Lang::Id => (" dan ", "Naikkan"),
+        Lang::En => (" and ", "Raise"),
+    };
+    let names = match units.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+        None => String::new(),
+    };
+    match lang {
+        Lang::Id => format!("{verb} {} {names} ke {level}.", what.to_lowercase()),
+        Lang::En => format!("{verb} the {} of {names} to {level}.", what.to_lowercase()),
+    }
+}
+
 /// How the plan weighs the two kinds of change against each other.
 pub fn step_points_note(lang: Lang) -> &'static str {
     lang.either(

@@ -8,7 +8,7 @@ use crate::engine::plan::StepKind;
 use crate::engine::plan::{Plan, Status};
 use crate::report::{step_change, step_name};
 use crate::text::{
-    changes_count, need_sentence, plan_summary, plan_summary_mixed, plan_summary_points, t, unreachable_sentence, Lang, Text,
+    changes_count, need_sentence, plan_summary, plan_summary_mixed, plan_summary_points, raise_to, t, unreachable_sentence, Lang, Text,
 };
 use crate::web::state::{Action, Shared, State};
 use yew::prelude::*;
@@ -68,6 +68,21 @@ fn summary(lang: Lang, plan: &Plan) -> String {
     }
 }
 
+/// Where every step raises the same thing (each unit's total, or one dimension) the
+/// plan is one level for all: said in one sentence above the steps.
+fn level_sentence(lang: Lang, rs: &crate::engine::Ruleset, plan: &Plan) -> Option<Html> {
+    let first = plan.steps.first()?;
+    let same = |st: &crate::engine::plan::Step| st.kind == first.kind && st.dimension == first.dimension;
+    if first.kind == StepKind::Indicator || plan.steps.len() < 2 || !plan.steps.iter().all(same) {
+        return None;
+    }
+    let low = plan.steps.iter().map(|st| st.to).min()?;
+    let high = plan.steps.iter().map(|st| st.to).max()?;
+    let level = if low == high { lang.num(low) } else { format!("{}–{}", lang.num(low), lang.num(high)) };
+    let units: Vec<String> = plan.steps.iter().map(|st| st.unit.clone()).collect();
+    Some(html! { <p data-testid="plan-level">{ raise_to(lang, &step_name(rs, first, lang), &units, &level) }</p> })
+}
+
 #[component]
 pub fn PlanPanel(p: &PlanPanelProps) -> Html {
     let s = &p.state;
@@ -120,6 +135,7 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
                             { need_sentence(lang, &target, plan.points_needed.unwrap_or_default()) }
                         </p>
                         <p>{ summary(lang, plan) }</p>
+                        { for level_sentence(lang, rs, plan) }
                         { plan_options::step_points(&p.instance, s, d) }
                         { for groups.iter().map(|(_, unit, steps)| {
                             let total = steps.iter().try_fold(crate::engine::exact::Ratio::ZERO, |acc, &i| acc.checked_add(plan.steps[i].gain));
