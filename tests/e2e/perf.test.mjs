@@ -76,3 +76,49 @@ test('input to updated sampling risk, 12 Puskesmas two drawn', async () => {
   assert.equal(t.length, 20);
   assert.deepEqual(problems, []);
 });
+
+/** In the page: `n` edits of `selector` (alternating `a`, `b`, by `event`), each timed
+ *  from the event until the plan panel has the fresh plan (aria-busy back to false). */
+async function toPlan(page, selector, event, [a, b], n = 20) {
+  return page.evaluate(async ([selector, event, a, b, n]) => {
+    const field = document.querySelector(selector);
+    const plan = document.querySelector('[data-testid="plan"]');
+    const times = [];
+    for (let k = 0; k < n; k++) {
+      const done = new Promise((resolve) => {
+        let busy = false;
+        const obs = new MutationObserver(() => {
+          const now = plan.isConnected ? plan : document.querySelector('[data-testid="plan"]');
+          if (now.getAttribute('aria-busy') === 'true') busy = true;
+          else if (busy) { obs.disconnect(); resolve(performance.now()); }
+        });
+        obs.observe(document.querySelector('.rapor'), { attributes: true, childList: true, subtree: true, characterData: true });
+        // A plan that never arrives is a failure below, not a hang.
+        setTimeout(() => { obs.disconnect(); resolve(Infinity); }, 10000);
+      });
+      field.value = k % 2 === 0 ? a : b;
+      const t0 = performance.now();
+      field.dispatchEvent(new Event(event, { bubbles: true }));
+      times.push((await done) - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return times.sort((x, y) => x - y);
+  }, [selector, event, a, b, n]);
+}
+
+test('keystroke to fresh plan: seven totals, and seven units at indicator level', async () => {
+  const { page, problems } = await open(env);
+  const scores = page.getByTestId('unit-score');
+  for (const [i, v] of ['90', '85', '80', '88', '75', '82,91', '88'].entries()) await scores.nth(i).fill(v);
+  await page.getByTestId('apply-plan').waitFor();
+  const totals = await toPlan(page, 'input[data-testid="unit-score"]', 'input', ['76', '75']);
+  await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2023');
+  for (let i = 0; i < 7; i++) await allIndicators(page, i, 2);
+  await page.getByTestId('apply-plan').waitFor();
+  const levels = await toPlan(page, 'select[data-testid="ind-input.keamanan"]', 'change', ['3', '2']);
+  const med = (t) => t[Math.floor(t.length / 2)].toFixed(1);
+  console.log(`# keystroke → fresh plan (worker): seven totals median ${med(totals)} ms; seven units at indicator level median ${med(levels)} ms`);
+  writeFileSync(join(ARTIFACTS, 'perf-plan.json'), JSON.stringify({ totals, levels }, null, 1));
+  assert.ok([...totals, ...levels].every(Number.isFinite), 'every edit got its plan');
+  assert.deepEqual(problems, []);
+});
