@@ -536,9 +536,15 @@ pub fn raise_to(lang: Lang, what: &str, units: &[String], level: &str) -> String
         Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
         None => String::new(),
     };
+    // The names are a method's own ("Proses", "Nilai total"): lower-case their first
+    // letter only, in ASCII (Unicode's case tables would weigh on the page's first load).
+    let mut what = what.to_string();
+    if let Some(first) = what.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
     match lang {
-        Lang::Id => format!("{verb} {} {names} ke {level}.", what.to_lowercase()),
-        Lang::En => format!("{verb} the {} of {names} to {level}.", what.to_lowercase()),
+        Lang::Id => format!("{verb} {what} {names} ke {level}."),
+        Lang::En => format!("{verb} the {what} of {names} to {level}."),
     }
 }
 
