@@ -139,9 +139,15 @@ test('at the top category and when unreachable the plan says so plainly', async 
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).fill('95');
   await until(page, 'plan-status', /sudah berada di kategori tertinggi/);
-  // Six totals at 70 and one unit with every indicator at 2 (66,67): (420 + 66,67) / 7 =
-  // 69,52 (C). Even that unit at 100 gives (420 + 100) / 7 = 74,29 — never B (78).
-  for (let i = 0; i < 6; i++) await page.getByTestId('unit-score').nth(i).fill('70');
+  // Six totals at 70, locked (the plan may not raise them), and one unit with every
+  // indicator at 2 (66,67): (420 + 66,67) / 7 = 69,52 (C). Even that unit at 100 gives
+  // (420 + 100) / 7 = 74,29 — never B (78).
+  for (let i = 0; i < 6; i++) {
+    await page.getByTestId('unit-score').nth(i).fill('70');
+    const row = await unitMenu(page, i);
+    await row.getByTestId('lock-unit').check();
+    await row.getByTestId('unit-menu').locator('summary').click();
+  }
   await allIndicators(page, 6, 2);
   assert.equal(await text(page, 'aggregate-score'), '69,52');
   await until(page, 'plan-status', /tidak tercapai.*74,29/);
