@@ -1,6 +1,22 @@
 // Registers Rapor's service worker (offline use after one visit), scoped to this folder.
+// The worker fetches nothing until the widget has its first result and plan on screen
+// (the widget's `rapor-settled` event): then it keeps what this page already fetched,
+// from the browser's cache.
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(function (e) {
     console.warn('Rapor works, but not offline: ' + e);
   });
+  window.addEventListener('rapor-settled', function () {
+    navigator.serviceWorker.ready.then(function (registration) {
+      var urls = [location.href];
+      performance.getEntriesByType('resource').forEach(function (e) {
+        urls.push(e.name);
+        // A worker's loader fetched its script and module from inside the worker, where
+        // this page's list does not see them: they sit beside it (Trunk's names).
+        var m = /^(.*)_loader\.js$/.exec(e.name);
+        if (m) urls.push(m[1] + '.js', m[1] + '_bg.wasm');
+      });
+      if (registration.active) registration.active.postMessage({ rapor: 'keep', urls: urls });
+    });
+  }, { once: true });
 }

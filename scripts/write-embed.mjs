@@ -6,6 +6,7 @@
 //   and its registration, which index.html loads (a file, not an inline script, so a
 //   strict Content-Security-Policy still works).
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -49,7 +50,12 @@ const names = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
 const hash = createHash('sha256');
 for (const f of names) hash.update(f).update(readFileSync(join(dir, f)));
 const version = JSON.stringify(hash.digest('hex').slice(0, 16));
-const all = ['./', ...names];
+// With each file its gzip size, for the offline button's "± N KB".
+const all = [['./', gzipSync(readFileSync(join(dir, 'index.html'))).length],
+  ...names.map((f) => [f, gzipSync(readFileSync(join(dir, f))).length])];
+const offline = all.reduce((sum, [, n]) => sum + n, 0);
+writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8')
+  .replace('</head>', `<meta name="rapor-offline-bytes" content="${offline}"></head>`));
 const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), sw.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(all)));
 console.log(`embed.js and sw.js written for ${files.js} (${all.length} files cached)`);

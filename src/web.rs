@@ -20,6 +20,27 @@ pub use app::{App, AppProps};
 pub fn start() {
     if let Ok(Some(root)) = gloo::utils::document().query_selector("[data-rapor-standalone]") {
         yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
+        // A visitor who only looks gets no plan: the offline cache starts after a while.
+        gloo::timers::callback::Timeout::new(SETTLE_AFTER_MS, settled).forget();
+    }
+}
+
+/// How long after start-up the offline cache may start without a first plan.
+const SETTLE_AFTER_MS: u32 = 8_000;
+
+thread_local! {
+    static SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Tells the page (its `sw-register.js`) once that the first result and plan are on
+/// screen, so the service worker may now keep the files for offline use: it fetches
+/// nothing before, and the plan's own download never competes with it.
+pub fn settled() {
+    if SETTLED.with(|s| s.replace(true)) {
+        return;
+    }
+    if let Ok(event) = web_sys::Event::new("rapor-settled") {
+        let _ = gloo::utils::window().dispatch_event(&event);
     }
 }
 

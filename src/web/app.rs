@@ -130,6 +130,7 @@ fn read_answer<T>(
 }
 
 fn plan_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action {
+    super::settled();
     Action::PlanReady(generation, read_answer(lang, a, super::answers::plan))
 }
 

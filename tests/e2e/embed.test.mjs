@@ -129,13 +129,18 @@ test('offline: after one visit the widget opens with no connection', async () =>
   const app = url + 'pemda/kalkulator/index.html?lang=en';
   await page.goto(app);
   await page.getByTestId('unit').first().waitFor();
-  // The service worker installs (caching the whole build) and takes control.
+  // The service worker installs (fetching nothing yet) and takes control.
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-  // And the workers' scripts are in its cache (a loaded machine once went offline between
-  // the two and the worker's script could not load).
+  // The first result and plan on screen: only then does it keep what the page fetched,
+  // the engine's worker script included (a loaded machine once went offline before the
+  // worker's script was kept).
+  await page.getByTestId('unit-score').first().fill('82.84');
+  await page.getByTestId('plan-step').first().waitFor();
   await page.waitForFunction(async () => {
-    const hits = await Promise.all(['rapor-io.js', 'rapor-io_loader.js'].map((f) => caches.match(new URL(f, location.href).href)));
-    return hits.every(Boolean);
+    const kept = await caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))));
+    const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
+    return ['index.html', 'rapor-io_loader.js', 'rapor-io.js', 'rapor-io_bg.wasm', 'sw-register.js', 'rulesets.json']
+      .every((f) => names.includes(f)) && names.some((f) => /^rapor-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
   }, null, { timeout: 20000 });
   await context.setOffline(true);
   await page.reload();

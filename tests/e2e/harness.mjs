@@ -13,9 +13,11 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export async function start() {
+/** Serves dist/ and launches the browser; `like` as for `serve` (a stock nginx, a log). */
+export async function start(like = {}) {
   const port = 18000 + Math.floor(Math.random() * 2000);
-  const server = await serve(join(ROOT, 'dist'), port);
+  // RAPOR_DIST: another build, for before/after figures.
+  const server = await serve(process.env.RAPOR_DIST ?? join(ROOT, 'dist'), port, '/', {}, like);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: FLAGS });
   return { server, browser, url: `http://127.0.0.1:${port}/` };
 }

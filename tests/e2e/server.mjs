@@ -1,7 +1,9 @@
 // A static file server for the release build (dist/), on 127.0.0.1 only. Node rather
 // than Python because the README promises a machine with only Rust and Node.
 // Usage: node tests/e2e/server.mjs DIR PORT [BASE]  — BASE serves DIR under a sub-path.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -11,7 +13,11 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
 
-export function serve(dir, port, base = '/', headers = {}) {
+/** `like` = { nginx: true, log: [] } serves as a stock nginx with gzip on would: gzip for
+ *  text, JSON and wasm when the browser accepts it, an ETag and 304 for a match, no
+ *  cache-control; each response is logged as { path, status, bytes } (bytes on the
+ *  wire, headers left out), so a test can count what a visit really fetches. */
+export function serve(dir, port, base = '/', headers = {}, like = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -22,7 +28,22 @@ export function serve(dir, port, base = '/', headers = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (like.nginx) {
+        const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag, ...headers }).end();
+          like.log?.push({ path, status: 304, bytes: 0 });
+          return;
+        }
+        const zip = /gzip/.test(req.headers['accept-encoding'] ?? '') && /text|json|wasm|javascript/.test(type);
+        const out = zip ? gzipSync(body, { level: 6 }) : body;
+        res.writeHead(200, { 'content-type': type, etag, ...(zip ? { 'content-encoding': 'gzip' } : {}), ...headers });
+        res.end(out);
+        like.log?.push({ path, status: 200, bytes: out.length });
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

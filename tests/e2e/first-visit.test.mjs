@@ -1,0 +1,82 @@
+// What a first visit really costs (issue 18), counted at the server as a stock nginx
+// with gzip would send it: open the widget, type seven totals, see the plan, and let the
+// offline cache keep what it keeps, until the network is quiet. Printed as "# …" lines
+// for the closing note and written to target/e2e/first-visit.json. The phone profile's
+// timings (1,6 Mbit/s, 150 ms, 4× CPU slowdown) are reported, not asserted: these
+// machines are noisy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, start, stop } from './harness.mjs';
+
+const TOTALS = ['90', '85', '80', '88', '75', '82,91', '88'];
+
+/** Waits until the server has answered nothing new for `ms`. */
+async function quiet(log, ms = 1500) {
+  let seen = -1;
+  while (seen !== log.length) {
+    seen = log.length;
+    await new Promise((r) => setTimeout(r, ms));
+  }
+}
+
+/** Opens the 2024 method (seven units), types the totals, waits for the plan. */
+async function visit(page, url) {
+  await page.goto(url + '?ruleset=ombudsman-2024');
+  await page.getByTestId('unit-score').first().waitFor();
+  const field = await page.evaluate(() => performance.now());
+  const scores = page.getByTestId('unit-score');
+  for (const [i, v] of TOTALS.entries()) await scores.nth(i).fill(v);
+  await page.getByTestId('plan-step').first().waitFor();
+  const plan = await page.evaluate(() => performance.now());
+  return { field, plan };
+}
+
+test('a first visit, counted at the server: seven totals, their plan and the offline cache', async () => {
+  const log = [];
+  const env = await start({ nginx: true, log });
+  try {
+    const page = await (await env.browser.newContext()).newPage();
+    await visit(page, env.url);
+    // The offline cache keeps its files after the plan, from the browser's own cache.
+    await page.waitForFunction(async () => {
+      const names = (await Promise.all((await caches.keys()).map((k) => caches.open(k).then((c) => c.keys()))))
+        .flat().map((r) => new URL(r.url).pathname.split('/').pop());
+      return ['index.html', 'rapor-io_bg.wasm', 'rulesets.json'].every((f) => names.includes(f));
+    }, null, { timeout: 20000 });
+    await quiet(log);
+    const bytes = log.reduce((sum, r) => sum + r.bytes, 0);
+    const files = log.map((r) => `${r.path.split('/').pop() || 'index.html'} ${r.status === 304 ? '304' : r.bytes}`);
+    console.log(`# first visit at the server (gzip, ETags): ${bytes} B in ${log.length} requests — ${files.join(', ')}`);
+    writeFileSync(join(ARTIFACTS, 'first-visit.json'), JSON.stringify({ bytes, requests: log }, null, 1));
+    // Each file once: the offline cache fetches nothing the page already has.
+    const paths = log.filter((r) => r.status === 200).map((r) => r.path);
+    assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i), [], 'a file fetched twice');
+    assert.ok(!paths.some((p) => /xlsx/.test(p)), 'the Excel worker is not fetched on a first visit');
+    assert.ok(bytes <= 640 * 1024, `first visit ${bytes} B is over the 640 KB budget`);
+  } finally {
+    await stop(env);
+  }
+});
+
+test('a phone profile: the first field and the plan (reported)', async () => {
+  const env = await start({ nginx: true });
+  try {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { field, plan } = await visit(page, env.url);
+    const s = (ms) => (ms / 1000).toFixed(2);
+    console.log(`# phone profile (1,6 Mbit/s, 150 ms, 4× CPU): first field at ${s(field)} s, the plan for seven totals at ${s(plan)} s (typing included)`);
+    writeFileSync(join(ARTIFACTS, 'phone-profile.json'), JSON.stringify({ field_ms: field, plan_ms: plan }, null, 1));
+    assert.ok(plan > field);
+  } finally {
+    await stop(env);
+  }
+});
