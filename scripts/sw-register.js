@@ -19,4 +19,14 @@ if ('serviceWorker' in navigator) {
       if (registration.active) registration.active.postMessage({ rapor: 'keep', urls: urls });
     });
   }, { once: true });
+  // "Siapkan untuk dipakai luring": every file of the build; the widget hears back.
+  window.addEventListener('rapor-offline', function () {
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ rapor: 'all' });
+    });
+  });
+  navigator.serviceWorker.addEventListener('message', function (event) {
+    var data = event.data || {};
+    if (data.rapor === 'all-kept') window.dispatchEvent(new CustomEvent('rapor-offline-done', { detail: data }));
+  });
 }

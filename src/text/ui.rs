@@ -68,6 +68,8 @@ pub enum Text {
     Aggregate,
     Plan,
     ApplyPlan,
+    OfflineReady,
+    OfflineWorking,
     StepPoints,
     StepPointsUnit,
     AddMargin,
@@ -132,7 +134,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 123] = [
+pub const ALL: [Text; 125] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -195,6 +197,8 @@ pub const ALL: [Text; 123] = [
     Text::Aggregate,
     Text::Plan,
     Text::ApplyPlan,
+    Text::OfflineReady,
+    Text::OfflineWorking,
     Text::StepPoints,
     Text::StepPointsUnit,
     Text::AddMargin,
@@ -338,6 +342,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Aggregate => ("Pemda (agregat)", "Pemda (aggregate)"),
         Plan => ("Rencana perbaikan termurah", "Cheapest improvement plan"),
         ApplyPlan => ("Terapkan seluruh rencana (what-if)", "Apply the whole plan (what-if)"),
+        OfflineReady => ("Siapkan untuk dipakai luring", "Make ready for offline use"),
+        OfflineWorking => ("Menyiapkan…", "Preparing…"),
         StepPoints => ("1 langkah level indikator setara", "1 indicator level step counts as"),
         StepPointsUnit => ("poin", "points"),
         AddMargin => ("Rencanakan dengan margin +0,01", "Plan with a +0.01 margin"),
@@ -545,6 +551,22 @@ pub fn raise_to(lang: Lang, what: &str, units: &[String], level: &str) -> String
     match lang {
         Lang::Id => format!("{verb} {what} {names} ke {level}."),
         Lang::En => format!("{verb} the {what} of {names} to {level}."),
+    }
+}
+
+/// What "Siapkan untuk dipakai luring" downloads.
+pub fn offline_size(lang: Lang, kb: u32) -> String {
+    match lang {
+        Lang::Id => format!("Menyimpan semua metode dan penulis Excel di peramban ini: mengunduh paling banyak ± {kb} KB."),
+        Lang::En => format!("Keeps every method and the Excel writer in this browser: downloads at most about {kb} KB."),
+    }
+}
+
+/// The offline cache is ready.
+pub fn offline_done(lang: Lang, files: u32) -> String {
+    match lang {
+        Lang::Id => format!("Siap dipakai luring: {files} berkas tersimpan di peramban ini."),
+        Lang::En => format!("Ready for offline use: {files} files kept in this browser."),
     }
 }
 

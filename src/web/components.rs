@@ -6,6 +6,7 @@ pub mod indicator_grid;
 pub mod keep_share;
 pub mod notice_bar;
 pub mod number_field;
+pub mod offline;
 pub mod plan_options;
 pub mod plan_panel;
 pub mod result_panel;

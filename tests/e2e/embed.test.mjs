@@ -40,6 +40,8 @@ test('iframe: settings from the query, the frame sized to the widget', async () 
   assert.equal(await frame.locator('.rapor').evaluate((e) => getComputedStyle(e).getPropertyValue('--rapor-accent').trim()), '#7a1f5c');
   await frame.getByTestId('unit-score').nth(0).fill('71.66');
   assert.match(await frame.getByTestId('aggregate-zone').textContent(), /Yellow zone/);
+  // The plan arrives a moment later and makes the widget taller: measured after it.
+  await frame.locator('[data-testid="plan"][aria-busy="false"]').waitFor();
   // The host's snippet sizes the frame to the widget: no inner scroll bar.
   const fits = async () => page.evaluate(() => {
     const f = document.getElementById('rapor-frame');
@@ -151,6 +153,33 @@ test('offline: after one visit the widget opens with no connection', async () =>
   // Files and links work offline too: the workers were cached with the rest.
   await page.getByTestId('share-link').click();
   assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=1/);
+  await context.setOffline(false);
+  assert.deepEqual(problems, []);
+});
+
+test('"Siapkan untuk dipakai luring" says what it downloads, then keeps every file', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url + 'pemda/kalkulator/index.html');
+  await page.getByTestId('unit').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  const offer = await page.getByTestId('offline-status').textContent();
+  const kb = Number(/± (\d+) KB/.exec(offer)?.[1]);
+  console.log(`# offline button: "${offer}"`);
+  assert.ok(kb > 300 && kb < 2000, offer);
+  await page.getByTestId('offline-ready').click();
+  await page.waitForFunction(() => /Siap dipakai luring: \d+ berkas/.test(document.querySelector('[data-testid="offline-status"]').textContent), null, { timeout: 20000 });
+  // The Excel writer and a method never opened are kept, and Excel works offline.
+  const names = await page.evaluate(async () => (await Promise.all((await caches.keys()).map((k) => caches.open(k).then((c) => c.keys()))))
+    .flat().map((r) => new URL(r.url).pathname.split('/').pop()));
+  for (const f of ['rapor-xlsx_bg.wasm', 'rapor-xlsx.js', 'ruleset-sakip-2021.json', 'embed.js']) assert.ok(names.includes(f), f);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('unit-score').first().fill('82,84');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
   await context.setOffline(false);
   assert.deepEqual(problems, []);
 });

@@ -102,6 +102,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                 <button type="button" data-testid="export-csv" onclick={on_export_csv}>{ t(lang, Text::ExportCsv) }</button>
                 <button type="button" data-testid="print-report" onclick={on_print}>{ t(lang, Text::PrintReport) }</button>
             </div>
+            <super::offline::Offline lang={lang} />
             if let Some(link) = &s.share {
                 <div class="rapor-field rapor-share">
                     <label for={id("share-url")}>{ t(lang, Text::ShareUrlLabel) }</label>
