@@ -69,6 +69,7 @@ pub enum Text {
     Plan,
     ApplyPlan,
     OfflineReady,
+    PlanNeedsData,
     OfflineWorking,
     StepPoints,
     StepPointsUnit,
@@ -134,7 +135,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 125] = [
+pub const ALL: [Text; 126] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -198,6 +199,7 @@ pub const ALL: [Text; 125] = [
     Text::Plan,
     Text::ApplyPlan,
     Text::OfflineReady,
+    Text::PlanNeedsData,
     Text::OfflineWorking,
     Text::StepPoints,
     Text::StepPointsUnit,
@@ -343,6 +345,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Plan => ("Rencana perbaikan termurah", "Cheapest improvement plan"),
         ApplyPlan => ("Terapkan seluruh rencana (what-if)", "Apply the whole plan (what-if)"),
         OfflineReady => ("Siapkan untuk dipakai luring", "Make ready for offline use"),
+        PlanNeedsData => ("Isi nilai minimal satu unit untuk melihat rencana.", "Enter at least one unit's score to see the plan."),
         OfflineWorking => ("Menyiapkan…", "Preparing…"),
         StepPoints => ("1 langkah level indikator setara", "1 indicator level step counts as"),
         StepPointsUnit => ("poin", "points"),

@@ -93,6 +93,16 @@ pub fn PlanPanel(p: &PlanPanelProps) -> Html {
             <p class="rapor-error" role="alert" data-testid="plan-failed">{ format!("{} {why}", t(lang, Text::PlanFailed)) }</p>
         }
     });
+    // Nothing entered yet: the plan waits for data, as the result does (the worker would
+    // only answer that no unit has data).
+    if s.outcome.as_ref().is_none_or(|o| o.aggregate.is_none()) {
+        return html! {
+            <section class="rapor-plan" aria-labelledby={heading.clone()} data-testid="plan" aria-busy="false">
+                <h2 id={heading}>{ t(lang, Text::Plan) }</h2>
+                <p class="rapor-hint" data-testid="plan-empty">{ t(lang, Text::PlanNeedsData) }</p>
+            </section>
+        };
+    }
     let Some(plan) = s.plan.as_ref() else {
         return html! {
             <section class="rapor-plan" aria-labelledby={heading.clone()} data-testid="plan" aria-busy={s.plan_due.to_string()}>
