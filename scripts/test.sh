@@ -5,6 +5,9 @@
 #   host        cargo test: engine unit, golden and property tests, the CLI, the session
 #   components  wasm-bindgen-test: the widget in headless Chromium via chromedriver
 #   end-to-end  node --test + playwright-core: the release build served on 127.0.0.1
+#   any-path    a clone of this commit at a path of over 200 characters runs a component
+#               test and an end-to-end test: nothing the browsers need sits under the
+#               checkout, so its path length does not matter
 # Any failing tier fails the command. The output ends with one line per tier and a
 # final "N passed, N failed" line. Logs and screenshots go to target/.
 set -uo pipefail
@@ -76,6 +79,20 @@ else
   status=1 p=0 f=0
 fi
 record end-to-end "$status" "$p" "$f"
+
+section "any path: a clone at a deliberately long path runs browser tests"
+LONG="$TMPDIR/$(printf 'a-deliberately-long-directory-name-%s/' 1 2 3 4 5)rapor"
+{
+  git clone -q --depth 1 "file://$ROOT" "$LONG" && echo "cloned into a path of ${#LONG} characters" &&
+    ln -s "$ROOT/node_modules" "$LONG/node_modules" && cp -r "$ROOT/dist" "$LONG/dist" &&
+    (cd "$LONG" && CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      CARGO_TARGET_DIR="$ROOT/target/any-path" cargo test --target wasm32-unknown-unknown --test components -- magelang) &&
+    (cd "$LONG" && node --test --test-reporter=tap --test-name-pattern='Magelang' tests/e2e/widget.test.mjs)
+} 2>&1 | tee "$LOGS/any-path.log"
+status=${PIPESTATUS[0]}
+read -r cp cf < <(cargo_counts "$LOGS/any-path.log")
+read -r np nf < <(node_counts "$LOGS/any-path.log")
+record any-path "$status" $((cp + np)) $((cf + nf))
 
 section "summary"
 total_p=0 total_f=0
