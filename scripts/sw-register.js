@@ -16,7 +16,8 @@ if ('serviceWorker' in navigator) {
         var m = /^(.*)_loader\.js$/.exec(e.name);
         if (m) urls.push(m[1] + '.js', m[1] + '_bg.wasm');
       });
-      if (registration.active) registration.active.postMessage({ rapor: 'keep', urls: urls });
+      var build = document.querySelector('meta[name="rapor-build"]');
+      if (registration.active && build) registration.active.postMessage({ rapor: 'keep', build: build.content, urls: urls });
     });
   }, { once: true });
   // "Siapkan untuk dipakai luring": every file of the build; the widget hears back.

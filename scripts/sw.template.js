@@ -53,7 +53,8 @@ self.addEventListener('message', function (event) {
   var data = event.data || {};
   var urls = data.rapor === 'all'
     ? FILES.map(function (f) { return new URL(f[0], self.registration.scope).href; })
-    : data.rapor === 'keep' && Array.isArray(data.urls) ? data.urls : null;
+    // Only a page of this very build: files from another one must not fill this cache.
+    : data.rapor === 'keep' && data.build === VERSION && Array.isArray(data.urls) ? data.urls : null;
   if (!urls) return;
   event.waitUntil(keep(urls).then(function (kept) {
     var answer = { rapor: data.rapor === 'all' ? 'all-kept' : 'kept', kept: kept.filter(Boolean).length, of: kept.length };
@@ -65,7 +66,8 @@ self.addEventListener('fetch', function (event) {
   var req = event.request;
   if (req.method !== 'GET' || !inScope(req.url)) return;
   var key = keyOf(req.url);
-  var hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(new URL(req.url).pathname);
+  // Trunk's content hashes: 16 hex digits, fewer when the number has leading zeros.
+  var hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(new URL(req.url).pathname);
   event.respondWith(caches.open(CACHE).then(function (cache) {
     var fromNetwork = function () {
       return fetch(req).then(function (response) {

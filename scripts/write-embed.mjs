@@ -54,8 +54,10 @@ const version = JSON.stringify(hash.digest('hex').slice(0, 16));
 const all = [['./', gzipSync(readFileSync(join(dir, 'index.html'))).length],
   ...names.map((f) => [f, gzipSync(readFileSync(join(dir, f))).length])];
 const offline = all.reduce((sum, [, n]) => sum + n, 0);
+// The page says which build it is, so the service worker keeps its files only into
+// that build's cache (a page of another build must not fill it).
 writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8')
-  .replace('</head>', `<meta name="rapor-offline-bytes" content="${offline}"></head>`));
+  .replace('</head>', `<meta name="rapor-offline-bytes" content="${offline}"><meta name="rapor-build" content=${version}></head>`));
 const sw = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), sw.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(all)));
 console.log(`embed.js and sw.js written for ${files.js} (${all.length} files cached)`);
