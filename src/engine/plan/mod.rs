@@ -1,13 +1,16 @@
-//! The gap planner: the cheapest set of indicator changes that lifts the rounded pemda
-//! score to the lower bound of the target category.
+//! The gap planner: the cheapest set of changes that lifts the rounded pemda score to
+//! the lower bound of the target category, whatever level each unit was entered at:
+//! indicator levels, dimension scores or unit totals (`mixed`, `points`).
 //!
 //! Scores are linear in indicator levels, so one level step of indicator i in unit u
 //! always adds the same exact amount to the pemda score:
 //!     (W_d / ΣW) · max · w_i / den_d(u) · f / n
 //! (den_d(u) = Σ max·weight over dimension d, times the unit's products for per-product
 //! dimensions; n = units in the aggregate; f = the dimensions' share of a unit's score,
-//! 70 % in 2025, where each unit's own Kepercayaan Masyarakat weighs the other 30 %). Steps with the same gain and effort are interchangeable wherever they sit,
-//! so they are pooled and handed to an exact covering knapsack (`knapsack::cover`).
+//! 70 % in 2025, where each unit's own Kepercayaan Masyarakat weighs the other 30 %).
+//! Steps with the same gain and effort are interchangeable wherever they sit, so they
+//! are pooled and handed to an exact covering knapsack (`knapsack::cover`); a point of
+//! a total or a dimension is such a step too, on the grid of 0,01.
 
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::{gcd, Ratio};
