@@ -79,7 +79,8 @@ pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
     for row in rows {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| if c.contains([sep, '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
+            .map(|c| no_formula(c))
+            .map(|c| if c.contains([sep, '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c })
             .collect();
         out.push_str(&cells.join(&sep.to_string()));
         out.push_str("\r\n");
@@ -87,10 +88,40 @@ pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
     out
 }
 
+/// A cell that a spreadsheet would run as a formula — one that begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return, as a unit or pemda name may — gets a leading
+/// `'`, as OWASP recommends for CSV, so it stays text. A plain number ("-1,5") is left
+/// as it is.
+fn no_formula(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let digits =
+        cell.strip_prefix(['-', '+']).is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'));
+    if risky && !digits {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::{evaluate, Catalog, Scenario};
+
+    #[test]
+    fn csv_formula_injection_is_neutralised() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://x\",\"klik\")".to_string(),
+            "+1+1".into(),
+            "@SUM(A1)".into(),
+            "\tDinkes".into(),
+            "-1,5".into(),
+            "Dinas Sosial".into(),
+        ]];
+        let line = csv(&rows, Lang::Id);
+        let cells = line.trim_start_matches('\u{feff}').trim_end();
+        assert_eq!(cells, "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\";'+1+1;'@SUM(A1);'\tDinkes;-1,5;Dinas Sosial");
+    }
     use serde_json::json;
 
     #[test]

@@ -176,6 +176,8 @@ test('CSV export of the summary, and the printable report', async () => {
   await (await settings(page)).getByTestId('pemda-name').fill('Kota Magelang');
   await (await settings(page)).getByTestId('ruleset-select').selectOption('ombudsman-2022');
   for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await page.getByTestId('unit-score').nth(i).fill(v);
+  // A name that a spreadsheet would run as a formula stays text (a leading ').
+  await page.getByTestId('unit-name').nth(1).fill('=1+1');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const file = join(ARTIFACTS, 'summary.csv');
   await download.saveAs(file);
@@ -183,6 +185,7 @@ test('CSV export of the summary, and the printable report', async () => {
   assert.equal(lines[0], 'Unit;Nilai;Kategori;Opini;Zona');
   assert.equal(lines[1], 'Pemda (agregat);93,28;A;Kualitas Tertinggi;hijau');
   assert.equal(lines[4], 'Dinas Kesehatan;80,19;B;;hijau');
+  assert.equal(lines[3], "'=1+1;100,00;A;;hijau");
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByTestId('report-head').isVisible(), true);
   assert.match(await page.getByTestId('report-head').innerText(), /Kota Magelang[\s\S]*Tanggal: [\s\S]*Penilaian Kepatuhan 2022/);
