@@ -36,16 +36,10 @@ pub(super) fn plan_mixed(
     mut result: Plan,
 ) -> Result<Plan, InputError> {
     let places = rs.rounding.places;
-    let grid = points::grid_gains(r.points, places).ok_or_else(too_precise)?;
-    // One whole unit for every gain and the need.
-    let mut l = need.denom();
-    for d in r.slots.iter().map(|s| s.gain.denom()).chain(grid.iter().map(|g| g.denom())) {
-        l = (l / gcd(l, d)).checked_mul(d).ok_or_else(too_precise)?;
-    }
-    let scaled = |x: Ratio| x.numer().checked_mul(l / x.denom());
-    let gains: Vec<i128> = r.slots.iter().map(|s| scaled(s.gain)).collect::<Option<_>>().ok_or_else(too_precise)?;
-    let need_units = scaled(need).ok_or_else(too_precise)? + if inclusive { 0 } else { 1 };
-    let pools = points::grid_pools(r.points, &grid, places, &scaled).ok_or_else(too_precise)?;
+    // One whole unit for every gain and the need: the level steps' gains, then the points'.
+    let all: Vec<Ratio> = r.slots.iter().map(|s| s.gain).chain(points::grid_gains(r.points, places).ok_or_else(too_precise)?).collect();
+    let (mut gains, need_units) = whole_units(&all, need, inclusive).ok_or_else(too_precise)?;
+    let pools = points::grid_pools(r.points, &gains.split_off(r.slots.len()), places);
     let (per_step, per_point) = cost_scale(sc, places);
     let chosen = match objective {
         Objective::Steps => by_steps_and_points(r.slots, &gains, &pools, need_units, per_step, per_point),

@@ -277,7 +277,17 @@ fn too_precise() -> InputError {
 }
 
 pub fn plan(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective) -> Result<Plan, InputError> {
-    plan_with(rs, sc, target, objective, false)
+    let mut p = plan_with(rs, sc, target, objective, false)?;
+    if p.status == Status::Planned {
+        // Scored as the user will see it once applied: its range may dip below. Only
+        // here, not in each of the robust plan's rounds, which never report it.
+        let o = evaluate(rs, &applied_plan(&*sc.canonical(rs)?, &p, rs))?;
+        if let (Some(a), Some(t)) = (o.aggregate, &p.target) {
+            let below = crate::engine::grade::band_of(rs, a.range.low) > rs.bands.iter().position(|b| &b.category == t).unwrap_or(0);
+            p.uncertain_after = below.then_some(a.range.low);
+        }
+    }
+    Ok(p)
 }
 
 /// `plan`; with `in_hundredths` a plan of level steps only counts its cost in
@@ -290,20 +300,6 @@ pub(super) fn plan_with(
     objective: Objective,
     in_hundredths: bool,
 ) -> Result<Plan, InputError> {
-    let mut p = cheapest(rs, sc, target, objective, in_hundredths)?;
-    if p.status == Status::Planned {
-        // Scored as the user will see it once applied: its range may dip below.
-        let o = evaluate(rs, &applied_plan(&*sc.canonical(rs)?, &p, rs))?;
-        if let (Some(a), Some(t)) = (o.aggregate, &p.target) {
-            let below = crate::engine::grade::band_of(rs, a.range.low) > rs.bands.iter().position(|b| &b.category == t).unwrap_or(0);
-            p.uncertain_after = below.then_some(a.range.low);
-        }
-    }
-    Ok(p)
-}
-
-/// `plan_with` before its result is checked against the rounding range.
-fn cheapest(rs: &Ruleset, sc: &Scenario, target: Option<&str>, objective: Objective, in_hundredths: bool) -> Result<Plan, InputError> {
     // Checked as written, so errors name the place the user wrote; the planner then
     // works on indicators named one way (a bare "biaya" is "proses.biaya").
     let outcome = evaluate(rs, sc)?;

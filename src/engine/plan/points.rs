@@ -9,7 +9,7 @@
 use super::knapsack::{cover_large, Pool};
 use super::{too_precise, Step, StepKind};
 use crate::engine::error::InputError;
-use crate::engine::exact::{gcd, Ratio};
+use crate::engine::exact::Ratio;
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::Ruleset;
 use crate::engine::scenario::{Entry, Scenario, TOTAL};
@@ -52,16 +52,8 @@ pub struct PointStep {
 /// and effort are interchangeable; their steps are shared out by `water_fill`, which
 /// raises the weakest to one common level.
 pub fn cover_points(slots: &[PointSlot], need: Ratio, inclusive: bool, places: u32) -> Option<Vec<PointStep>> {
-    let step_gain = grid_gains(slots, places)?;
-    // Whole numbers of a common unit of gain.
-    let mut l = need.denom();
-    for g in &step_gain {
-        l = (l / gcd(l, g.denom())).checked_mul(g.denom())?;
-    }
-    let scaled = |r: Ratio| r.numer().checked_mul(l / r.denom());
-    let need_units = scaled(need)?;
-    let need_units = if inclusive { need_units } else { need_units + 1 };
-    let pools = grid_pools(slots, &step_gain, places, &scaled)?;
+    let (gains, need_units) = super::solve::whole_units(&grid_gains(slots, places)?, need, inclusive)?;
+    let pools = grid_pools(slots, &gains, places);
     let take = cover_large(&pools, need_units)?;
     shared_out(slots, &pools, &take, places)
 }
@@ -72,20 +64,15 @@ pub(super) fn grid_gains(slots: &[PointSlot], places: u32) -> Option<Vec<Ratio>>
     slots.iter().map(|s| s.gain.checked_mul(ulp)).collect()
 }
 
-/// One knapsack pool per slot: its grid steps, each of the slot's gain (scaled to whole
-/// units by `scaled`) and its effort.
-pub(super) fn grid_pools(
-    slots: &[PointSlot],
-    step_gain: &[Ratio],
-    places: u32,
-    scaled: &dyn Fn(Ratio) -> Option<i128>,
-) -> Option<Vec<Pool>> {
+/// One knapsack pool per slot: its grid steps, each of the slot's gain in whole units
+/// (`whole_units` of `grid_gains`) and its effort.
+pub(super) fn grid_pools(slots: &[PointSlot], gains: &[i128], places: u32) -> Vec<Pool> {
     slots
         .iter()
-        .zip(step_gain)
-        .map(|(s, g)| {
+        .zip(gains)
+        .map(|(s, &gain)| {
             let count = grid_steps(s.max - s.from, places);
-            Some(Pool { gain: scaled(*g)?, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } })
+            Pool { gain, cost: u64::from(s.effort), count: if s.effort == 0 { 0 } else { count } }
         })
         .collect()
 }

@@ -6,16 +6,21 @@ use super::*;
 /// Expresses every step gain and the need as whole multiples of one common unit, so
 /// the knapsack works on integers without losing exactness.
 pub(super) fn integer_scale(slots: &[Slot], need: Ratio, inclusive: bool) -> Result<(Vec<i128>, i128), InputError> {
+    let gains: Vec<Ratio> = slots.iter().map(|s| s.gain).collect();
+    whole_units(&gains, need, inclusive).ok_or_else(too_precise)
+}
+
+/// `gains` and `need` as whole multiples of their least common unit: the need to reach
+/// (`inclusive`) or to pass (one unit more). Every planner's knapsack starts here.
+pub(super) fn whole_units(gains: &[Ratio], need: Ratio, inclusive: bool) -> Option<(Vec<i128>, i128)> {
     let mut l: i128 = need.denom();
-    for s in slots {
-        let g = gcd(l, s.gain.denom());
-        l = (l / g).checked_mul(s.gain.denom()).ok_or_else(too_precise)?;
+    for g in gains {
+        l = (l / gcd(l, g.denom())).checked_mul(g.denom())?;
     }
-    let scaled = |r: Ratio| r.numer().checked_mul(l / r.denom()).ok_or_else(too_precise);
-    let gains = slots.iter().map(|s| scaled(s.gain)).collect::<Result<Vec<_>, _>>()?;
-    let n = scaled(need)?;
-    // need is exact in these units: reach it (inclusive) or pass it (exclusive).
-    Ok((gains, if inclusive { n } else { n + 1 }))
+    let scaled = |r: &Ratio| r.numer().checked_mul(l / r.denom());
+    let whole = gains.iter().map(scaled).collect::<Option<Vec<_>>>()?;
+    let n = scaled(&need)?;
+    Some((whole, if inclusive { n } else { n + 1 }))
 }
 
 /// Units with indicator data up to which ties are broken exactly (2^8 subsets at most).
