@@ -113,6 +113,19 @@ fn with_levels(sc: &Scenario, es: &[Entry5], levels: &[u16]) -> Scenario {
     out
 }
 
+/// The next combination of levels, as an odometer counts (from each entry's current
+/// level to its maximum); `false` after the last.
+fn next_levels(levels: &mut [u16], es: &[Entry5]) -> bool {
+    for (l, e) in levels.iter_mut().zip(es) {
+        if *l < e.4 {
+            *l += 1;
+            return true;
+        }
+        *l = e.3;
+    }
+    false
+}
+
 /// The cheapest cost over every combination of levels that reaches `threshold`, and the
 /// fewest units any plan of that cost touches.
 fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, objective: Objective) -> Option<(u64, usize)> {
@@ -135,17 +148,8 @@ fn exhaustive(rs: &Ruleset, sc: &Scenario, es: &[Entry5], threshold: Decimal, ob
             units.dedup();
             best = Some(best.map_or((cost, units.len()), |b| b.min((cost, units.len()))));
         }
-        let mut i = 0;
-        loop {
-            if i == es.len() {
-                return best;
-            }
-            if levels[i] < es[i].4 {
-                levels[i] += 1;
-                break;
-            }
-            levels[i] = es[i].3;
-            i += 1;
+        if !next_levels(&mut levels, es) {
+            return best;
         }
     }
 }
@@ -520,17 +524,8 @@ fn exhaustive_mixed(
             };
             best = Some(best.map_or(cost, |b| b.min(cost)));
         }
-        let mut i = 0;
-        loop {
-            if i == es.len() {
-                return best;
-            }
-            if levels[i] < es[i].4 {
-                levels[i] += 1;
-                break;
-            }
-            levels[i] = es[i].3;
-            i += 1;
+        if !next_levels(&mut levels, es) {
+            return best;
         }
     }
 }
