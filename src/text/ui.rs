@@ -101,7 +101,6 @@ pub enum Text {
     Mean,
     MeanNeeded,
     PlanFailed,
-    NoIndicatorUnits,
     AlternativesIntro,
     NoSingleFix,
     Changes,
@@ -135,7 +134,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 126] = [
+pub const ALL: [Text; 125] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -231,7 +230,6 @@ pub const ALL: [Text; 126] = [
     Text::Mean,
     Text::MeanNeeded,
     Text::PlanFailed,
-    Text::NoIndicatorUnits,
     Text::AlternativesIntro,
     Text::NoSingleFix,
     Text::Changes,
@@ -379,10 +377,6 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         PlanPending => ("Menghitung rencana…", "Working out the plan…"),
         PlanFailed => ("Rencana belum dapat dihitung:", "The plan could not be worked out:"),
         AtTop => ("Nilai sudah berada di kategori tertinggi; tidak ada kategori di atasnya.", "The score is already in the top category; there is nothing above it."),
-        NoIndicatorUnits => (
-            "Rencana per indikator butuh unit yang diisi per indikator. Untuk unit lain, berikut poin yang dibutuhkan:",
-            "A plan by indicator needs units entered by indicator. For the other units, the points needed:",
-        ),
         AlternativesIntro => ("Atau, bila hanya satu unit/dimensi dinaikkan:", "Or, raising only one unit or dimension:"),
         Changes => ("perubahan", "changes"),
         Redo => ("Ulangi", "Redo"),

@@ -25,12 +25,11 @@ fn alternatives(lang: Lang, s: &State, plan: &Plan) -> Html {
         return html! {};
     }
     let rs = &s.reading.ruleset;
-    // "A plan needs indicators" only where the plan itself could not raise anything.
-    let planned = s.outcome.as_ref().is_some_and(|o| o.units.iter().any(|u| u.level == crate::engine::score::Level::Indicators))
-        || !plan.steps.is_empty();
+    // Every unit takes part in the plan, whatever its entry level: these are the other
+    // ways, one unit or dimension alone.
     html! {
         <div class="rapor-alternatives" data-testid="plan-alternatives">
-            <p>{ if planned { t(lang, Text::AlternativesIntro) } else { t(lang, Text::NoIndicatorUnits) } }</p>
+            <p>{ t(lang, Text::AlternativesIntro) }</p>
             if plan.alternatives.iter().any(|a| a.possible) {
                 <ul>
                     { for plan.alternatives.iter().filter(|a| a.possible).map(|a| {
