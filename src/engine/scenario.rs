@@ -121,6 +121,19 @@ pub const TOTAL: &str = "total";
 /// indicators, a step adds more (1,27 to 5,66 before products), so steps are favoured.
 pub const DEFAULT_STEP_POINTS: Decimal = Decimal::ONE;
 
+/// A planner setting as a file or the widget's field gives it, checked at `at`:
+/// `step_points` (0,01 to 100) or `margin` (0 to 10), both on the grid of 0,01.
+pub fn planner_setting(v: Decimal, at: &str, which: Expected) -> Result<Decimal, InputError> {
+    let (low, high) = match which {
+        Expected::StepPoints => (Decimal::new(1, 2), Decimal::ONE_HUNDRED),
+        _ => (Decimal::ZERO, Decimal::TEN),
+    };
+    if v < low || v > high || v.normalize().scale() > 2 {
+        return Err(InputError::new(at, Problem::Expected(which)));
+    }
+    Ok(v)
+}
+
 impl Scenario {
     /// The scenario with every indicator named one way, "dimension.indicator", wherever
     /// it is named (`indicators`, `responses`, `locked`, `effort`): a bare id is
@@ -263,16 +276,11 @@ impl Scenario {
                 }
             }
         }
-        let step_points = match top.get("step_points").map(|v| number(v, "step_points")).transpose()?.flatten() {
-            Some(p) if p < Decimal::new(1, 2) || p > Decimal::ONE_HUNDRED || p.normalize().scale() > 2 => {
-                return Err(InputError::new("step_points", Problem::Expected(Expected::StepPoints)))
-            }
-            p => p,
+        let setting = |key: &str, which| {
+            top.get(key).map(|v| number(v, key)).transpose()?.flatten().map(|v| planner_setting(v, key, which)).transpose()
         };
-        let margin = top.get("margin").map(|v| number(v, "margin")).transpose()?.flatten().unwrap_or_default();
-        if margin.is_sign_negative() || margin > Decimal::TEN || margin.normalize().scale() > 2 {
-            return Err(InputError::new("margin", Problem::Expected(Expected::Margin)));
-        }
+        let step_points = setting("step_points", Expected::StepPoints)?;
+        let margin = setting("margin", Expected::Margin)?.unwrap_or_default();
         let assumptions = match top.get("assumptions") {
             None | Some(Value::Null) => Overrides::default(),
             Some(a) => parse_overrides(a)?,

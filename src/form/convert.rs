@@ -7,7 +7,7 @@ use crate::engine::error::{Expected, InputError, Problem};
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
 use crate::engine::scenario::MAX_RESPONDENTS;
-use crate::engine::scenario::{Entry, Scenario, Unit, Values, TOTAL};
+use crate::engine::scenario::{planner_setting, Entry, Scenario, Unit, Values, TOTAL};
 use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
 use rust_decimal::Decimal;
@@ -228,19 +228,15 @@ impl Form {
                 Err(e) => errors.push(FieldError { unit_key: None, field, error: e }),
             }
         }
-        // The planner's settings, on the 0,01 grid: read as the engine reads a file.
-        let mut setting = |text: &str, field: &str, low: Decimal, high: Decimal, expected: Expected| {
-            let v = number(text, field).and_then(|v| match v {
-                Some(v) if v < low || v > high || v.normalize().scale() > 2 => Err(InputError::new(field, Problem::Expected(expected))),
-                v => Ok(v),
-            });
-            v.unwrap_or_else(|e| {
+        // The planner's settings, checked as the engine checks a file's.
+        let mut setting = |text: &str, field: &str, which: Expected| {
+            number(text, field).and_then(|v| v.map(|v| planner_setting(v, field, which)).transpose()).unwrap_or_else(|e| {
                 errors.push(FieldError { unit_key: None, field: field.into(), error: e });
                 None
             })
         };
-        let step_points = setting(&self.step_points, "step_points", Decimal::new(1, 2), Decimal::ONE_HUNDRED, Expected::StepPoints);
-        let margin = setting(&self.margin, "margin", Decimal::ZERO, Decimal::TEN, Expected::Margin).unwrap_or_default();
+        let step_points = setting(&self.step_points, "step_points", Expected::StepPoints);
+        let margin = setting(&self.margin, "margin", Expected::Margin).unwrap_or_default();
         Scenario {
             ruleset: rs.id.clone(),
             pemda: self.pemda.clone(),
