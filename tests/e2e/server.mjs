@@ -13,13 +13,15 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
 
-/** `like` = { nginx: true, log: [] } serves as a stock nginx with gzip on would: gzip for
+/** `like` = { nginx: true, log: [], offline: false } serves as a stock nginx with gzip on would: gzip for
  *  text, JSON and wasm when the browser accepts it, an ETag and 304 for a match, no
  *  cache-control; each response is logged as { path, status, bytes } (bytes on the
  *  wire, headers left out), so a test can count what a visit really fetches. */
 export function serve(dir, port, base = '/', headers = {}, like = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
+    // `like.offline`: as if the network were gone (a test switches it for any browser).
+    if (like.offline) { req.socket.destroy(); return; }
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
     path = normalize(path.slice(base.length - 1));
