@@ -5,10 +5,12 @@
 # configured (Trunk.toml: offline = true) never to fetch tools of its own.
 #
 #   bootstrap_build   wasm32 target, trunk, wasm-bindgen-cli, npm tools (wasm-opt)
-#   bootstrap_test    the above plus chromium and chromedriver from Debian
+#   bootstrap_test    the above plus the browsers: chromium and chromedriver, firefox-esr
+#                     (geckodriver from crates.io), WebKitGTK's WebKitWebDriver under xvfb-run
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '[bootstrap] %s\n' "$*"; }
@@ -70,20 +72,58 @@ ensure_npm_tools() {
   wasm-opt --version | grep -q "version 132" || die "wasm-opt on PATH is not binaryen 132 ($(command -v wasm-opt))"
 }
 
+# Installs Debian packages with apt-get (as root, or through sudo). `why` names what for.
+apt_install() { # why package...
+  local why=$1 sudo=""
+  shift
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "$why is missing and installing it needs root (apt-get install $*)"
+    sudo="sudo"
+  fi
+  say "installing $* from Debian (apt-get) for $why"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 ensure_chromium() {
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     say "ok: $(chromium --version 2>/dev/null | head -n1), chromedriver"
     return
   fi
-  say "installing chromium and chromium-driver from Debian (apt-get)"
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 || die "chromium is missing and installing it needs root (apt-get install chromium chromium-driver)"
-    sudo="sudo"
-  fi
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt_install chromium chromium chromium-driver
   command -v chromium >/dev/null 2>&1 || die "chromium did not install"
+}
+
+ensure_firefox() {
+  if command -v firefox-esr >/dev/null 2>&1; then
+    say "ok: $(firefox-esr --version 2>/dev/null | head -n1)"
+  else
+    apt_install "Firefox" firefox-esr
+    command -v firefox-esr >/dev/null 2>&1 || die "firefox-esr did not install"
+  fi
+  if geckodriver --version 2>/dev/null | grep -qF "geckodriver $GECKODRIVER_VERSION"; then
+    say "ok: geckodriver $GECKODRIVER_VERSION"
+  else
+    # Mozilla publishes geckodriver on crates.io: built here, never a downloaded binary.
+    say "installing geckodriver $GECKODRIVER_VERSION from crates.io (about 3 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+  GECKODRIVER="$(command -v geckodriver)" FIREFOX="$(command -v firefox-esr)"
+  export GECKODRIVER FIREFOX
+}
+
+ensure_webkit() {
+  if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1 ||
+     ! command -v xauth >/dev/null 2>&1; then
+    apt_install "WebKit" webkit2gtk-driver xvfb xauth
+  fi
+  # WebKitGTK's MiniBrowser: the browser WebKitWebDriver starts (it has no headless mode,
+  # hence xvfb-run).
+  MINIBROWSER="$(ls /usr/lib/*/webkit2gtk-4.*/MiniBrowser 2>/dev/null | head -n1)"
+  [ -x "$MINIBROWSER" ] || die "WebKitGTK's MiniBrowser not found (apt-get install webkit2gtk-driver)"
+  WEBKIT_DRIVER="$(command -v WebKitWebDriver)"
+  export MINIBROWSER WEBKIT_DRIVER
+  say "ok: WebKitWebDriver, $MINIBROWSER"
 }
 
 bootstrap_build() {
@@ -98,4 +138,6 @@ bootstrap_build() {
 bootstrap_test() {
   bootstrap_build
   ensure_chromium
+  ensure_firefox
+  ensure_webkit
 }

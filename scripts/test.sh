@@ -5,6 +5,9 @@
 #   host        cargo test: engine unit, golden and property tests, the CLI, the session
 #   components  wasm-bindgen-test: the widget in headless Chromium via chromedriver
 #   end-to-end  node --test + playwright-core: the release build served on 127.0.0.1
+#   firefox     the component tests through geckodriver, and the smoke flows
+#               (tests/engines/flows.mjs: the ones Chromium runs too) through WebDriver
+#   webkit      the smoke flows in WebKitGTK's MiniBrowser through WebKitWebDriver
 #   any-path    a clone of this commit at a path of over 200 characters runs a component
 #               test and an end-to-end test: nothing the browsers need sits under the
 #               checkout, so its path length does not matter
@@ -79,6 +82,26 @@ else
   status=1 p=0 f=0
 fi
 record end-to-end "$status" "$p" "$f"
+
+# The other engines run the smoke flows the end-to-end tier runs in Chromium
+# (tests/engines/flows.mjs) against the same release build.
+section "firefox: wasm-bindgen-test through geckodriver, the smoke flows through WebDriver"
+{
+  GECKODRIVER="$GECKODRIVER" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test components
+  c=$?
+  RAPOR_ENGINE=firefox node --test --test-reporter=tap --test-timeout=300000 tests/engines/ && [ "$c" -eq 0 ]
+} 2>&1 | tee "$LOGS/firefox.log"
+status=${PIPESTATUS[0]}
+read -r cp cf < <(cargo_counts "$LOGS/firefox.log")
+read -r np nf < <(node_counts "$LOGS/firefox.log")
+record firefox "$status" $((cp + np)) $((cf + nf))
+
+section "webkit: the smoke flows through WebKitWebDriver and MiniBrowser, under xvfb-run"
+RAPOR_ENGINE=webkit xvfb-run -a node --test --test-reporter=tap --test-timeout=300000 tests/engines/ 2>&1 | tee "$LOGS/webkit.log"
+status=${PIPESTATUS[0]}
+read -r p f < <(node_counts "$LOGS/webkit.log")
+record webkit "$status" "$p" "$f"
 
 section "any path: a clone at a deliberately long path runs browser tests"
 LONG="$TMPDIR/$(printf 'a-deliberately-long-directory-name-%s/' 1 2 3 4 5)rapor"

@@ -11,6 +11,19 @@ export function dom(op, testid, nth, scope, value) {
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...all(el.shadowRoot, selector));
     return found;
   };
+  if (op === 'clip') {
+    // Text to copy with the browser's own Ctrl+C, as from a spreadsheet: selected in a
+    // scratch field (Firefox gives a script-made clipboard event no data at all).
+    const scratch = document.createElement('textarea');
+    scratch.id = 'rapor-test-clip';
+    scratch.style.cssText = 'position:fixed;top:0;left:0;width:4em;height:2em';
+    scratch.value = value;
+    document.body.append(scratch);
+    scratch.focus();
+    scratch.select();
+    return { value: true };
+  }
+  if (op === 'unclip') { document.getElementById('rapor-test-clip')?.remove(); return { value: true }; }
   let root = document;
   if (scope !== null) {
     const host = all(document, '[data-rapor]')[scope];

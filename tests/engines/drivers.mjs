@@ -5,17 +5,18 @@
 // started here on a free port and the client only talks to it (`usingServer`), so
 // Selenium Manager never runs and nothing is downloaded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Builder, Capabilities } from 'selenium-webdriver';
+import { Builder, Capabilities, Key } from 'selenium-webdriver';
 import { dom } from './dom.mjs';
+import { ARTIFACTS } from './site.mjs';
 
 const DOM = `return (${dom})(...arguments)`;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** What every flow may ask of a browser; a subclass provides `dom`, `run`, `fill`,
- *  `goto`, `reload`, `fresh` and `quit`. `at` is `{ nth, scope }`. */
+ *  `goto`, `viewport`, `shot` (a screenshot in target/e2e), `fresh` and `quit`. `at` is `{ nth, scope }`. */
 class Driver {
   constructor(site) {
     this.site = site;
@@ -33,6 +34,15 @@ class Driver {
   count(id, at) { return this.call('count', id, at); }
   click(id, at) { return this.call('click', id, at); }
   pick(id, value, at) { return this.call('select', id, at, value); }
+  /** Pastes `text` into field `id` through the browser's clipboard: copied with Ctrl+C
+   *  from a scratch field, pasted with Ctrl+V into the focused field. */
+  async paste(id, text, at) {
+    await this.call('clip', 'body', {}, text);
+    await this.keys('c');
+    await this.call('unclip', 'body');
+    await this.call('focus', id, at);
+    await this.keys('v');
+  }
   testids(prefix, at) { return this.call('testids', prefix, at); }
   /** `what`: 'open' (a details element) or 'visible'. */
   is(id, what, at) { return this.call(what, id, at); }
@@ -79,11 +89,13 @@ export class PlaywrightDriver extends Driver {
   dom(args) { return this.page.evaluate(`(${dom})(...${JSON.stringify(args)})`); }
   run(expr) { return this.page.evaluate(expr); }
   goto(path) { return this.page.goto(this.url + path); }
-  reload() { return this.page.reload(); }
+  viewport(width, height) { return this.page.setViewportSize({ width, height }); }
+  shot(name) { return this.page.screenshot({ path: join(ARTIFACTS, `chromium-${name}.png`), fullPage: true }); }
   async fill(id, value, { nth = 0, scope = null } = {}) {
     const within = scope === null ? this.page : this.page.locator('[data-rapor]').nth(scope);
     await within.getByTestId(id).nth(nth).fill(value);
   }
+  keys(key) { return this.page.keyboard.press(`Control+${key.toUpperCase()}`); }
   quit() { return this.context?.close(); }
 }
 
@@ -135,6 +147,7 @@ export class WebDriverDriver extends Driver {
 
   async fresh() {
     await this.session?.quit().catch(() => {});
+    this.size = null;
     this.session = await new Builder()
       .usingServer(this.endpoint)
       .withCapabilities(new Capabilities(ENGINES[this.engine].capabilities()))
@@ -146,8 +159,29 @@ export class WebDriverDriver extends Driver {
   dom(args) { return this.session.executeScript(DOM, ...args); }
   // WebDriver waits for a promise the script returns.
   run(expr) { return this.session.executeScript(`return (${expr});`); }
-  goto(path) { return this.session.get(this.url + path); }
-  reload() { return this.session.navigate().refresh(); }
+  async goto(path) {
+    await this.session.switchTo().defaultContent();
+    if (!this.size) return this.session.get(this.url + path);
+    // A viewport smaller than the window can get: the page in a frame of that size.
+    const { width, height } = this.size;
+    await this.session.get(`${this.url}frame.html?w=${width}&h=${height}&src=${encodeURIComponent(this.url + path)}`);
+    await this.until(null, `document.querySelector('iframe')?.contentDocument?.readyState === 'complete'`, 15000);
+    await this.session.switchTo().frame(0);
+  }
+
+  /** Gives the page `width`×`height`: the window's size where it can take it, else a frame. */
+  async viewport(width, height) {
+    await this.session.manage().window().setRect({ width, height });
+    const [w, h] = await this.session.executeScript('return [innerWidth, innerHeight]');
+    if (w !== width || h !== height) {
+      await this.session.manage().window().setRect({ width: Math.max(width + 200, 1024), height: height + 200 });
+      this.size = { width, height };
+    }
+  }
+
+  async shot(name) {
+    writeFileSync(join(ARTIFACTS, `${this.engine}-${name}.png`), await this.session.takeScreenshot(), 'base64');
+  }
 
   /** Types as a user does: the field focused, its text selected, the keys sent. */
   async fill(id, value, { nth = 0, scope = null } = {}) {
@@ -156,6 +190,8 @@ export class WebDriverDriver extends Driver {
     await el.clear();
     await el.sendKeys(value);
   }
+
+  keys(key) { return this.session.actions().keyDown(Key.CONTROL).sendKeys(key).keyUp(Key.CONTROL).perform(); }
 
   async quit() {
     await this.session?.quit().catch(() => {});

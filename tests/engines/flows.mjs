@@ -32,6 +32,16 @@ export const FLOWS = [
     await b.until('aggregate-opini', /Medium quality/);
   }],
 
+  ['a column of totals pasted from a spreadsheet fills the units down', async (b) => {
+    await open(b, '');
+    // The 2025 default has three units: seven rows add four.
+    // (85,4 + 78,2 + 91 + 88,5 + 72,3 + 80 + 84,1) / 7 = 579,5 / 7 = 82,785… → 82,79.
+    await b.paste('unit-score', '85,4\r\n78,2\r\n91\r\n88,5\r\n72,3\r\n80\r\n84,1\r\n');
+    assert.equal(await b.count('unit'), 7);
+    assert.equal(await b.value('unit-score', { nth: 6 }), '84,1');
+    assert.equal(await b.text('aggregate-score'), '82,79');
+  }],
+
   ['Magelang 2022 totals give 93,28 A hijau', async (b) => {
     await open(b, '?ruleset=ombudsman-2022');
     // Kota Magelang 2022 pre-evaluation: 100, 100, 80.19, 92.92 → mean 93.2775 → 93,28.
@@ -92,7 +102,9 @@ export const FLOWS = [
         return ['index.html', 'rapor-io.js', 'rapor-io_bg.wasm', 'rulesets.json'].every((f) => names.includes(f)); })`, 20000);
     b.site.offline(true);
     try {
-      await b.reload();
+      // Opened again, as from a bookmark. (Not WebDriver's Refresh: Firefox's bypasses
+      // the service worker as a forced reload does, which no visitor offline would do.)
+      await b.goto(APP + '?lang=en');
       await b.waitFor('unit', 15000);
       await b.fill('unit-score', '82.84');
       assert.equal(await b.text('aggregate-category'), 'B');
@@ -102,6 +114,18 @@ export const FLOWS = [
     } finally {
       b.site.offline(false);
     }
+  }],
+
+  ['a phone at 360×800: no sideways scrolling, the grade in view while the 7th unit is typed', async (b) => {
+    await b.viewport(360, 800);
+    await open(b);
+    for (const [i, v] of ['90', '85', '80', '88', '75', '82,91', '88'].entries()) await b.fill('unit-score', v, { nth: i });
+    assert.equal(await b.text('aggregate-score'), '84,13');
+    assert.equal(await b.run('innerWidth'), 360);
+    assert.equal(await b.run('document.documentElement.scrollWidth - document.documentElement.clientWidth'), 0, 'sideways overflow');
+    const top = await b.run(`document.querySelector('[data-testid="result-strip"]').getBoundingClientRect().top`);
+    assert.ok(top >= -1 && top < 800 - 50, `the result strip at ${top} px`);
+    await b.shot('phone');
   }],
 
   ['embed.js: two widgets beside a hostile page stay whole and separate', async (b) => {
