@@ -63,7 +63,7 @@ ensure_npm_tools() {
   local sum
   sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -x "$ROOT/node_modules/.bin/wasm-opt" ]; then
-    say "ok: npm tools (binaryen wasm-opt, playwright-core, axe-core)"
+    say "ok: npm tools (binaryen wasm-opt, playwright-core, axe-core, terser, selenium-webdriver)"
   else
     say "installing npm tools from the npm registry (npm ci)"
     (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"

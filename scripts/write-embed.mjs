@@ -2,6 +2,7 @@
 // - embed.js: the one file a host page includes to embed Rapor. Its name is stable; it
 //   names the build's hashed files, which it loads relative to its own URL, so the build
 //   folder can live under any sub-path of a site;
+// - the page's wasm-bindgen glue, minified with terser (see below);
 // - sw.js and sw-register.js: the service worker that keeps this build for offline use,
 //   and its registration, which index.html loads (a file, not an inline script, so a
 //   strict Content-Security-Policy still works).
@@ -9,10 +10,11 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
 const find = (re, what) => {
   const m = html.match(re);
   if (!m) throw new Error(`embed.js: no ${what} in index.html`);
@@ -23,6 +25,16 @@ const files = {
   wasm: find(/(rapor-web-[0-9a-f]+_bg\.wasm)/, 'widget wasm'),
   css: find(/(main-[0-9a-f]+\.css)/, 'stylesheet'),
 };
+// The page's glue script is a first-visit download. Trunk's own JS minifier is off for it
+// (index.html: data-no-minify); terser, a maintained minifier from npm, takes 54 KB to
+// 24 KB (9,0 to 6,9 KB gzip). The module preload's integrity hash follows the new text.
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const glue = readFileSync(join(dir, files.js), 'utf8');
+const small = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+if (!html.includes(sri(glue))) throw new Error(`no integrity hash of ${files.js} in index.html`);
+writeFileSync(join(dir, files.js), small);
+html = html.replace(sri(glue), sri(small));
+
 const template = readFileSync(new URL('./embed.template.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringify(files)));
 

@@ -13,7 +13,7 @@
 use crate::engine::exact::Ratio;
 use crate::engine::plan::{Alternative, CostUnit, Objective, Plan, ResponseChange, Status, Step, StepKind};
 use crate::engine::InputError;
-use crate::session::RiskView;
+use crate::session::{LinkProblem, Notice, Problem, RiskView};
 use crate::share::ShareError;
 use crate::text::Lang;
 use rust_decimal::Decimal;
@@ -337,4 +337,25 @@ pub fn read_risk<F: Fields>(o: &F) -> Result<RiskView, ProtocolError> {
         weakest: r.texts("weakest")?,
         robust: r.texts("robust")?,
     })
+}
+
+/// What the user is told when the worker fails `op`: the problem where the request came
+/// from (a file's import names the file, a link says the link), and for anything else
+/// (exports, a share link being made) that it could not be done. Links no longer stand in
+/// for every failure: an Excel export that failed said "the link cannot be opened".
+pub fn notice_for(op: Op, failure: Failure, file: Option<String>) -> Notice {
+    let problem = match failure {
+        Failure::FixFields => return Notice::FixFieldsFirst,
+        Failure::Link(e) if op == Op::OpenLink && file.is_none() => return Notice::LinkDamaged(LinkProblem::Code(e)),
+        Failure::Input { path, message_id, message_en } => Problem { path, message_id, message_en },
+        other => {
+            let (_, path, message_id, message_en) = other.to_parts();
+            Problem { path, message_id, message_en }
+        }
+    };
+    match (file, op) {
+        (Some(file), _) => Notice::ImportFailed { file, problem },
+        (None, Op::OpenLink) => Notice::LinkDamaged(LinkProblem::Scenario(problem)),
+        (None, _) => Notice::Failed(problem),
+    }
 }

@@ -1,12 +1,20 @@
 //! Share links: the whole scenario in the URL fragment, so nothing goes to a server.
-//! Scenario JSON → raw DEFLATE → base64url (RFC 4648 §5, no padding), behind a
-//! one-letter version so later formats can still read old links.
+//! Scenario JSON → DEFLATE → base64url (RFC 4648 §5, no padding), behind a one-letter
+//! version so later formats can still read old links.
+//!
+//! Version 2 (`#s=2…`, written since links could be tampered with unnoticed) wraps the
+//! DEFLATE stream in zlib (RFC 1950), whose Adler-32 of the scenario's text is checked on
+//! opening: a changed character is a damaged link, never a different scenario. (Adler-32
+//! catches every change of one byte, and one base64url character changes at most two.)
+//! Version 1 (`#s=1…`, raw DEFLATE, no checksum) links still open.
 
-use miniz_oxide::deflate::compress_to_vec;
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::deflate::compress_to_vec_zlib;
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit};
 
-/// The fragment prefix of a version-1 link: `#s=1…`.
-pub const PREFIX: &str = "s=1";
+/// The fragment prefix of the links this build writes: `#s=2…`.
+pub const PREFIX: &str = "s=2";
+/// Links of the first version, without a checksum: read, never written.
+const PREFIX_V1: &str = "s=1";
 /// Links longer than this are flagged: some chat apps and browsers cut them.
 pub const LONG_LINK: usize = 2000;
 /// A decoded scenario larger than this is refused (a crafted link cannot exhaust memory).
@@ -38,15 +46,25 @@ impl ShareError {
 
 /// The fragment (without `#`) for a scenario's JSON text.
 pub fn encode(json: &str) -> String {
-    format!("{PREFIX}{}", base64url(&compress_to_vec(json.as_bytes(), 9)))
+    format!("{PREFIX}{}", base64url(&compress_to_vec_zlib(json.as_bytes(), 9)))
 }
 
 /// The scenario JSON text from a fragment (with or without its `#`).
 pub fn decode(fragment: &str) -> Result<String, ShareError> {
-    let code = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or(ShareError::NotALink)?;
+    let fragment = fragment.trim_start_matches('#');
+    let (code, checked) = match (fragment.strip_prefix(PREFIX), fragment.strip_prefix(PREFIX_V1)) {
+        (Some(code), _) => (code, true),
+        (None, Some(code)) => (code, false),
+        (None, None) => return Err(ShareError::NotALink),
+    };
     let bytes = unbase64url(code.trim()).ok_or(ShareError::BadCharacters)?;
-    let json = decompress_to_vec_with_limit(&bytes, MAX_JSON).map_err(|_| ShareError::Damaged)?;
-    String::from_utf8(json).map_err(|_| ShareError::Damaged)
+    let json = if checked {
+        // Fails on a wrong Adler-32 as on a broken stream.
+        decompress_to_vec_zlib_with_limit(&bytes, MAX_JSON)
+    } else {
+        decompress_to_vec_with_limit(&bytes, MAX_JSON)
+    };
+    String::from_utf8(json.map_err(|_| ShareError::Damaged)?).map_err(|_| ShareError::Damaged)
 }
 
 fn base64url(bytes: &[u8]) -> String {
@@ -102,10 +120,50 @@ mod tests {
         let good = encode(r#"{"ruleset":"ombudsman-2023","units":[]}"#);
         assert_eq!(decode(&good).unwrap(), r#"{"ruleset":"ombudsman-2023","units":[]}"#);
         assert_eq!(decode(&format!("#{good}")).unwrap(), r#"{"ruleset":"ombudsman-2023","units":[]}"#);
+        assert!(good.starts_with("s=2"));
         assert_eq!(decode("x=1abc"), Err(ShareError::NotALink));
-        assert_eq!(decode("s=2abc"), Err(ShareError::NotALink));
+        assert_eq!(decode("s=3abc"), Err(ShareError::NotALink));
         assert_eq!(decode("s=1ab$d"), Err(ShareError::BadCharacters));
         assert!(decode(&good[..good.len() - 9]).is_err());
         assert_eq!(decode("s=1AAAAAAAA"), Err(ShareError::Damaged));
+        assert_eq!(decode("s=2AAAAAAAA"), Err(ShareError::Damaged));
+    }
+
+    #[test]
+    fn a_link_changed_in_one_character_is_refused_as_damaged() {
+        // The review's case: one character of a link turned a unit's 90 into 10 and the
+        // link opened as if nothing had happened. Every single-character change of the
+        // code part is now either refused or decodes to the very same scenario (a change
+        // in the last character's unused bits).
+        let json =
+            r#"{"format":1,"ruleset":"ombudsman-2024","units":[{"name":"Disdukcapil","score":"90"},{"name":"DPMPTSP","score":"85"}]}"#;
+        let link = encode(json);
+        let mut changed = 0;
+        for i in PREFIX.len()..link.len() {
+            for &c in ALPHABET.iter() {
+                if link.as_bytes()[i] == c {
+                    continue;
+                }
+                let mut bytes = link.clone().into_bytes();
+                bytes[i] = c;
+                let other = String::from_utf8(bytes).unwrap();
+                match decode(&other) {
+                    Ok(text) => assert_eq!(text, json, "position {i}, {}", c as char),
+                    Err(e) => {
+                        assert!(matches!(e, ShareError::Damaged | ShareError::BadCharacters), "{e:?}");
+                        changed += 1;
+                    }
+                }
+            }
+        }
+        assert!(changed > 63 * (link.len() - PREFIX.len() - 1), "{changed} refused");
+    }
+
+    #[test]
+    fn a_version_1_link_still_opens() {
+        // Written by earlier builds: raw DEFLATE, no checksum.
+        let json = r#"{"ruleset":"ombudsman-2023","units":[]}"#;
+        let v1 = format!("s=1{}", base64url(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)));
+        assert_eq!(decode(&v1).unwrap(), json);
     }
 }

@@ -105,6 +105,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         // widget reads it.
         Op::CheckRuleset => {
             let rs = Ruleset::from_json(req.text).map_err(IoError::Input)?;
+            crate::engine::catalog::check_own_id(&rs).map_err(IoError::Input)?;
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
         Op::ImportJson => scenario_to_form(req.text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
@@ -143,7 +144,7 @@ fn base_of<'a>(form: &'a Form, catalog: &'a Catalog) -> Result<&'a Ruleset, IoEr
 fn load_form(text: &str) -> Result<(Form, String), IoError> {
     let (form, lang) = saved::load(text).map_err(|e| IoError::Request(format!("{e:?}")))?;
     if let Some(rs) = &form.custom_ruleset {
-        rs.validate().map_err(|e| IoError::Input(e.within("custom_ruleset")))?;
+        rs.validate().and_then(|()| crate::engine::catalog::check_own_id(rs)).map_err(|e| IoError::Input(e.within("custom_ruleset")))?;
     }
     Ok((form, lang))
 }

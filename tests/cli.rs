@@ -422,3 +422,21 @@ fn every_command_takes_what_score_takes() {
         (Some("87.99"), Some("88.00"), Some(true))
     );
 }
+
+#[test]
+fn an_own_method_may_not_take_a_built_in_id() {
+    // A file under the id "ombudsman-2023" stood in for the official method. Refused at its
+    // `id`, from a --ruleset-file and inside a scenario alike.
+    let own = rapor::engine::Catalog::built_in_source("ombudsman-2023").unwrap();
+    let path = std::env::temp_dir().join(format!("rapor-own-id-{}.json", std::process::id()));
+    std::fs::write(&path, own).unwrap();
+    let r = rapor(&["--ruleset-file", path.to_str().unwrap(), "rulesets"], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("id: \"ombudsman-2023\" is the id of a built-in method"), "{}", r.stderr);
+    let v: Value = serde_json::from_str(own).unwrap();
+    fails_at(
+        json!({"ruleset": "ombudsman-2023", "custom_ruleset": v, "units": [{"name": "A", "score": 90}]}),
+        "custom_ruleset.id: \"ombudsman-2023\" is the id of a built-in method; give your method an id of its own, e.g. \"ombudsman-2023-pemda\"",
+    );
+}

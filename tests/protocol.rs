@@ -132,3 +132,24 @@ fn a_nested_field_that_does_not_read_is_named_with_its_item() {
     let r = json!({"text": {"reach": "x", "worst": "w", "best": "b", "bars": [{"category": "A", "zone": "hijau", "width": 1.5, "label": "l"}]}});
     assert_eq!(read_risk(&r).unwrap_err().0, "risk.text.bars[0].width");
 }
+
+#[test]
+fn a_failed_export_is_not_told_as_a_damaged_link() {
+    use rapor::protocol::notice_for;
+    use rapor::session::{Lang, LinkProblem, Notice};
+    // An Excel export that failed said "Tautan tidak dapat dibuka": every failure without
+    // a file was taken for a link's.
+    let failed = Failure::Request("sheet name".into());
+    let n = notice_for(Op::ExportXlsx, failed.clone(), None);
+    assert!(matches!(n, Notice::Failed(_)), "{n:?}");
+    assert_eq!(n.text(Lang::Id), "Tidak dapat dikerjakan (sheet name). Pekerjaan Anda tidak berubah.");
+    assert!(matches!(notice_for(Op::ShareLink, failed.clone(), None), Notice::Failed(_)));
+    // A link's and a file's failures are still told as such.
+    assert_eq!(
+        notice_for(Op::OpenLink, Failure::Link(ShareError::Damaged), None),
+        Notice::LinkDamaged(LinkProblem::Code(ShareError::Damaged))
+    );
+    assert!(matches!(notice_for(Op::OpenLink, failed.clone(), None), Notice::LinkDamaged(LinkProblem::Scenario(_))));
+    assert!(matches!(notice_for(Op::ImportJson, failed, Some("a.json".into())), Notice::ImportFailed { .. }));
+    assert_eq!(notice_for(Op::ExportJson, Failure::FixFields, None), Notice::FixFieldsFirst);
+}

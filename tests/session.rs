@@ -306,3 +306,26 @@ fn an_indicator_column_pasted_fills_the_sheet_down() {
     assert_eq!(flagged.len(), 1, "{flagged:?}");
     assert!(flagged[0].starts_with(&format!("ind-{}", order[3].0)), "{flagged:?}");
 }
+
+#[test]
+fn an_own_method_may_not_take_a_built_in_id() {
+    // A method file under a shipped id took that method's place in the picker. It is
+    // refused at its `id`, and the same file under an id of its own is taken.
+    let mut v: serde_json::Value = serde_json::from_str(Catalog::built_in_source("ombudsman-2023").unwrap()).unwrap();
+    let load = |v: &serde_json::Value| Action::LoadOwnRuleset { file: "metode.json".into(), text: v.to_string() };
+    let s = act(start("ombudsman-2023", &["ombudsman-2023"]), [load(&v)]);
+    assert!(s.form.custom_ruleset.is_none());
+    assert_eq!(s.form.ruleset, "ombudsman-2023");
+    match &s.notice {
+        Some(Notice::ImportFailed { file, problem }) => {
+            assert_eq!(file, "metode.json");
+            assert_eq!(problem.path, "id");
+            assert!(problem.message_id.contains("adalah id metode bawaan"), "{}", problem.message_id);
+        }
+        other => panic!("{other:?}"),
+    }
+    v["id"] = serde_json::json!("ombudsman-2023-pemda");
+    let s = act(s, [load(&v)]);
+    assert_eq!(s.form.ruleset, "ombudsman-2023-pemda");
+    assert!(s.form.custom_ruleset.is_some());
+}

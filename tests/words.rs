@@ -83,6 +83,7 @@ fn problems() -> Vec<Problem> {
         Says::NotFromAnswers,
         Says::CountsPerAnswer { answers: 4, min: 1, max: 4, got: 3 },
         Says::ProductsPerList(11),
+        Says::BuiltInId("ombudsman-2023".into()),
     ] {
         out.push(Problem::Says(x));
     }
@@ -229,6 +230,7 @@ fn every_report_and_notice_text_reads_in_one_language() {
         each(&|l| n::removed(l, "Dinas Sosial")),
         each(&n::fix_fields_first),
         each(&n::storage_refused),
+        each(&|l| n::failed(l, "x")),
         each(&n::failed_fix_fields),
         each(&n::failed_link),
         each(&|l| n::failed_request(l, "x")),

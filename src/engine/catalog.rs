@@ -1,19 +1,28 @@
 //! The rulesets that ship inside the binary, plus any the user loads from a file.
 
-use crate::engine::error::{InputError, Problem};
+use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::ruleset::Ruleset;
 
-/// The shipped files, newest method first (the order the widget's picker shows).
-const BUILT_IN: &[(&str, &str)] = &[
-    ("ombudsman-2025", include_str!("../rulesets/ombudsman-2025.json")),
-    ("ombudsman-2024", include_str!("../rulesets/ombudsman-2024.json")),
-    ("ombudsman-2023", include_str!("../rulesets/ombudsman-2023.json")),
-    ("ombudsman-2022", include_str!("../rulesets/ombudsman-2022.json")),
-    ("ombudsman-2021", include_str!("../rulesets/ombudsman-2021.json")),
-    ("sakip-2021", include_str!("../rulesets/sakip-2021.json")),
-    ("ipp-2022", include_str!("../rulesets/ipp-2022.json")),
-    ("ikm-2017", include_str!("../rulesets/ikm-2017.json")),
-];
+/// The shipped rulesets, newest method first (the order the widget's picker shows): their
+/// ids, and their files compiled in. One list, so an id is never without its file.
+macro_rules! shipped {
+    ($($id:literal),* $(,)?) => {
+        /// The ids of the shipped methods, which a user's own method may never take: the
+        /// widget's picker and every file name them as the official ones.
+        pub const BUILT_IN_IDS: &[&str] = &[$($id),*];
+        const BUILT_IN: &[(&str, &str)] = &[$(($id, include_str!(concat!("../rulesets/", $id, ".json")))),*];
+    };
+}
+shipped!["ombudsman-2025", "ombudsman-2024", "ombudsman-2023", "ombudsman-2022", "ombudsman-2021", "sakip-2021", "ipp-2022", "ikm-2017"];
+
+/// A user's own method under a shipped id is refused at its `id`: it would stand in the
+/// picker, in files and in links as the official method.
+pub fn check_own_id(rs: &Ruleset) -> Result<(), InputError> {
+    if BUILT_IN_IDS.contains(&rs.id.as_str()) {
+        return Err(InputError::new("id", Problem::Says(Says::BuiltInId(rs.id.clone()))));
+    }
+    Ok(())
+}
 
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -34,9 +43,10 @@ impl Catalog {
         Catalog { rulesets }
     }
 
-    /// Adds (or replaces, by id) a ruleset read from the user's file.
+    /// Adds (or replaces, by id) a ruleset read from the user's file; a shipped id is refused.
     pub fn add_json(&mut self, text: &str) -> Result<&Ruleset, InputError> {
         let rs = Ruleset::from_json(text)?;
+        check_own_id(&rs)?;
         let pos = match self.rulesets.iter().position(|r| r.id == rs.id) {
             Some(i) => {
                 self.rulesets[i] = rs;

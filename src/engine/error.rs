@@ -112,6 +112,8 @@ pub enum Says {
         got: u64,
     },
     ProductsPerList(u64),
+    /// A user's own method under the id of a shipped one.
+    BuiltInId(String),
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).

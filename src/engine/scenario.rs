@@ -289,6 +289,7 @@ impl Scenario {
             None | Some(Value::Null) => None,
             Some(v) => {
                 let rs = Ruleset::from_value(v).map_err(|e| e.within("custom_ruleset"))?;
+                crate::engine::catalog::check_own_id(&rs).map_err(|e| e.within("custom_ruleset"))?;
                 if rs.id != ruleset {
                     return Err(InputError::new(
                         "ruleset",

@@ -10,6 +10,53 @@ use crate::engine::Outcome;
 use crate::text::report::{answers_change, sheet, Sheet};
 use crate::text::Lang;
 
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not ending
+/// with `'` (a name ending so made the whole export fail). The number keeps it unique.
+pub fn sheet_name(i: usize, name: &str) -> String {
+    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).collect();
+    let name: String = format!("{} {}", i + 1, clean.trim()).chars().take(31).collect();
+    name.trim_end_matches(['\'', ' ']).to_string()
+}
+
+/// Excel's limit for the text of a cell, in characters.
+const CELL_MAX: usize = 32_767;
+
+/// A user's text as a cell holds it: cut at Excel's limit, with `…` marking the cut (a
+/// longer name made the whole export fail).
+pub fn fit(text: &str) -> String {
+    if text.chars().count() <= CELL_MAX {
+        return text.to_string();
+    }
+    text.chars().take(CELL_MAX - 1).chain(['…']).collect()
+}
+
+/// The longest pemda part of a download's name, in characters.
+const SLUG_MAX: usize = 60;
+
+/// The pemda's name as part of a download's name: ASCII letters and digits in lower
+/// case, anything else as one `-` between words, whole words up to 60 characters (a
+/// 40,000-character name made a 40,000-character file name, which systems refuse).
+/// ASCII only: full Unicode lowercasing would add its tables to every page load.
+pub fn file_slug(pemda: &str) -> String {
+    let lowered: String = pemda.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let mut slug = String::new();
+    for word in lowered.split('-').filter(|w| !w.is_empty()) {
+        let room = SLUG_MAX - slug.len() - usize::from(!slug.is_empty());
+        if word.len() > room {
+            // A first word longer than the whole allowance is cut; later ones are left out.
+            if slug.is_empty() {
+                slug.push_str(&word[..SLUG_MAX]);
+            }
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    slug
+}
+
 /// Header plus one row for the pemda and one per unit: name, score, category, opini,
 /// the service-quality category where the method publishes one (2025), zone.
 pub fn summary_rows(o: &Outcome, lang: Lang) -> Vec<Vec<String>> {
@@ -105,6 +152,39 @@ fn no_formula(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn odd_or_long_names_still_export_to_excel() {
+        // A name ending in ' and one over 32,767 characters made the whole .xlsx fail.
+        assert_eq!(super::sheet_name(0, "Puskesmas 'Sehat'"), "1 Puskesmas 'Sehat");
+        assert_eq!(super::sheet_name(2, "a/b [c]"), "3 a b  c");
+        let long = super::sheet_name(9, &format!("{}'", "x".repeat(28)));
+        assert_eq!(long, format!("10 {}", "x".repeat(28)));
+        assert!(long.chars().count() <= 31);
+        assert_eq!(super::fit("Dinas Sosial"), "Dinas Sosial");
+        let cut = super::fit(&"é".repeat(40_000));
+        assert_eq!(cut.chars().count(), 32_767);
+        assert!(cut.ends_with("é…"));
+    }
+
+    #[test]
+    fn a_download_name_takes_whole_words_of_the_pemda_up_to_60_characters() {
+        assert_eq!(super::file_slug("Kota Contoh"), "kota-contoh");
+        assert_eq!(super::file_slug("  Kab. Bangli / Bali!! "), "kab-bangli-bali");
+        assert_eq!(super::file_slug("Kabupaten Pangkajene dan Kepulauan"), "kabupaten-pangkajene-dan-kepulauan");
+        assert_eq!(super::file_slug("Kota Bau-Bau <script>"), "kota-bau-bau-script");
+        assert_eq!(super::file_slug("Dinas Ğüñ"), "dinas");
+        assert_eq!(super::file_slug(""), "");
+        // The review's 40,000-character name.
+        let long = "Pemerintah Kabupaten ".repeat(2000);
+        let slug = super::file_slug(&long);
+        assert!(slug.len() <= 60 && slug.starts_with("pemerintah-kabupaten-"), "{slug}");
+        assert!(!slug.ends_with('-'));
+        // 60 characters exactly: "pemerintah-kabupaten-" × 2 = 42, + "pemerintah" = 52, + "-kabupaten" = 62 > 60.
+        assert_eq!(slug, "pemerintah-kabupaten-pemerintah-kabupaten-pemerintah");
+        assert_eq!(super::file_slug(&"x".repeat(100)), "x".repeat(60));
+    }
+
     use super::*;
     use crate::engine::{evaluate, Catalog, Scenario};
 

@@ -2,6 +2,7 @@
 //! stored as numbers (two decimals shown; step gains four), so they can be summed and
 //! charted in Excel. Built only into the `rapor-io` worker (rust_xlsxwriter is large).
 
+use super::{fit, sheet_name};
 use crate::engine::exact::Ratio;
 use crate::engine::number::RoundingMode;
 use crate::engine::plan::{Plan, Status};
@@ -25,15 +26,9 @@ fn ratio(r: Ratio, places: u32) -> f64 {
 /// A label and its value on the next row.
 fn pair(sheet: &mut Worksheet, row: &mut u32, label: &str, value: &str) -> Result<(), XlsxError> {
     sheet.write_string(*row, 0, label)?;
-    sheet.write_string(*row, 1, value)?;
+    sheet.write_string(*row, 1, fit(value))?;
     *row += 1;
     Ok(())
-}
-
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(i: usize, name: &str) -> String {
-    let clean: String = name.chars().map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c }).collect();
-    format!("{} {}", i + 1, clean.trim()).chars().take(31).collect()
 }
 
 pub fn workbook(
@@ -87,7 +82,7 @@ pub fn workbook(
     }
     for u in &outcome.units {
         row += 1;
-        sheet.write_string(row, 0, &u.name)?;
+        sheet.write_string(row, 0, fit(&u.name))?;
         sheet.write_number_with_format(row, 1, num(u.rounded), &two)?;
         sheet.write_string(row, 2, &u.grade.category)?;
         sheet.write_string(row, 3, &u.grade.zone)?;
@@ -102,7 +97,7 @@ pub fn workbook(
         sheet.set_name(sheet_name(u.index, &u.name))?;
         sheet.set_column_width(0, 24)?;
         sheet.set_column_width(1, 48)?;
-        sheet.write_string_with_format(0, 0, &u.name, &bold)?;
+        sheet.write_string_with_format(0, 0, fit(&u.name), &bold)?;
         sheet.write_string(1, 0, w(Sheet::Score))?;
         sheet.write_number_with_format(1, 1, num(u.rounded), &two)?;
         sheet.write_string(2, 0, w(Sheet::Category))?;
@@ -181,7 +176,7 @@ pub fn workbook(
         for s in &plan.steps {
             row += 1;
             let name = super::step_name(rs, s, lang);
-            sheet.write_string(row, 0, &s.unit)?;
+            sheet.write_string(row, 0, fit(&s.unit))?;
             sheet.write_string(row, 1, name)?;
             if let Some(p) = s.product {
                 sheet.write_number(row, 2, p as f64)?;

@@ -105,6 +105,8 @@ pub enum Notice {
     /// Export needs every field readable.
     FixFieldsFirst,
     StorageRefused,
+    /// An export or a share link the worker could not make.
+    Failed(Problem),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +131,7 @@ impl Notice {
             Notice::Removed(name) => say::removed(lang, name),
             Notice::FixFieldsFirst => say::fix_fields_first(lang),
             Notice::StorageRefused => say::storage_refused(lang),
+            Notice::Failed(p) => say::failed(lang, &p.text(lang)),
         }
     }
 }
@@ -813,19 +816,21 @@ impl State {
                 }
             }
             Action::ClearWhatIf => s.applied.clear(),
-            Action::LoadOwnRuleset { file, text } => match Ruleset::from_checked_json(&text) {
-                Ok(rs) => {
-                    s.notice = Some(Notice::OwnRuleset { file, title: lang.pick(&rs.title, &rs.title_en).to_string() });
-                    s.form.ruleset = rs.id.clone();
-                    s.form.custom_ruleset = Some(Rc::new(rs));
-                    s.applied.clear();
+            Action::LoadOwnRuleset { file, text } => {
+                match Ruleset::from_checked_json(&text).and_then(|rs| crate::engine::catalog::check_own_id(&rs).map(|()| rs)) {
+                    Ok(rs) => {
+                        s.notice = Some(Notice::OwnRuleset { file, title: lang.pick(&rs.title, &rs.title_en).to_string() });
+                        s.form.ruleset = rs.id.clone();
+                        s.form.custom_ruleset = Some(Rc::new(rs));
+                        s.applied.clear();
+                    }
+                    Err(e) => {
+                        let problem =
+                            Problem { path: e.path.clone(), message_id: e.field_message(Lang::Id), message_en: e.field_message(Lang::En) };
+                        s.notice = Some(Notice::ImportFailed { file, problem });
+                    }
                 }
-                Err(e) => {
-                    let problem =
-                        Problem { path: e.path.clone(), message_id: e.field_message(Lang::Id), message_en: e.field_message(Lang::En) };
-                    s.notice = Some(Notice::ImportFailed { file, problem });
-                }
-            },
+            }
             Action::RemoveOwnRuleset => {
                 if s.form.own_ruleset().is_some() {
                     // Back to a method that is loaded: the page's default if it is, else

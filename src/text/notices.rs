@@ -58,6 +58,14 @@ pub fn at(path: &str, message: &str) -> String {
     }
 }
 
+/// An export or a link the worker could not make, and `why`.
+pub fn failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Id => format!("Tidak dapat dikerjakan ({why}). Pekerjaan Anda tidak berubah."),
+        Lang::En => format!("This could not be done ({why}). Your work is unchanged."),
+    }
+}
+
 /// The link could not be opened, and `why`.
 pub fn link_damaged(lang: Lang, why: &str) -> String {
     match lang {
@@ -108,8 +116,8 @@ pub fn fix_fields_first(lang: Lang) -> String {
 
 pub fn storage_refused(lang: Lang) -> String {
     lang.either(
-        "Peramban menolak menyimpan otomatis (mode privat atau penyimpanan penuh). Ekspor JSON untuk menyimpan pekerjaan.",
-        "The browser refused to autosave (private mode or storage full). Export JSON to keep your work.",
+        "Pekerjaan ini tidak tersimpan otomatis: peramban menolak penyimpanan lokal (mode privat, cookie diblokir atau penyimpanan penuh). Simpan sebagai file JSON.",
+        "This work is not being saved: the browser refuses local storage (private mode, blocked cookies or full storage). Keep it as a JSON file.",
     )
     .into()
 }

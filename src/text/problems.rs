@@ -32,6 +32,8 @@ impl InputError {
                     m.clone()
                 }
             }
+            // Checked again as the page takes a method the worker passed (session).
+            Problem::Says(Says::BuiltInId(id)) => built_in_id(id, indonesian),
             Problem::Rule(_) | Problem::Says(_) => {
                 if indonesian {
                     "isian ini tidak dapat dipakai; periksa berkas atau tautannya".into()
@@ -41,6 +43,15 @@ impl InputError {
             }
             p => problem_text(p, indonesian),
         }
+    }
+}
+
+/// A user's method under a shipped id: the worker's words and the page's.
+fn built_in_id(id: &str, indonesian: bool) -> String {
+    if indonesian {
+        format!("\"{id}\" adalah id metode bawaan; beri metode Anda id sendiri, mis. \"{id}-pemda\"")
+    } else {
+        format!("{id:?} is the id of a built-in method; give your method an id of its own, e.g. \"{id}-pemda\"")
     }
 }
 
@@ -194,6 +205,7 @@ fn says_text(s: &Says, id: bool) -> String {
             format!("\"{ruleset}\" bukan id custom_ruleset (\"{custom}\")"),
             format!("{ruleset:?} is not the id of the custom_ruleset ({custom:?})"),
         ),
+        Says::BuiltInId(x) => built_in_id(x, id),
         Says::ValueAndCounts(k) => pick(
             format!("\"{k}\" diisi sebagai nilai sekaligus jumlah jawaban"),
             format!("{k:?} is given both as a value and as answer counts"),

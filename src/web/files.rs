@@ -43,15 +43,7 @@ pub fn download(name: &str, mime: &str, content: &[u8]) {
 
 /// A file name from the pemda's name and today's date: "rapor-kota-contoh-2026-11-22".
 pub fn file_stem(pemda: &str) -> String {
-    let slug: String = pemda
-        // ASCII only: full Unicode lowercasing would add its tables to every page load.
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = crate::report::file_slug(pemda);
     let date: String = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
     if slug.is_empty() {
         format!("rapor-{date}")

@@ -1,19 +1,25 @@
 //! Autosave in the browser's local storage, one key per widget instance. Damaged data
 //! or data from another version is never overwritten: it is copied aside first and the
-//! user decides what happens next.
+//! user decides what happens next. Storage may be missing altogether: with cookies
+//! blocked (a cross-site iframe in Incognito) even asking for it throws, and the widget
+//! then works unsaved and says so.
 
 use crate::form::saved::{load, save, SavedError};
 use crate::form::Form;
 pub use crate::session::Restored;
-use gloo::storage::{LocalStorage, Storage};
+
+/// The page's local storage, or `None` where the browser blocks it. Not gloo's
+/// `LocalStorage::raw()`: it panics on the `SecurityError`, and the widget never started.
+fn store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 fn key(instance: &str) -> String {
     format!("rapor:{instance}:form")
 }
 
 pub fn restore(instance: &str) -> Restored {
-    let Ok(raw) = LocalStorage::raw().get_item(&key(instance)) else { return Restored::Nothing };
-    let Some(raw) = raw else { return Restored::Nothing };
+    let Some(raw) = store().and_then(|s| s.get_item(&key(instance)).ok().flatten()) else { return Restored::Nothing };
     let version = match load(&raw) {
         // A form for a ruleset this build does not ship (a newer version's) cannot be
         // shown either, and must not be overwritten.
@@ -24,23 +30,23 @@ pub fn restore(instance: &str) -> Restored {
         Err(SavedError::Version(v)) => Some(v),
     };
     let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
-    let _ = LocalStorage::raw().set_item(&kept_as, &raw);
+    let _ = store().map(|s| s.set_item(&kept_as, &raw));
     Restored::KeptAside { kept_as, version }
 }
 
 /// The ruleset id of the stored form, if it reads: the widget loads that ruleset
 /// before it starts.
 pub fn stored_ruleset(instance: &str) -> Option<String> {
-    let raw = LocalStorage::raw().get_item(&key(instance)).ok()??;
+    let raw = store()?.get_item(&key(instance)).ok()??;
     load(&raw).ok().map(|(form, _)| form.ruleset)
 }
 
 /// Saves the form; `false` when the browser refused (private mode, storage full).
 pub fn autosave(instance: &str, form: &Form, lang: &str) -> bool {
-    LocalStorage::raw().set_item(&key(instance), &save(form, lang)).is_ok()
+    store().is_some_and(|s| s.set_item(&key(instance), &save(form, lang)).is_ok())
 }
 
 /// The raw text kept aside, for the user to download.
 pub fn kept_aside(kept_as: &str) -> Option<String> {
-    LocalStorage::raw().get_item(kept_as).ok().flatten()
+    store()?.get_item(kept_as).ok().flatten()
 }

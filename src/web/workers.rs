@@ -124,25 +124,7 @@ pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer
     });
 }
 
-use super::state::{LinkProblem, Notice, Problem};
-use crate::protocol::{Failure, Op};
-
-/// The notice for a failed answer; `file` names the file for imports, `None` for links.
-pub fn notice_for(failure: Failure, file: Option<String>) -> Notice {
-    let problem = match failure {
-        Failure::FixFields => return Notice::FixFieldsFirst,
-        Failure::Link(e) if file.is_none() => return Notice::LinkDamaged(LinkProblem::Code(e)),
-        Failure::Input { path, message_id, message_en } => Problem { path, message_id, message_en },
-        other => {
-            let (_, path, message_id, message_en) = other.to_parts();
-            Problem { path, message_id, message_en }
-        }
-    };
-    match file {
-        None => Notice::LinkDamaged(LinkProblem::Scenario(problem)),
-        Some(file) => Notice::ImportFailed { file, problem },
-    }
-}
+use crate::protocol::{notice_for, Failure, Op};
 
 /// Asks the worker and hands a successful answer to `done`; a failure becomes a notice.
 pub fn ask_then(
@@ -157,7 +139,7 @@ pub fn ask_then(
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Ok(data) => done(data),
         Answer::Bytes(_) => {}
-        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(f, file))),
+        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(op, f, file))),
     });
 }
 
@@ -173,6 +155,6 @@ pub fn ask_bytes_then(
     ask(op, form, lang, text, move |answer| match answer {
         Answer::Bytes(b) => done(b),
         Answer::Ok(_) => {}
-        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(f, None))),
+        Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(op, f, None))),
     });
 }

@@ -152,7 +152,7 @@ test('offline: after one visit the widget opens with no connection', async () =>
   assert.equal(await page.getByTestId('aggregate-category').textContent(), 'B');
   // Files and links work offline too: the workers were cached with the rest.
   await page.getByTestId('share-link').click();
-  assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=1/);
+  assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=2/);
   await context.setOffline(false);
   assert.deepEqual(problems, []);
 });
@@ -218,7 +218,7 @@ test('a strict Content-Security-Policy on the host page is enough', async () => 
     assert.equal(await w.getByTestId('aggregate-category').textContent(), 'B');
     assert.equal(await w.locator('.rapor').evaluate((e) => getComputedStyle(e).getPropertyValue('--rapor-accent').trim()), '#7a1f5c');
     await w.getByTestId('share-link').click();
-    assert.match(await w.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=1/);
+    assert.match(await w.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=2/);
     assert.deepEqual(problems, []);
   } finally {
     await new Promise((ok) => strict.close(ok));

@@ -116,7 +116,7 @@ test('a share link reproduces the results in a fresh browser', async () => {
   const before = await snapshotOf(page);
   await page.getByTestId('share-link').click();
   const url = await page.getByTestId('share-url').inputValue();
-  assert.match(url, /#s=1[A-Za-z0-9_-]+$/);
+  assert.match(url, /#s=2[A-Za-z0-9_-]+$/);
   const other = await open(env, url.slice(env.url.length));
   await until(other.page, 'alert', /dari tautan dibuka/);
   assert.deepEqual(await snapshotOf(other.page), before);
@@ -136,7 +136,16 @@ test('a damaged link says so and keeps the work already there', async () => {
   const third = await open(env, '#s=1AAAAAAAAAAA', ctx);
   assert.match(await until(third.page, 'alert', /Tautan tidak dapat dibuka/), /rusak/);
   assert.equal(await text(third.page, 'aggregate-score'), '71,66');
-  assert.deepEqual([...problems, ...second.problems, ...third.problems], []);
+  // A link of this build with one character changed (the review's turned a 90 into a
+  // 10 and opened as if whole): its checksum refuses it.
+  await page.getByTestId('share-link').click();
+  const link = (await page.getByTestId('share-url').inputValue()).split('#')[1];
+  const i = Math.floor(link.length / 2);
+  const changed = link.slice(0, i) + (link[i] === 'A' ? 'B' : 'A') + link.slice(i + 1);
+  const fourth = await open(env, `#${changed}`, ctx);
+  assert.match(await until(fourth.page, 'alert', /Tautan tidak dapat dibuka/), /rusak/);
+  assert.equal(await text(fourth.page, 'aggregate-score'), '71,66');
+  assert.deepEqual([...problems, ...second.problems, ...third.problems, ...fourth.problems], []);
 });
 
 test('damaged storage is kept aside, reported, and never overwritten until the user chooses', async () => {
@@ -168,6 +177,30 @@ test('damaged storage is kept aside, reported, and never overwritten until the u
   await page.getByTestId('unit-score').nth(0).fill('60');
   await page.waitForTimeout(50);
   assert.match(await page.evaluate(() => localStorage.getItem('rapor:rapor:form')), /"version":1/);
+  assert.deepEqual(problems, []);
+});
+
+test('storage blocked: the widget starts and computes, says once that nothing is saved, and offers the JSON file', async () => {
+  // As with cookies blocked (a cross-site iframe in Incognito): asking for localStorage throws.
+  const context = await freshContext(env);
+  await context.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+    configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  }));
+  const { page, problems } = await open(env, undefined, context);
+  await page.getByTestId('unit-score').nth(0).fill('82,84');
+  assert.equal(await text(page, 'aggregate-category'), 'B');
+  assert.match(await until(page, 'alert', /tidak tersimpan otomatis/), /Simpan sebagai file JSON/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('notice-export-json').click()]);
+  const file = join(ARTIFACTS, 'storage-blocked.json');
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(json.ruleset, 'ombudsman-2024');
+  assert.deepEqual(json.units[0], { name: json.units[0].name, score: '82.84' });
+  // Said once: dismissed, later changes do not bring it back.
+  await page.getByTestId('dismiss').click();
+  await page.getByTestId('unit-score').nth(1).fill('90');
+  await page.waitForTimeout(200);
+  assert.equal((await text(page, 'alert')).trim(), '');
   assert.deepEqual(problems, []);
 });
 
@@ -280,6 +313,11 @@ test("a user's own method file is checked, used at once, kept on reload and carr
   // Named at its place, in the page's language: no English sentence in the Indonesian widget.
   assert.match(await until(page, 'alert', /contoh-2026\.json tidak dapat diimpor/), /bands\[1\]\.min: 78,125 memiliki lebih banyak desimal daripada pembulatan/);
   assert.equal(await (await settings(page)).getByTestId('ruleset-select').inputValue(), 'ombudsman-2024');
+  assert.equal(await text(page, 'aggregate-category'), 'A');
+  // Under a built-in id it would stand in the picker as the official method: refused at its id.
+  writeFileSync(file, JSON.stringify({ ...method, id: 'ombudsman-2024' }));
+  await (await settings(page)).getByTestId('ruleset-file').setInputFiles(file);
+  assert.match(await until(page, 'alert', /id: "ombudsman-2024" adalah id metode bawaan/), /tidak dapat diimpor/);
   assert.equal(await text(page, 'aggregate-category'), 'A');
   writeFileSync(file, JSON.stringify(method));
   await (await settings(page)).getByTestId('ruleset-file').setInputFiles(file);

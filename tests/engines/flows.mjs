@@ -82,7 +82,7 @@ export const FLOWS = [
     for (const [i, v] of ['93,34', '71,5', '88'].entries()) await b.fill('unit-score', v, { nth: i });
     const score = await b.text('aggregate-score');
     await b.click('share-link');
-    const link = await b.until('share-url', /#s=1[A-Za-z0-9_-]+$/, 10000, 'value');
+    const link = await b.until('share-url', /#s=2[A-Za-z0-9_-]+$/, 10000, 'value');
     await b.fresh();
     await b.goto(link.slice(b.url.length));
     await b.until('alert', /dari tautan dibuka/, 10000);
@@ -110,7 +110,7 @@ export const FLOWS = [
       assert.equal(await b.text('aggregate-category'), 'B');
       // The worker came from the cache too: a share link is made offline.
       await b.click('share-link');
-      await b.until('share-url', /#s=1/, 10000, 'value');
+      await b.until('share-url', /#s=2/, 10000, 'value');
     } finally {
       b.site.offline(false);
     }

@@ -15,6 +15,23 @@ pub struct KeepShareProps {
     pub ondispatch: Callback<Action>,
 }
 
+/// A text file made by the worker from the form, offered as a download.
+fn export_text(s: &Shared, d: &Callback<Action>, op: Op, ext: &'static str, mime: &'static str) -> Callback<MouseEvent> {
+    let lang = s.lang;
+    let (d, form, pemda) = (d.clone(), crate::form::saved::save(&s.form, lang.code()), s.form.pemda.clone());
+    Callback::from(move |_: MouseEvent| {
+        let pemda = pemda.clone();
+        ask_then(op, &form, lang.code(), "", None, d.clone(), move |text| {
+            download(&format!("{}.{ext}", file_stem(&pemda)), mime, text.as_bytes())
+        });
+    })
+}
+
+/// The work as a JSON file: the export button, and the notice when nothing is saved.
+pub fn export_json(s: &Shared, d: &Callback<Action>) -> Callback<MouseEvent> {
+    export_text(s, d, Op::ExportJson, "json", "application/json")
+}
+
 #[component]
 pub fn KeepShare(p: &KeepShareProps) -> Html {
     let s = &p.state;
@@ -26,18 +43,8 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
 
     // The form as the worker reads it (the autosave format).
     let saved = || crate::form::saved::save(&p.state.form, lang.code());
-    // A text file made by the worker from the form, offered as a download.
-    let export_text = |op: Op, ext: &'static str, mime: &'static str| {
-        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
-        Callback::from(move |_: MouseEvent| {
-            let pemda = pemda.clone();
-            ask_then(op, &form, lang.code(), "", None, d.clone(), move |text| {
-                download(&format!("{}.{ext}", file_stem(&pemda)), mime, text.as_bytes())
-            });
-        })
-    };
-    let on_export_json = export_text(Op::ExportJson, "json", "application/json");
-    let on_export_csv = export_text(Op::ExportCsv, "csv", "text/csv;charset=utf-8");
+    let on_export_json = export_json(s, &d);
+    let on_export_csv = export_text(s, &d, Op::ExportCsv, "csv", "text/csv;charset=utf-8");
     let on_export_xlsx = {
         let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
         Callback::from(move |_: MouseEvent| {

@@ -34,6 +34,10 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                                 })
                             }}>{ t(lang, Text::DownloadKept) }</button>
                         } else {
+                            if matches!(n, Notice::StorageRefused) {
+                                // Nothing is saved in this browser: the file is the way to keep the work.
+                                <button type="button" data-testid="notice-export-json" onclick={super::keep_share::export_json(&p.state, d)}>{ t(lang, Text::ExportJson) }</button>
+                            }
                             if matches!(n, Notice::Removed(_)) {
                                 <button type="button" data-testid="notice-undo" onclick={d.reform(|_: MouseEvent| Action::Undo)}>{ t(lang, Text::Undo) }</button>
                             }
