@@ -24,8 +24,10 @@
             var mountPoint = document.createElement('div');
             root.appendChild(css);
             root.appendChild(mountPoint);
-            var settings = {};
-            for (var k in el.dataset) settings[k] = el.dataset[k];
+            // The element's own data-* only: a host script that put `instance` on
+            // Object.prototype once put every widget on one storage key.
+            var settings = Object.create(null);
+            Object.keys(el.dataset).forEach(function (k) { settings[k] = el.dataset[k]; });
             if (!settings.instance) settings.instance = 'rapor-' + (i + 1);
             widget.mount(mountPoint, settings, base);
           });

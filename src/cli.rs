@@ -114,14 +114,16 @@ fn located(file: &str, e: InputError) -> String {
     format!("{name}: {e}")
 }
 
+/// A file's text as the widget reads a picked file (`form::encoding`): a byte-order mark
+/// dropped, Windows-1252 where it is not UTF-8.
 fn read_source(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     if path == "-" {
-        stdin.read_to_string(&mut text).map_err(|e| format!("stdin: {e}"))?;
+        stdin.read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
     } else {
-        text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     }
-    Ok(text)
+    Ok(crate::form::encoding::text_of(&bytes).0)
 }
 
 fn pretty(v: &Value) -> String {

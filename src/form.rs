@@ -7,6 +7,7 @@
 
 pub mod cells;
 mod convert;
+pub mod encoding;
 mod import;
 pub mod saved;
 

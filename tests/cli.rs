@@ -440,3 +440,22 @@ fn an_own_method_may_not_take_a_built_in_id() {
         "custom_ruleset.id: \"ombudsman-2023\" is the id of a built-in method; give your method an id of its own, e.g. \"ombudsman-2023-pemda\"",
     );
 }
+
+#[test]
+fn a_byte_order_mark_and_a_latin1_file_read_as_the_widget_reads_them() {
+    // The CLI refused a UTF-8 file with a byte-order mark that the widget took; a file
+    // saved as Latin-1 (Windows-1252) read as replacement characters.
+    let path = std::env::temp_dir().join(format!("rapor-enc-{}.json", std::process::id()));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(json!({"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}]}).to_string().bytes());
+    std::fs::write(&path, bom).unwrap();
+    let r = rapor(&["score", path.to_str().unwrap()], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("90.00"), "{}", r.stdout);
+    let latin1 = b"{\"ruleset\": \"ombudsman-2023\", \"units\": [{\"name\": \"Puskesmas P\xE9ngkep\", \"score\": 90}]}";
+    std::fs::write(&path, latin1).unwrap();
+    let r = rapor(&["score", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Puskesmas Péngkep"), "{}", r.stdout);
+}

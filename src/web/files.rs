@@ -13,8 +13,11 @@ pub fn read_chosen(e: &web_sys::Event, reader: &Reader, done: impl FnOnce(String
     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     let name = file.name();
-    *reader.borrow_mut() =
-        Some(gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |r| done(name, r.unwrap_or_default())));
+    // Bytes, not the browser's text: a Windows-1252 file would read as replacement
+    // characters, and the CLI reads files the same way (`form::encoding`).
+    *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |r| {
+        done(name, crate::form::encoding::text_of(&r.unwrap_or_default()).0)
+    }));
     input.set_value("");
 }
 

@@ -94,6 +94,21 @@ test('export then import in a fresh context gives identical results', async () =
   assert.deepEqual(other.problems, []);
 });
 
+test('a file saved as Latin-1, or with a byte-order mark, imports with its names right', async () => {
+  const { page, problems } = await open(env);
+  const scenario = JSON.stringify({ format: 1, ruleset: 'ombudsman-2024', units: [{ name: 'Puskesmas Péngkep', score: '90' }] });
+  const file = join(ARTIFACTS, 'latin1.json');
+  writeFileSync(file, Buffer.from(scenario, 'latin1'));
+  await page.getByTestId('import-json').setInputFiles(file);
+  await until(page, 'alert', /diimpor/);
+  assert.equal(await page.getByTestId('unit-name').first().inputValue(), 'Puskesmas Péngkep');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(scenario.replace('90', '80'), 'utf8')]));
+  await page.getByTestId('import-json').setInputFiles(file);
+  await until(page, 'aggregate-score', /^80,00$/);
+  assert.equal(await page.getByTestId('unit-name').first().inputValue(), 'Puskesmas Péngkep');
+  assert.deepEqual(problems, []);
+});
+
 test('a damaged file names the problem and replaces nothing', async () => {
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).fill('82,84');
