@@ -29,7 +29,7 @@
             var settings = Object.create(null);
             Object.keys(el.dataset).forEach(function (k) { settings[k] = el.dataset[k]; });
             if (!settings.instance) settings.instance = 'rapor-' + (i + 1);
-            widget.mount(mountPoint, settings, base);
+            widget.mount(mountPoint, settings, base, files.build);
           });
         });
       })

@@ -13,8 +13,9 @@ if ('serviceWorker' in navigator) {
         urls.push(e.name);
         // A worker's loader fetched its script and module from inside the worker, where
         // this page's list does not see them: they sit beside it (Trunk's names).
-        var m = /^(.*)_loader\.js$/.exec(e.name);
-        if (m) urls.push(m[1] + '.js', m[1] + '_bg.wasm');
+        // Asked for as this build's (`?v=`), as the loader asks.
+        var m = /^(.*)_loader\.js(\?.*)?$/.exec(e.name);
+        if (m) urls.push(m[1] + '.js' + (m[2] || ''), m[1] + '_bg.wasm' + (m[2] || ''));
       });
       var build = document.querySelector('meta[name="rapor-build"]');
       if (registration.active && build) registration.active.postMessage({ rapor: 'keep', build: build.content, urls: urls });

@@ -10,10 +10,45 @@
 // The page and the files with stable names (embed.js, the workers) come from the network
 // first, so a new deployment shows at once when online, and from the cache when offline.
 // Each build has its own cache; older ones are removed when it takes over.
+// An update is atomic: a new build's worker, installing beside an older build's cache,
+// fetches this build's copy of every file the older one kept — from the server, never
+// from the HTTP cache (`cache: 'reload'`) — and installs only when all arrived; it takes
+// over when the older build's pages are closed. A page asks for its stable-named files
+// with its build's id (`?v=`), and only this build's files enter this build's cache.
 'use strict';
 var VERSION = __VERSION__;
 var FILES = __FILES__;
 var CACHE = 'rapor-' + VERSION;
+var NAMES = FILES.map(function (f) { return f[0] === './' ? 'index.html' : f[0]; });
+
+/** A file's name without Trunk's content hash: the same file of another build. */
+function plain(href) {
+  return href.split('?')[0].split('/').pop().replace(/-[0-9a-f]{8,16}(?=(_bg)?\.(js|wasm|css)$)/, '') || 'index.html';
+}
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    var older = keys.filter(function (k) { return k.indexOf('rapor-') === 0 && k !== CACHE; });
+    // A first visit: nothing now; the page says when it has what it needs.
+    if (!older.length) return undefined;
+    return Promise.all(older.map(function (k) { return caches.open(k).then(function (c) { return c.keys(); }); }))
+      .then(function (lists) {
+        var had = {};
+        lists.forEach(function (list) { list.forEach(function (r) { had[plain(r.url)] = true; }); });
+        return caches.open(CACHE).then(function (cache) {
+          return Promise.all(NAMES.filter(function (n) { return had[plain(n)]; }).map(function (n) {
+            var url = new URL(n, self.registration.scope).href;
+            return fetch(new Request(url, { cache: 'reload' })).then(function (response) {
+              if (!response.ok) throw new Error(n + ': ' + response.status);
+              return cache.put(keyOf(url), response);
+            });
+          }));
+        });
+      })
+      // Incomplete: this build does not install now (the older one stays) and tries again.
+      .catch(function (e) { return caches.delete(CACHE).then(function () { throw e; }); });
+  }));
+});
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
@@ -62,20 +97,40 @@ self.addEventListener('message', function (event) {
   }));
 });
 
+/** Whether `response` for `href` belongs in this build's cache: a file of this build,
+ *  asked for as this build's (`?v=`) where it has a stable name, and a page that says
+ *  it is this build (a newer page opened while this worker still serves). */
+function ours(href, response) {
+  var url = new URL(href);
+  var v = url.searchParams.get('v');
+  var page = plain(href) === 'index.html';
+  if (NAMES.indexOf(page ? 'index.html' : url.pathname.split('/').pop()) < 0) return Promise.resolve(false);
+  if (v !== null && v !== VERSION) return Promise.resolve(false);
+  if (!page) return Promise.resolve(true);
+  return response.clone().text().then(function (html) { return html.indexOf('content="' + VERSION + '"') >= 0; });
+}
+
 self.addEventListener('fetch', function (event) {
   var req = event.request;
   if (req.method !== 'GET' || !inScope(req.url)) return;
   var key = keyOf(req.url);
-  // Trunk's content hashes: 16 hex digits, fewer when the number has leading zeros.
-  var hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(new URL(req.url).pathname);
+  // Trunk's content hashes: 16 hex digits, fewer when the number has leading zeros. A
+  // stable name asked for as this build's (`?v=`) is as fixed as a hashed one.
+  var url = new URL(req.url);
+  var fixed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname) || url.searchParams.get('v') === VERSION;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     var fromNetwork = function () {
-      return fetch(req).then(function (response) {
-        if (response.ok) cache.put(key, response.clone());
+      // Past the HTTP cache's own guess of freshness: asked again of the server (a 304
+      // costs nothing), so a new deployment shows at once when online.
+      return fetch(new Request(req, { cache: 'no-cache' })).then(function (response) {
+        if (response.ok) {
+          var copy = response.clone();
+          ours(req.url, copy).then(function (yes) { if (yes) cache.put(key, copy); });
+        }
         return response;
       });
     };
-    if (hashed) {
+    if (fixed) {
       return cache.match(key).then(function (hit) { return hit || fromNetwork(); });
     }
     return fromNetwork().catch(function () {

@@ -35,9 +35,6 @@ if (!html.includes(sri(glue))) throw new Error(`no integrity hash of ${files.js}
 writeFileSync(join(dir, files.js), small);
 html = html.replace(sri(glue), sri(small));
 
-const template = readFileSync(new URL('./embed.template.js', import.meta.url), 'utf8');
-writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringify(files)));
-
 copyFileSync(new URL('./sw-register.js', import.meta.url), join(dir, 'sw-register.js'));
 
 // The rulesets as data files beside the widget (flat names: the service worker caches
@@ -56,12 +53,31 @@ for (const r of rulesets) writeFileSync(join(dir, `ruleset-${r.id}.json`), JSON.
 writeFileSync(join(dir, 'rulesets.json'), JSON.stringify(rulesets.map((r) => ({ id: r.id, title: r.title, title_en: r.title_en ?? '' }))));
 const withRegister = html.includes('sw-register.js') ? html : html.replace('</head>', '<script defer src="./sw-register.js"></script></head>');
 writeFileSync(join(dir, 'index.html'), withRegister);
-// Every file of the build. The version hashes their contents: the workers' files keep
-// stable names, so names alone would miss a change.
+// Every file of the build. The version hashes their contents (the workers' files keep
+// stable names, so names alone would miss a change) and embed.js's template: embed.js
+// and the worker loaders, written below, carry the version themselves.
+const template = readFileSync(new URL('./embed.template.js', import.meta.url), 'utf8');
+const hash = createHash('sha256').update(template);
+for (const f of readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'embed.js').sort()) {
+  hash.update(f).update(readFileSync(join(dir, f)));
+}
+const build = hash.digest('hex').slice(0, 16);
+const version = JSON.stringify(build);
+writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringify({ ...files, build })));
+// Each worker loader asks for its script and module as this build's (`?v=`), and refuses
+// to start for a page of another build (the page asks for it with its own `?v=`): after a
+// deployment a page and its workers always come from one build, whatever a cache holds.
+for (const f of readdirSync(dir).filter((f) => f.endsWith('_loader.js'))) {
+  const loader = readFileSync(join(dir, f), 'utf8');
+  const v = `?v=${build}`;
+  const versioned = loader.replace(/(importScripts\("\.\/[\w-]+\.js)"\)/, `$1${v}")`).replace(/(wasm_bindgen\("\.\/[\w-]+_bg\.wasm)"\)/, `$1${v}")`);
+  if (!versioned.includes(`.js${v}"`) || !versioned.includes(`.wasm${v}"`)) throw new Error(`${f}: not the loader Trunk writes: ${loader}`);
+  // (From the service worker's cache the worker's address has no query: that cache holds
+  // only this build's files.)
+  const check = `if(self.location.search&&self.location.search!==${JSON.stringify(v)})throw new Error("rapor-build: this worker is build ${build}, its page another");`;
+  writeFileSync(join(dir, f), check + versioned);
+}
 const names = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
-const hash = createHash('sha256');
-for (const f of names) hash.update(f).update(readFileSync(join(dir, f)));
-const version = JSON.stringify(hash.digest('hex').slice(0, 16));
 // With each file its gzip size, for the offline button's "± N KB".
 const all = [['./', gzipSync(readFileSync(join(dir, 'index.html'))).length],
   ...names.map((f) => [f, gzipSync(readFileSync(join(dir, f))).length])];

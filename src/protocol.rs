@@ -79,6 +79,9 @@ pub enum Failure {
     Request(String),
     /// A reply this page cannot read (another version's worker, a damaged message).
     Unreadable(String),
+    /// The worker stopped (an error inside it), or would not start beside a page of
+    /// another build (`newer_build`: the site was updated since this page loaded).
+    Stopped { newer_build: bool, detail: String },
 }
 
 impl Failure {
@@ -95,6 +98,7 @@ impl Failure {
             Failure::Link(_) => say::failed_link(lang),
             Failure::Request(m) => say::failed_request(lang, m),
             Failure::Unreadable(m) => say::failed_unreadable(lang, m),
+            Failure::Stopped { newer_build, detail } => say::worker_stopped(lang, *newer_build, detail),
         }
     }
 
@@ -109,6 +113,9 @@ impl Failure {
             Failure::Link(ShareError::Damaged) => ("damaged", none(), none(), none()),
             Failure::Request(m) => ("request", none(), m.clone(), m.clone()),
             Failure::Unreadable(m) => ("unreadable", none(), m.clone(), m.clone()),
+            Failure::Stopped { newer_build, .. } => {
+                (if *newer_build { "stopped-newer-build" } else { "stopped" }, none(), self.text(Lang::Id), self.text(Lang::En))
+            }
         }
     }
 
@@ -122,6 +129,7 @@ impl Failure {
             "damaged" => Failure::Link(ShareError::Damaged),
             "request" => Failure::Request(message_en),
             "unreadable" => Failure::Unreadable(message_en),
+            "stopped" | "stopped-newer-build" => Failure::Stopped { newer_build: kind == "stopped-newer-build", detail: message_en },
             other => Failure::Unreadable(format!("kind {other:?}")),
         }
     }

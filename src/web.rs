@@ -19,6 +19,13 @@ pub use app::{App, AppProps};
 /// `embed.js` to call `mount` for each `[data-rapor]` element.
 pub fn start() {
     if let Ok(Some(root)) = gloo::utils::document().query_selector("[data-rapor-standalone]") {
+        let build = gloo::utils::document()
+            .query_selector("meta[name=\"rapor-build\"]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        workers::set_assets("./", &build);
         yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
         // A visitor who only looks gets no plan: the offline cache starts after a while.
         gloo::timers::callback::Timeout::new(SETTLE_AFTER_MS, settled).forget();
@@ -46,8 +53,8 @@ pub fn settled() {
 
 /// Mounts one widget (for `embed.js`, through the `mount` that `rapor-web` exports — an
 /// export here would end up in every binary, the workers too): `settings` holds the
-/// element's `data-*` attributes, `assets` the address of the build folder.
-pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
-    workers::set_assets(&assets);
+/// element's `data-*` attributes, `assets` the address of the build folder, `build` its id.
+pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String, build: String) {
+    workers::set_assets(&assets, &build);
     yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();
 }

@@ -459,3 +459,12 @@ fn a_byte_order_mark_and_a_latin1_file_read_as_the_widget_reads_them() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Puskesmas Péngkep"), "{}", r.stdout);
 }
+
+#[test]
+fn a_key_given_twice_is_refused_at_its_place() {
+    // `"score": 90, "score": 10` was read as 10 without a word.
+    let input = r#"{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90, "score": 10}]}"#;
+    let r = rapor(&["score", "-"], input);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("units[0]: score is given twice"), "{}", r.stderr);
+}

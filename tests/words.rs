@@ -235,6 +235,8 @@ fn every_report_and_notice_text_reads_in_one_language() {
         each(&n::failed_link),
         each(&|l| n::failed_request(l, "x")),
         each(&|l| n::failed_unreadable(l, "x")),
+        each(&|l| n::worker_stopped(l, true, "x")),
+        each(&|l| n::worker_stopped(l, false, "x")),
     ]);
     for (id, en) in both {
         assert!(!id.is_empty() && !en.is_empty());

@@ -9,8 +9,8 @@ fn main() {
 /// Called by `embed.js` for each `[data-rapor]` element.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String) {
-    rapor::web::mount(root, settings, assets);
+pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String, build: String) {
+    rapor::web::mount(root, settings, assets, build);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

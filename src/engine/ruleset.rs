@@ -214,6 +214,7 @@ impl IndicatorRef<'_> {
 impl Ruleset {
     /// Reads and validates a ruleset; the error names the offending field.
     pub fn from_json(text: &str) -> Result<Ruleset, InputError> {
+        crate::engine::duplicates::refuse_duplicate_keys(text)?;
         let rs = Ruleset::from_checked_json(text)?;
         rs.validate()?;
         Ok(rs)

@@ -199,6 +199,7 @@ pub const FORMAT: u32 = 1;
 
 impl Scenario {
     pub fn from_json_str(text: &str) -> Result<Scenario, InputError> {
+        crate::engine::duplicates::refuse_duplicate_keys(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| {
             let msg = e.to_string();
             let msg = msg.rfind(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());

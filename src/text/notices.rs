@@ -139,6 +139,17 @@ pub fn failed_request(lang: Lang, detail: &str) -> String {
     }
 }
 
+/// The worker stopped: the site was updated since the page loaded (`newer_build`), or
+/// an error inside it (`detail`, for a bug report).
+pub fn worker_stopped(lang: Lang, newer_build: bool, detail: &str) -> String {
+    match (lang, newer_build) {
+        (Lang::Id, true) => "Rapor di situs ini baru saja diperbarui; muat ulang halaman untuk memakai versi barunya".into(),
+        (Lang::En, true) => "Rapor was just updated on this site; reload the page to use the new version".into(),
+        (Lang::Id, false) => format!("penghitung berhenti karena galat ({detail}); muat ulang halaman"),
+        (Lang::En, false) => format!("the calculator stopped on an error ({detail}); reload the page"),
+    }
+}
+
 /// A reply this page cannot read.
 pub fn failed_unreadable(lang: Lang, detail: &str) -> String {
     match lang {

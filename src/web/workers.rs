@@ -33,23 +33,32 @@ thread_local! {
 }
 
 thread_local! {
-    /// The build folder's address: the page's own folder, or where `embed.js` lives.
-    static ASSETS: RefCell<String> = RefCell::new("./".to_string());
+    /// The build folder's address (the page's own folder, or where `embed.js` lives),
+    /// and the query that names this build (`?v=…`, empty when the page has no id).
+    static ASSETS: RefCell<(String, String)> = RefCell::new(("./".to_string(), String::new()));
 }
 
-pub fn set_assets(base: &str) {
-    ASSETS.with(|a| *a.borrow_mut() = base.to_string());
+/// Where the build's files are, and which build this page is (`<meta name="rapor-build">`,
+/// or what `embed.js` passes).
+pub fn set_assets(base: &str, build: &str) {
+    let query = if build.is_empty() { String::new() } else { format!("?v={build}") };
+    ASSETS.with(|a| *a.borrow_mut() = (base.to_string(), query));
 }
 
-/// A file of the build, beside the widget's own files.
+/// A file of the build with a stable name (the methods, the workers), asked for as this
+/// build's: after a deployment neither the browser's HTTP cache nor the service worker
+/// hands this page another build's copy, and a worker of another build refuses to start.
 pub fn asset(file: &str) -> String {
-    ASSETS.with(|a| format!("{}{file}", a.borrow()))
+    ASSETS.with(|a| {
+        let (base, query) = &*a.borrow();
+        format!("{base}{file}{query}")
+    })
 }
 
 /// Where a worker's loader sits, beside the widget's own files: Excel has its own
 /// worker because its writer is large.
 fn loader(op: Op) -> String {
-    ASSETS.with(|a| format!("{}{}", a.borrow(), op.worker()))
+    asset(op.worker())
 }
 
 fn start(loader: &str) -> Option<()> {
@@ -89,6 +98,26 @@ fn start(loader: &str) -> Option<()> {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
+            // A worker that stops (an error inside it, or a loader of another build that
+            // refuses to start) answers nothing: every waiting request is told so, and the
+            // next one starts the worker afresh.
+            let key = loader.to_string();
+            let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                e.prevent_default();
+                let detail = e.message();
+                let newer_build = detail.contains("rapor-build");
+                WORKERS.with(|ws| {
+                    if let Some(slot) = ws.borrow_mut().remove(&key) {
+                        slot.worker.terminate();
+                    }
+                });
+                let pending: Vec<_> = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()).into_values().collect());
+                for reply in pending {
+                    reply(Answer::Failed(Failure::Stopped { newer_build, detail: detail.clone() }));
+                }
+            });
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            on_error.forget();
         }
         ws.borrow_mut().insert(loader.to_string(), Slot { worker, waiting: Some(Vec::new()) });
         Some(())

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, ROOT } from './harness.mjs';
+import { ARTIFACTS, ROOT, untilTrue } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const SITE = join(ROOT, 'target', 'e2e', 'site');
@@ -138,12 +138,12 @@ test('offline: after one visit the widget opens with no connection', async () =>
   // worker's script was kept).
   await page.getByTestId('unit-score').first().fill('82.84');
   await page.getByTestId('plan-step').first().waitFor();
-  await page.waitForFunction(async () => {
+  await untilTrue(page, async () => {
     const kept = await caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))));
     const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
     return ['index.html', 'rapor-io_loader.js', 'rapor-io.js', 'rapor-io_bg.wasm', 'sw-register.js', 'rulesets.json']
       .every((f) => names.includes(f)) && names.some((f) => /^rapor-web-[0-9a-f]{8,16}_bg\.wasm$/.test(f));
-  }, null, { timeout: 20000 });
+  }, null, 'the files for offline use kept');
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('unit').first().waitFor();
@@ -171,7 +171,7 @@ test('the offline cache keeps files only for a page of its own build', async () 
   await page.waitForTimeout(1500);
   assert.equal(await kept(), false);
   await keep(await page.evaluate(() => document.querySelector('meta[name="rapor-build"]').content));
-  await page.waitForFunction(async () => Boolean(await caches.match(new URL('embed.js', location.href).href)), null, { timeout: 10000 });
+  await untilTrue(page, async () => Boolean(await caches.match(new URL('embed.js', location.href).href)), null, 'embed.js kept', 10000);
 });
 
 test('"Siapkan untuk dipakai luring" says what it downloads, then keeps every file', async () => {

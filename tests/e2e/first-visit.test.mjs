@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, start, stop } from './harness.mjs';
+import { ARTIFACTS, start, stop, untilTrue } from './harness.mjs';
 
 const TOTALS = ['90', '85', '80', '88', '75', '82,91', '88'];
 
@@ -40,11 +40,11 @@ test('a first visit, counted at the server: seven totals, their plan and the off
     const page = await (await env.browser.newContext()).newPage();
     await visit(page, env.url);
     // The offline cache keeps its files after the plan, from the browser's own cache.
-    await page.waitForFunction(async () => {
+    await untilTrue(page, async () => {
       const names = (await Promise.all((await caches.keys()).map((k) => caches.open(k).then((c) => c.keys()))))
         .flat().map((r) => new URL(r.url).pathname.split('/').pop());
       return ['index.html', 'rapor-io_bg.wasm', 'rulesets.json'].every((f) => names.includes(f));
-    }, null, { timeout: 20000 });
+    }, null, 'the files for offline use kept');
     await quiet(log);
     const bytes = log.reduce((sum, r) => sum + r.bytes, 0);
     const files = log.map((r) => `${r.path.split('/').pop() || 'index.html'} ${r.status === 304 ? '304' : r.bytes}`);

@@ -104,3 +104,14 @@ export async function until(page, testid, re, timeout = 5000) {
   });
   return page.getByTestId(testid).first().textContent();
 }
+
+/** Waits until `fn`, run in the page (it may be async), returns true. Not Playwright's
+ *  waitForFunction for an async `fn`: that takes the returned promise as a truthy value
+ *  and does not wait at all. */
+export async function untilTrue(page, fn, arg = null, what = 'the condition', timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`never true: ${what}`);
+    await page.waitForTimeout(100);
+  }
+}

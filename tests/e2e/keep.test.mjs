@@ -122,6 +122,11 @@ test('a damaged file names the problem and replaces nothing', async () => {
   // The first file's alert names bad.json too: wait for the second file's problem.
   assert.match(await until(page, 'alert', /line 1 column/), /bad\.json tidak dapat diimpor/);
   assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '82,84');
+  // A key given twice: JSON readers keep the last silently (the 90 became 10).
+  writeFileSync(bad, '{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90, "score": 10}]}');
+  await page.getByTestId('import-json').setInputFiles(bad);
+  assert.match(await until(page, 'alert', /diisi dua kali/), /units\[0\]: score diisi dua kali/);
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '82,84');
   assert.deepEqual(problems, []);
 });
 

@@ -13,7 +13,7 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
 
-/** `like` = { nginx: true, log: [], offline: false } serves as a stock nginx with gzip on would: gzip for
+/** `like` = { nginx: true, log: [], offline: false, lastModified: false } serves as a stock nginx with gzip on would: gzip for
  *  text, JSON and wasm when the browser accepts it, an ETag and 304 for a match, no
  *  cache-control; each response is logged as { path, status, bytes } (bytes on the
  *  wire, headers left out), so a test can count what a visit really fetches. */
@@ -43,6 +43,17 @@ export function serve(dir, port, base = '/', headers = {}, like = {}) {
         res.writeHead(200, { 'content-type': type, etag, ...(zip ? { 'content-encoding': 'gzip' } : {}), ...headers });
         res.end(out);
         like.log?.push({ path, status: 200, bytes: out.length });
+        return;
+      }
+      if (like.lastModified) {
+        // As a server that sends only Last-Modified: browsers then guess how long a copy
+        // stays fresh (a tenth of its age) and reuse it without asking.
+        const modified = (await stat(file)).mtime;
+        modified.setMilliseconds(0);
+        const since = Date.parse(req.headers['if-modified-since'] ?? '');
+        if (since >= modified.getTime()) { res.writeHead(304).end(); return; }
+        res.writeHead(200, { 'content-type': type, 'last-modified': modified.toUTCString(), ...headers });
+        res.end(body);
         return;
       }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
