@@ -109,3 +109,31 @@ test('a second deployment: one build per page, the new offline cache filled from
     await new Promise((ok) => server.close(ok));
   }
 });
+
+test('a page of one build never runs a worker of another: it says to reload, the score still works', async () => {
+  // Deployed between the page's load and its first plan: the server now has another
+  // build's worker loader. It refuses to start, and the page says so.
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(APP, { recursive: true });
+  cpSync(process.env.RAPOR_DIST ?? join(ROOT, 'dist'), APP, { recursive: true });
+  const a = /name="rapor-build" content="([0-9a-f]+)"/.exec(readFileSync(join(APP, 'index.html'), 'utf8'))[1];
+  const b = `${a.slice(0, 15)}${a.endsWith('0') ? '1' : '0'}`;
+  for (const f of readdirSync(APP).filter((f) => f.endsWith('_loader.js'))) {
+    writeFileSync(join(APP, f), readFileSync(join(APP, f), 'utf8').replaceAll(a, b));
+  }
+  const port = 21000 + Math.floor(Math.random() * 1000);
+  const server = await serve(SITE, port, '/');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`http://127.0.0.1:${port}/pemda/kalkulator/?ruleset=ombudsman-2024`);
+    await page.getByTestId('unit-score').first().fill('82,84');
+    assert.equal(await page.getByTestId('aggregate-category').textContent(), 'B');
+    await page.waitForFunction(() => /belum dapat dihitung: Rapor di situs ini baru saja diperbarui; muat ulang halaman/
+      .test(document.querySelector('[data-testid="plan"]').textContent), null, { timeout: 15000 });
+    assert.equal(await page.getByTestId('plan-step').count(), 0);
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+});
