@@ -141,7 +141,25 @@ pub struct Form {
     next_key: u32,
 }
 
+impl FormUnit {
+    /// Whether anything was entered in the unit (its name aside).
+    pub fn has_entries(&self) -> bool {
+        let filled = |t: &String| !t.trim().is_empty();
+        filled(&self.score)
+            || filled(&self.trust)
+            || self.dims.values().any(filled)
+            || self.points.values().any(filled)
+            || self.levels.values().flatten().any(filled)
+            || self.responses.values().flatten().any(filled)
+    }
+}
+
 impl Form {
+    /// Whether the form holds work: anything entered in a unit.
+    pub fn has_entries(&self) -> bool {
+        self.units.iter().any(|u| u.has_entries())
+    }
+
     /// A fresh form for a method: the given unit names, or the method's own sample.
     pub fn for_method(rs: &Ruleset, names: &[String]) -> Form {
         let names = if names.is_empty() { rs.starting_units() } else { names.to_vec() };

@@ -329,3 +329,32 @@ fn an_own_method_may_not_take_a_built_in_id() {
     assert_eq!(s.form.ruleset, "ombudsman-2023-pemda");
     assert!(s.form.custom_ruleset.is_some());
 }
+
+#[test]
+fn a_link_opens_beside_stored_work_and_saves_nothing_until_the_user_chooses() {
+    // Opening a share link replaced the stored work at once (its autosave wrote over it).
+    let mine = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k0 = key(&mine, 0);
+    let mine = act(mine, [Action::SetScore(k0, "71,66".into())]);
+    assert_eq!(score(&mine).as_deref(), Some("71.66"));
+    let mut link = mine.form.clone();
+    link.unit_at_mut(0).score = "90".into();
+    let opened = act(mine.clone(), [Action::LinkOpened(saved::save(&link, "id"))]);
+    assert_eq!(score(&opened).as_deref(), Some("90.00"));
+    assert_eq!(opened.notice, Some(Notice::LinkBeside));
+    assert!(opened.autosave_paused, "nothing is saved over the stored work");
+    // Later messages do not take the choice away.
+    let opened = act(opened, [Action::Notify(Notice::LinkOpened)]);
+    assert_eq!(opened.notice, Some(Notice::LinkBeside));
+    // Back to the work: it is there, and autosave resumes with it.
+    let back = act(opened.clone(), [Action::BackToOwnWork]);
+    assert_eq!(score(&back).as_deref(), Some("71.66"));
+    assert!(!back.autosave_paused && back.notice.is_none());
+    // Or keep the link's scenario: autosave resumes with that.
+    let kept = act(opened, [Action::KeepLink]);
+    assert_eq!(score(&kept).as_deref(), Some("90.00"));
+    assert!(!kept.autosave_paused && kept.notice.is_none());
+    // On a page with nothing entered the link simply opens, saved as usual.
+    let fresh = act(start("ombudsman-2024", &["ombudsman-2024"]), [Action::LinkOpened(saved::save(&link, "id"))]);
+    assert_eq!((fresh.notice.clone(), fresh.autosave_paused), (Some(Notice::LinkOpened), false));
+}

@@ -221,6 +221,7 @@ fn every_report_and_notice_text_reads_in_one_language() {
         each(&|l| n::kept_aside(l, None)),
         each(&|l| n::ruleset_unavailable(l, "ombudsman-2025")),
         each(&n::link_opened),
+        each(&n::link_beside),
         each(&|l| n::link_damaged(l, n::link_fault(l, n::LinkFault::BadCharacters))),
         each(&|l| n::link_fault(l, n::LinkFault::NotALink).into()),
         each(&|l| n::link_fault(l, n::LinkFault::Damaged).into()),

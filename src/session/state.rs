@@ -89,6 +89,9 @@ pub enum Notice {
     /// A method's data file could not be fetched (offline before it was ever used).
     RulesetUnavailable(String),
     LinkOpened,
+    /// A link opened over work of the user's own: not saved over it until the user
+    /// chooses to keep the link's scenario or go back to the work.
+    LinkBeside,
     LinkDamaged(LinkProblem),
     /// The user's ruleset file (its name, the ruleset's title) is in use.
     OwnRuleset {
@@ -116,6 +119,12 @@ pub enum LinkProblem {
 }
 
 impl Notice {
+    /// A notice that waits for the user's choice while autosave is paused: later
+    /// messages do not replace it.
+    pub fn awaits_choice(n: &Option<Notice>) -> bool {
+        matches!(n, Some(Notice::KeptAside { .. } | Notice::LinkBeside))
+    }
+
     /// The notice's sentence in `lang` (its words are in `text::notices`).
     pub fn text(&self, lang: Lang) -> String {
         use crate::text::notices as say;
@@ -123,6 +132,7 @@ impl Notice {
             Notice::KeptAside { version, .. } => say::kept_aside(lang, *version),
             Notice::RulesetUnavailable(r) => say::ruleset_unavailable(lang, r),
             Notice::LinkOpened => say::link_opened(lang),
+            Notice::LinkBeside => say::link_beside(lang),
             Notice::LinkDamaged(LinkProblem::Code(e)) => say::link_damaged(lang, say::link_fault(lang, e.fault())),
             Notice::LinkDamaged(LinkProblem::Scenario(p)) => say::link_damaged(lang, &p.text(lang)),
             Notice::OwnRuleset { file, title } => say::own_ruleset(lang, file, title),
@@ -293,6 +303,10 @@ pub enum Action {
         saved: String,
     },
     LinkOpened(String),
+    /// Keep the scenario a link opened over the user's work: autosave resumes with it.
+    KeepLink,
+    /// Back to the work a link opened over (still stored): the link's scenario is undone.
+    BackToOwnWork,
     Notify(Notice),
     DismissNotice,
     /// Start fresh after stored data was kept aside: autosave resumes.
@@ -443,7 +457,7 @@ impl State {
                 self.applied.clear();
                 self.share = None;
                 self.outcome = None;
-                if !matches!(self.notice, Some(Notice::KeptAside { .. })) {
+                if !Notice::awaits_choice(&self.notice) {
                     self.notice = Some(notice);
                 }
                 self.recompute();
@@ -661,7 +675,7 @@ impl State {
                     s.pending_link = None;
                 }
                 // A stored form kept aside outranks later messages until the user chooses.
-                if !matches!(s.notice, Some(Notice::KeptAside { .. })) || matches!(n, Notice::KeptAside { .. }) {
+                if !Notice::awaits_choice(&s.notice) || matches!(n, Notice::KeptAside { .. }) {
                     s.notice = Some(n);
                 }
                 return Rc::new(s);
@@ -685,8 +699,26 @@ impl State {
             }
             Action::LinkOpened(saved) => {
                 s.pending_link = None;
-                s.replace_form(&saved, Notice::LinkOpened);
+                // Over work of the user's own (the stored form), the link's scenario opens
+                // beside it: nothing is saved over the work until the user chooses.
+                if s.form.has_entries() && !Notice::awaits_choice(&s.notice) {
+                    s.autosave_paused = true;
+                    s.replace_form(&saved, Notice::LinkBeside);
+                } else {
+                    s.replace_form(&saved, Notice::LinkOpened);
+                }
                 return Rc::new(s);
+            }
+            Action::KeepLink => {
+                s.notice = None;
+                s.autosave_paused = false;
+                return Rc::new(s);
+            }
+            Action::BackToOwnWork => {
+                let mut back = (*Rc::new(s).reduce(Action::Undo)).clone();
+                back.notice = None;
+                back.autosave_paused = false;
+                return Rc::new(back);
             }
             Action::RulesetReady(rs) => {
                 let id = rs.id.clone();
@@ -742,7 +774,7 @@ impl State {
             Action::RemoveUnit(k) => {
                 if let Some(u) = s.form.units.iter().find(|u| u.key == k) {
                     // A stored form kept aside keeps its notice until the user chooses.
-                    if !matches!(s.notice, Some(Notice::KeptAside { .. })) {
+                    if !Notice::awaits_choice(&s.notice) {
                         s.notice = Some(Notice::Removed(u.name.clone()));
                     }
                 }
@@ -856,6 +888,8 @@ impl State {
             | Action::EndTyping
             | Action::Imported { .. }
             | Action::LinkOpened(_)
+            | Action::KeepLink
+            | Action::BackToOwnWork
             | Action::RulesetReady(_)
             | Action::RulesetFailed(_) => unreachable!("handled above"),
         }

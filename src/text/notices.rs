@@ -22,6 +22,14 @@ pub fn ruleset_unavailable(lang: Lang, method: &str) -> String {
     }
 }
 
+pub fn link_beside(lang: Lang) -> String {
+    lang.either(
+        "Skenario dari tautan dibuka, tetapi belum disimpan: pekerjaan Anda sebelumnya tetap tersimpan di peramban ini. Pilih yang disimpan.",
+        "The scenario from the link is open but not saved: your previous work is still stored in this browser. Choose which to keep.",
+    )
+    .into()
+}
+
 pub fn link_opened(lang: Lang) -> String {
     lang.either(
         "Skenario dari tautan dibuka. Pekerjaan sebelumnya dapat dikembalikan dengan Urungkan.",

@@ -128,13 +128,15 @@ pub enum Text {
     Dismiss,
     StartFresh,
     DownloadKept,
+    KeepLink,
+    BackToOwnWork,
     LongLink,
     ReportDate,
     MissingCounted,
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 125] = [
+pub const ALL: [Text; 127] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -257,6 +259,8 @@ pub const ALL: [Text; 125] = [
     Text::Dismiss,
     Text::StartFresh,
     Text::DownloadKept,
+    Text::KeepLink,
+    Text::BackToOwnWork,
     Text::LongLink,
     Text::ReportDate,
     Text::MissingCounted,
@@ -409,6 +413,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Dismiss => ("Tutup", "Dismiss"),
         StartFresh => ("Mulai baru", "Start fresh"),
         DownloadKept => ("Unduh data lama", "Download the old data"),
+        KeepLink => ("Simpan skenario tautan", "Keep the link's scenario"),
+        BackToOwnWork => ("Kembali ke pekerjaan saya", "Back to my work"),
         LongLink => (
             "Tautan ini lebih dari 2.000 karakter; sebagian aplikasi memotongnya. Untuk skenario sebesar ini, kirim berkas JSON (Ekspor JSON).",
             "This link is over 2,000 characters; some apps cut such links. For a scenario this large, send the JSON file (Export JSON).",

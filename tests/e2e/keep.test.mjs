@@ -145,6 +145,32 @@ test('a share link reproduces the results in a fresh browser', async () => {
   assert.deepEqual(other.problems, []);
 });
 
+test('a link opened over stored work saves nothing over it until the user chooses', async () => {
+  // It used to replace the stored work at once; the old work lived only in that tab's undo.
+  const other = await open(env);
+  await other.page.getByTestId('unit-score').nth(0).fill('90');
+  await other.page.getByTestId('share-link').click();
+  const link = (await other.page.getByTestId('share-url').inputValue()).slice(env.url.length);
+  const ctx = await freshContext(env);
+  const { page, problems } = await open(env, undefined, ctx);
+  await page.getByTestId('unit-score').nth(0).fill('71,66');
+  await page.waitForTimeout(100);
+  const stored = () => page.evaluate(() => localStorage.getItem('rapor:rapor:form'));
+  const opened = await open(env, link, ctx);
+  assert.match(await until(opened.page, 'alert', /belum disimpan/), /pekerjaan Anda sebelumnya tetap tersimpan/);
+  assert.equal(await text(opened.page, 'aggregate-score'), '90,00');
+  await opened.page.waitForTimeout(200);
+  assert.match(await stored(), /71,66/, 'the stored work is untouched');
+  await opened.page.getByTestId('link-back').click();
+  assert.equal(await text(opened.page, 'aggregate-score'), '71,66');
+  const again = await open(env, link, ctx);
+  await until(again.page, 'alert', /belum disimpan/);
+  await again.page.getByTestId('link-keep').click();
+  await again.page.waitForTimeout(200);
+  assert.match(await stored(), /"90"/, 'kept: the link\'s scenario is saved');
+  assert.deepEqual([...problems, ...other.problems, ...opened.problems, ...again.problems], []);
+});
+
 test('a damaged link says so and keeps the work already there', async () => {
   const ctx = await freshContext(env);
   const { page, problems } = await open(env, '', ctx);

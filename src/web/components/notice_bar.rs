@@ -20,7 +20,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
     html! {
         <div role="alert" class="rapor-alert-region" data-testid="alert">
             if let Some(n) = &p.state.notice {
-                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
+                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::LinkBeside | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
                     <p>{ n.text(lang) }</p>
                     <div class="rapor-alert-actions">
                         if let Notice::KeptAside { kept_as, .. } = n {
@@ -33,6 +33,9 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                                     }
                                 })
                             }}>{ t(lang, Text::DownloadKept) }</button>
+                        } else if matches!(n, Notice::LinkBeside) {
+                            <button type="button" data-testid="link-keep" onclick={d.reform(|_: MouseEvent| Action::KeepLink)}>{ t(lang, Text::KeepLink) }</button>
+                            <button type="button" data-testid="link-back" onclick={d.reform(|_: MouseEvent| Action::BackToOwnWork)}>{ t(lang, Text::BackToOwnWork) }</button>
                         } else {
                             if matches!(n, Notice::StorageRefused) {
                                 // Nothing is saved in this browser: the file is the way to keep the work.
