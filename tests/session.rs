@@ -96,10 +96,11 @@ fn an_older_readings_plan_is_dropped_without_a_render() {
 
 #[test]
 fn a_kept_aside_notice_outranks_later_ones_until_the_user_chooses() {
-    let startup = Startup { restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9) }, link: None };
+    let startup =
+        Startup { restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9), held: None }, link: None };
     let s = Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
     assert!(s.autosave_paused);
-    let kept = Notice::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9) };
+    let kept = Notice::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9), held: None };
     assert_eq!(s.notice.as_ref(), Some(&kept));
     let s = act(s, [Action::Notify(Notice::LinkOpened), Action::Notify(Notice::StorageRefused)]);
     assert_eq!(s.notice.as_ref(), Some(&kept), "later notices wait");
@@ -357,4 +358,20 @@ fn a_link_opens_beside_stored_work_and_saves_nothing_until_the_user_chooses() {
     // On a page with nothing entered the link simply opens, saved as usual.
     let fresh = act(start("ombudsman-2024", &["ombudsman-2024"]), [Action::LinkOpened(saved::save(&link, "id"))]);
     assert_eq!((fresh.notice.clone(), fresh.autosave_paused), (Some(Notice::LinkOpened), false));
+}
+
+#[test]
+fn damaged_data_that_could_not_be_kept_aside_is_held_and_said_so() {
+    // The browser refused the copy (storage full) while the notice said it was kept; the
+    // text is now held in the page and the notice asks for its download first.
+    let startup = Startup {
+        restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: None, held: Some("{\"rapor\":".into()) },
+        link: None,
+    };
+    let s = Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
+    assert!(s.autosave_paused);
+    let n = s.notice.clone().unwrap();
+    assert!(matches!(&n, Notice::KeptAside { held: Some(t), .. } if t == "{\"rapor\":"));
+    assert!(n.text(Lang::Id).contains("tidak dapat disalin terpisah"), "{}", n.text(Lang::Id));
+    assert!(n.text(Lang::En).starts_with("The stored data is damaged, and it could not be kept aside"));
 }

@@ -219,6 +219,8 @@ fn every_report_and_notice_text_reads_in_one_language() {
         each(&|l| r::robust_cost(l, Some("1"), "3")),
         each(&|l| n::kept_aside(l, Some(9))),
         each(&|l| n::kept_aside(l, None)),
+        each(&|l| n::kept_aside_refused(l, Some(9))),
+        each(&|l| n::kept_aside_refused(l, None)),
         each(&|l| n::ruleset_unavailable(l, "ombudsman-2025")),
         each(&n::link_opened),
         each(&n::link_beside),

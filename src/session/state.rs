@@ -29,10 +29,12 @@ pub enum Restored {
     #[default]
     Nothing,
     Form(Box<Form>, String),
-    /// Stored data that could not be used, now copied to `kept_as`.
+    /// Stored data that could not be used, now copied to `kept_as`; or, where the
+    /// browser refused the copy (storage full), `held` in memory to be downloaded.
     KeptAside {
         kept_as: String,
         version: Option<u32>,
+        held: Option<String>,
     },
 }
 
@@ -81,10 +83,12 @@ pub struct AppliedStep {
 /// A message for the user, shown in the widget's alert region until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// Stored work could not be read; it was copied to `kept_as` and nothing overwrites it.
+    /// Stored work could not be read; it was copied to `kept_as` and nothing overwrites it
+    /// — or the copy was refused and the text is `held` here, to be downloaded first.
     KeptAside {
         kept_as: String,
         version: Option<u32>,
+        held: Option<String>,
     },
     /// A method's data file could not be fetched (offline before it was ever used).
     RulesetUnavailable(String),
@@ -129,7 +133,8 @@ impl Notice {
     pub fn text(&self, lang: Lang) -> String {
         use crate::text::notices as say;
         match self {
-            Notice::KeptAside { version, .. } => say::kept_aside(lang, *version),
+            Notice::KeptAside { version, held: None, .. } => say::kept_aside(lang, *version),
+            Notice::KeptAside { version, held: Some(_), .. } => say::kept_aside_refused(lang, *version),
             Notice::RulesetUnavailable(r) => say::ruleset_unavailable(lang, r),
             Notice::LinkOpened => say::link_opened(lang),
             Notice::LinkBeside => say::link_beside(lang),
@@ -412,8 +417,8 @@ impl State {
                 s.trust_spread = s.form.trust_spread.take();
             }
             Restored::Nothing => {}
-            Restored::KeptAside { kept_as, version } => {
-                s.notice = Some(Notice::KeptAside { kept_as, version });
+            Restored::KeptAside { kept_as, version, held } => {
+                s.notice = Some(Notice::KeptAside { kept_as, version, held });
                 s.autosave_paused = true;
             }
         }

@@ -13,6 +13,21 @@ pub fn kept_aside(lang: Lang, version: Option<u32>) -> String {
     }
 }
 
+/// Stored data that could not be read, and could not be copied aside either (storage
+/// full): it is only in this page now.
+pub fn kept_aside_refused(lang: Lang, version: Option<u32>) -> String {
+    let what = match (lang, version) {
+        (Lang::Id, Some(v)) => format!("Data tersimpan berasal dari versi Rapor lain (format {v})"),
+        (Lang::En, Some(v)) => format!("The stored data comes from another version of Rapor (format {v})"),
+        (Lang::Id, None) => "Data tersimpan rusak".into(),
+        (Lang::En, None) => "The stored data is damaged".into(),
+    };
+    match lang {
+        Lang::Id => format!("{what} dan tidak dapat disalin terpisah karena penyimpanan peramban penuh. Unduh data itu dulu: setelah Mulai baru, data itu akan ditimpa."),
+        Lang::En => format!("{what}, and it could not be kept aside because the browser's storage is full. Download it first: after Start fresh it will be overwritten."),
+    }
+}
+
 pub fn ruleset_unavailable(lang: Lang, method: &str) -> String {
     match lang {
         Lang::Id => format!(

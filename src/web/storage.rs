@@ -29,9 +29,24 @@ pub fn restore(instance: &str) -> Restored {
         Ok(_) | Err(SavedError::Damaged(_)) => None,
         Err(SavedError::Version(v)) => Some(v),
     };
-    let kept_as = format!("rapor:{instance}:kept-aside:{}", js_sys::Date::now() as u64);
-    let _ = store().map(|s| s.set_item(&kept_as, &raw));
-    Restored::KeptAside { kept_as, version }
+    // One copy of the same data, however often the page is reloaded (each reload added
+    // another full copy until storage was full).
+    let prefix = format!("rapor:{instance}:kept-aside:");
+    if let Some(kept_as) = kept_copies(&prefix).into_iter().find(|(_, text)| *text == raw).map(|(k, _)| k) {
+        return Restored::KeptAside { kept_as, version, held: None };
+    }
+    let kept_as = format!("{prefix}{}", js_sys::Date::now() as u64);
+    let copied = store().is_some_and(|s| s.set_item(&kept_as, &raw).is_ok());
+    // Refused (storage full): the text stays in this page, to be downloaded first.
+    Restored::KeptAside { kept_as, version, held: (!copied).then_some(raw) }
+}
+
+/// The kept-aside copies under `prefix`: key and text.
+fn kept_copies(prefix: &str) -> Vec<(String, String)> {
+    let Some(s) = store() else { return Vec::new() };
+    let keys: Vec<String> =
+        (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
+    keys.into_iter().filter_map(|k| s.get_item(&k).ok().flatten().map(|t| (k, t))).collect()
 }
 
 /// The ruleset id of the stored form, if it reads: the widget loads that ruleset

@@ -209,6 +209,10 @@ test('damaged storage is kept aside, reported, and never overwritten until the u
   const kept = Object.keys(stored).filter((k) => k.startsWith('rapor:rapor:kept-aside:'));
   assert.equal(kept.length, 1);
   assert.equal(stored[kept[0]], '{"rapor":"form","version":1,"form":{"units": [tr');
+  // Reloading again adds no second copy of the same data (copies piled up until full).
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':kept-aside:')).length), 1);
   // Another version's data gets its own message.
   await page.evaluate(() => localStorage.setItem('rapor:rapor:form', '{"rapor":"form","version":7,"form":{}}'));
   await page.reload();
@@ -223,6 +227,31 @@ test('damaged storage is kept aside, reported, and never overwritten until the u
   await page.getByTestId('unit-score').nth(0).fill('60');
   await page.waitForTimeout(50);
   assert.match(await page.evaluate(() => localStorage.getItem('rapor:rapor:form')), /"version":1/);
+  assert.deepEqual(problems, []);
+});
+
+test('damaged data that cannot be kept aside (storage full) is offered as a download before anything else', async () => {
+  const ctx = await freshContext(env);
+  const { page, problems } = await open(env, '', ctx);
+  await page.evaluate(() => localStorage.setItem('rapor:rapor:form', '{"rapor":"form","version":1,"form":{"units": [tr'));
+  // From the reload on the browser refuses every copy set aside, as a full storage does.
+  await ctx.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).includes(':kept-aside:')) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.match(await text(page, 'alert'), /tidak dapat disalin terpisah.*Unduh data itu dulu/);
+  // Starting fresh would overwrite the only copy: it waits for the download.
+  assert.equal(await page.getByTestId('start-fresh').isDisabled(), true);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-kept').click()]);
+  const file = join(ARTIFACTS, 'kept-refused.json');
+  await download.saveAs(file);
+  assert.equal(readFileSync(file, 'utf8'), '{"rapor":"form","version":1,"form":{"units": [tr');
+  assert.equal(await page.getByTestId('start-fresh').isDisabled(), false);
   assert.deepEqual(problems, []);
 });
 

@@ -17,22 +17,27 @@ pub struct NoticeBarProps {
 pub fn NoticeBar(p: &NoticeBarProps) -> Html {
     let lang = p.state.lang;
     let d = &p.ondispatch;
+    let downloaded = use_state(|| false);
     html! {
         <div role="alert" class="rapor-alert-region" data-testid="alert">
             if let Some(n) = &p.state.notice {
                 <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::LinkBeside | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
                     <p>{ n.text(lang) }</p>
                     <div class="rapor-alert-actions">
-                        if let Notice::KeptAside { kept_as, .. } = n {
-                            <button type="button" data-testid="start-fresh" onclick={d.reform(|_: MouseEvent| Action::StartFresh)}>{ t(lang, Text::StartFresh) }</button>
+                        if let Notice::KeptAside { kept_as, held, .. } = n {
                             <button type="button" data-testid="download-kept" onclick={{
-                                let (key, pemda) = (kept_as.clone(), p.state.form.pemda.clone());
+                                let (key, held, pemda, got) = (kept_as.clone(), held.clone(), p.state.form.pemda.clone(), downloaded.clone());
                                 Callback::from(move |_: MouseEvent| {
-                                    if let Some(raw) = crate::web::storage::kept_aside(&key) {
+                                    if let Some(raw) = held.clone().or_else(|| crate::web::storage::kept_aside(&key)) {
                                         download(&format!("{}-lama.json", file_stem(&pemda)), "application/json", raw.as_bytes());
+                                        got.set(true);
                                     }
                                 })
                             }}>{ t(lang, Text::DownloadKept) }</button>
+                            // Where the copy was refused, starting fresh would overwrite the only
+                            // copy: it waits for the download.
+                            <button type="button" data-testid="start-fresh" disabled={held.is_some() && !*downloaded}
+                                onclick={d.reform(|_: MouseEvent| Action::StartFresh)}>{ t(lang, Text::StartFresh) }</button>
                         } else if matches!(n, Notice::LinkBeside) {
                             <button type="button" data-testid="link-keep" onclick={d.reform(|_: MouseEvent| Action::KeepLink)}>{ t(lang, Text::KeepLink) }</button>
                             <button type="button" data-testid="link-back" onclick={d.reform(|_: MouseEvent| Action::BackToOwnWork)}>{ t(lang, Text::BackToOwnWork) }</button>
