@@ -375,3 +375,25 @@ fn damaged_data_that_could_not_be_kept_aside_is_held_and_said_so() {
     assert!(n.text(Lang::Id).contains("tidak dapat disalin terpisah"), "{}", n.text(Lang::Id));
     assert!(n.text(Lang::En).starts_with("The stored data is damaged, and it could not be kept aside"));
 }
+
+#[test]
+fn a_change_saved_in_another_tab_shows_here_too() {
+    // Two tabs on one widget overwrote each other's work silently (last writer wins).
+    let here = start("ombudsman-2024", &["ombudsman-2024"]);
+    let k0 = key(&here, 0);
+    let mut there = here.form.clone();
+    there.unit_at_mut(0).score = "90".into();
+    let synced = act(here.clone(), [Action::SavedElsewhere(saved::save(&there, "id"))]);
+    assert_eq!(synced.form.units[0].score, "90");
+    assert_eq!(score(&synced).as_deref(), Some("90.00"));
+    // One undo away, like any change.
+    let undone = act(synced, [Action::Undo]);
+    assert_eq!(undone.form.units[0].score, "");
+    // A tab that waits for the user's choice about its own stored data is left alone.
+    let waiting = act(here, [Action::SetScore(k0, "71,66".into())]);
+    let mut link = waiting.form.clone();
+    link.unit_at_mut(0).score = "80".into();
+    let waiting = act(waiting, [Action::LinkOpened(saved::save(&link, "id"))]);
+    let still = act(waiting, [Action::SavedElsewhere(saved::save(&there, "id"))]);
+    assert_eq!(still.form.units[0].score, "80");
+}

@@ -308,6 +308,9 @@ pub enum Action {
         saved: String,
     },
     LinkOpened(String),
+    /// Another tab of this widget saved this form (the autosave format): this tab shows
+    /// it too, unless it waits for the user's choice about its own stored data.
+    SavedElsewhere(String),
     /// Keep the scenario a link opened over the user's work: autosave resumes with it.
     KeepLink,
     /// Back to the work a link opened over (still stored): the link's scenario is undone.
@@ -714,6 +717,22 @@ impl State {
                 }
                 return Rc::new(s);
             }
+            Action::SavedElsewhere(saved) => {
+                if !s.autosave_paused {
+                    if let Ok((form, _)) = crate::form::saved::load(&saved) {
+                        if form != s.form && usable(&s.library, &form).is_some() {
+                            let before = s.snapshot();
+                            s.history.push(before);
+                            s.redo.clear();
+                            s.form = form;
+                            s.applied.clear();
+                            s.share = None;
+                            s.recompute();
+                        }
+                    }
+                }
+                return Rc::new(s);
+            }
             Action::KeepLink => {
                 s.notice = None;
                 s.autosave_paused = false;
@@ -895,6 +914,7 @@ impl State {
             | Action::LinkOpened(_)
             | Action::KeepLink
             | Action::BackToOwnWork
+            | Action::SavedElsewhere(_)
             | Action::RulesetReady(_)
             | Action::RulesetFailed(_) => unreachable!("handled above"),
         }

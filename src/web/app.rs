@@ -200,6 +200,22 @@ fn Widget(props: &AppProps) -> Html {
             }
         });
     }
+    // Another tab of this widget saved: show its work here too, so two tabs never
+    // overwrite each other's work unseen (last writer wins, silently, was the defect).
+    {
+        let (instance, dispatch) = (props.instance.to_string(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else { return };
+                if e.key().as_deref() == Some(storage::key(&instance).as_str()) {
+                    if let Some(saved) = e.new_value() {
+                        dispatch.emit(Action::SavedElsewhere(saved));
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // A share link in the address: the worker opens it once the page is up.
     {
         let (dispatch, link, lang) = (dispatch.clone(), s.pending_link.clone(), lang);

@@ -14,7 +14,7 @@ fn store() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn key(instance: &str) -> String {
+pub fn key(instance: &str) -> String {
     format!("rapor:{instance}:form")
 }
 

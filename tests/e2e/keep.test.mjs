@@ -49,6 +49,23 @@ test('reload keeps everything, including a field that does not read yet', async 
   assert.deepEqual(problems, []);
 });
 
+test('two tabs on one widget stay in step: a change in one shows in the other', async () => {
+  // Each tab used to save its own form over the other's, silently.
+  const ctx = await freshContext(env);
+  const one = await open(env, undefined, ctx);
+  const two = await open(env, undefined, ctx);
+  await one.page.getByTestId('unit-score').nth(0).fill('71,66');
+  await until(two.page, 'aggregate-score', /^71,66$/);
+  assert.equal(await two.page.getByTestId('unit-score').nth(0).inputValue(), '71,66');
+  await two.page.getByTestId('unit-score').nth(1).fill('90');
+  // (71,66 + 90) / 2 = 80,83.
+  await until(one.page, 'aggregate-score', /^80,83$/);
+  await one.page.reload();
+  await one.page.getByTestId('unit').first().waitFor();
+  assert.equal(await text(one.page, 'aggregate-score'), '80,83');
+  assert.deepEqual([...one.problems, ...two.problems], []);
+});
+
 test('undo and redo by button and by keyboard', async () => {
   const { page, problems } = await open(env);
   const score = page.getByTestId('unit-score').nth(0);
