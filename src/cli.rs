@@ -114,14 +114,24 @@ fn located(file: &str, e: InputError) -> String {
     format!("{name}: {e}")
 }
 
+/// The largest scenario or method file read, in bytes: far above any real one (a 50-unit
+/// pemda by indicators is about 60 KB), and a bound for `--ruleset-file /dev/zero`, which
+/// grew without end.
+const MAX_FILE: u64 = 16 * 1024 * 1024;
+
 /// A file's text as the widget reads a picked file (`form::encoding`): a byte-order mark
 /// dropped, Windows-1252 where it is not UTF-8.
 fn read_source(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
+    let name = if path == "-" { "stdin" } else { path };
     let mut bytes = Vec::new();
-    if path == "-" {
-        stdin.read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
+    let read = if path == "-" {
+        stdin.take(MAX_FILE + 1).read_to_end(&mut bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(format!("{name}: larger than {} MB; not a Rapor file", MAX_FILE / 1024 / 1024));
     }
     Ok(crate::form::encoding::text_of(&bytes).0)
 }

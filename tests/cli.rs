@@ -468,3 +468,11 @@ fn a_key_given_twice_is_refused_at_its_place() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("units[0]: score is given twice"), "{}", r.stderr);
 }
+
+#[test]
+fn an_endless_file_is_refused_not_read_forever() {
+    // `--ruleset-file /dev/zero` grew without bound.
+    let r = rapor(&["--ruleset-file", "/dev/zero", "rulesets"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("/dev/zero: larger than 16 MB; not a Rapor file"), "{}", r.stderr);
+}
