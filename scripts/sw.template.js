@@ -21,9 +21,12 @@ var FILES = __FILES__;
 var CACHE = 'rapor-' + VERSION;
 var NAMES = FILES.map(function (f) { return f[0] === './' ? 'index.html' : f[0]; });
 
+// Trunk's content hashes: 16 hex digits, fewer when the number has leading zeros.
+var HASH = /-[0-9a-f]{8,16}(?=(_bg)?\.(js|wasm|css)$)/;
+
 /** A file's name without Trunk's content hash: the same file of another build. */
 function plain(href) {
-  return href.split('?')[0].split('/').pop().replace(/-[0-9a-f]{8,16}(?=(_bg)?\.(js|wasm|css)$)/, '') || 'index.html';
+  return href.split('?')[0].split('/').pop().replace(HASH, '') || 'index.html';
 }
 
 self.addEventListener('install', function (event) {
@@ -114,10 +117,9 @@ self.addEventListener('fetch', function (event) {
   var req = event.request;
   if (req.method !== 'GET' || !inScope(req.url)) return;
   var key = keyOf(req.url);
-  // Trunk's content hashes: 16 hex digits, fewer when the number has leading zeros. A
-  // stable name asked for as this build's (`?v=`) is as fixed as a hashed one.
+  // A stable name asked for as this build's (`?v=`) is as fixed as a hashed one.
   var url = new URL(req.url);
-  var fixed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname) || url.searchParams.get('v') === VERSION;
+  var fixed = HASH.test(url.pathname) || url.searchParams.get('v') === VERSION;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     var fromNetwork = function () {
       // Past the HTTP cache's own guess of freshness: asked again of the server (a 304

@@ -457,20 +457,25 @@ impl State {
                 return;
             }
             if usable(&self.library, &form).is_some() {
-                let before = self.snapshot();
-                self.history.push(before);
-                self.redo.clear();
-                self.form = form;
-                self.trust_spread = self.form.trust_spread.take();
-                self.applied.clear();
-                self.share = None;
-                self.outcome = None;
                 if !Notice::awaits_choice(&self.notice) {
                     self.notice = Some(notice);
                 }
-                self.recompute();
+                self.take_form(form);
             }
         }
+    }
+
+    /// Puts `form` in place of the one shown, one undo away (a file, a link, another tab).
+    fn take_form(&mut self, form: Form) {
+        let before = self.snapshot();
+        self.history.push(before);
+        self.redo.clear();
+        self.form = form;
+        self.trust_spread = self.form.trust_spread.take();
+        self.applied.clear();
+        self.share = None;
+        self.outcome = None;
+        self.recompute();
     }
 
     fn snapshot(&self) -> Rc<Snapshot> {
@@ -721,13 +726,7 @@ impl State {
                 if !s.autosave_paused {
                     if let Ok((form, _)) = crate::form::saved::load(&saved) {
                         if form != s.form && usable(&s.library, &form).is_some() {
-                            let before = s.snapshot();
-                            s.history.push(before);
-                            s.redo.clear();
-                            s.form = form;
-                            s.applied.clear();
-                            s.share = None;
-                            s.recompute();
+                            s.take_form(form);
                         }
                     }
                 }

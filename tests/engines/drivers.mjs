@@ -21,6 +21,8 @@ class Driver {
   constructor(site) {
     this.site = site;
     this.url = site.url;
+    // Console errors and uncaught exceptions, where the driver can hear them (Playwright).
+    this.problems = [];
   }
 
   async call(op, testid, { nth = 0, scope = null } = {}, value = null) {
@@ -75,7 +77,6 @@ export class PlaywrightDriver extends Driver {
   constructor(site, browser) {
     super(site);
     this.browser = browser;
-    this.problems = [];
   }
 
   async fresh() {
@@ -125,7 +126,6 @@ export class WebDriverDriver extends Driver {
   constructor(site, engine) {
     super(site);
     this.engine = engine;
-    this.problems = [];
   }
 
   async start() {
