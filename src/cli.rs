@@ -114,10 +114,9 @@ fn located(file: &str, e: InputError) -> String {
     format!("{name}: {e}")
 }
 
-/// The largest scenario or method file read, in bytes: far above any real one (a 50-unit
-/// pemda by indicators is about 60 KB), and a bound for `--ruleset-file /dev/zero`, which
-/// grew without end.
-const MAX_FILE: u64 = 16 * 1024 * 1024;
+/// The largest scenario or method file read (`engine::limits::MAX_FILE`), and a bound
+/// for `--ruleset-file /dev/zero`, which grew without end.
+use crate::engine::limits::MAX_FILE;
 
 /// A file's text as the widget reads a picked file (`form::encoding`): a byte-order mark
 /// dropped, Windows-1252 where it is not UTF-8.

@@ -8,6 +8,7 @@ pub mod duplicates;
 pub mod error;
 pub mod exact;
 pub mod grade;
+pub mod limits;
 pub mod number;
 pub mod overrides;
 pub mod plan;

@@ -238,10 +238,13 @@ impl Form {
         u.mode = mode;
     }
 
+    /// Adds a unit (none beyond `engine::limits::MAX_UNITS`: the key is then unused).
     pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {
         let key = self.next_key;
         self.next_key += 1;
-        self.units.push(Rc::new(FormUnit { key, name: name.to_string(), products, ..FormUnit::default() }));
+        if self.units.len() < crate::engine::limits::MAX_UNITS {
+            self.units.push(Rc::new(FormUnit { key, name: name.to_string(), products, ..FormUnit::default() }));
+        }
         key
     }
 

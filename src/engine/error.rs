@@ -65,6 +65,11 @@ pub enum Problem {
     },
     NotPositive,
     TooPrecise,
+    /// More items than `engine::limits` allows (units, dimensions, indicators, characters).
+    TooMany {
+        what: crate::engine::limits::Counted,
+        got: usize,
+    },
     NotInRuleset(&'static str),
 }
 

@@ -2,6 +2,7 @@
 //! are exactly this schema; a user's own file is read and validated the same way.
 
 use crate::engine::error::{InputError, Listing, Problem, Rule, Says};
+use crate::engine::limits::{self, Counted};
 use crate::engine::number::{serde_str, RoundingMode};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -318,6 +319,7 @@ impl Ruleset {
         if self.score_max <= Decimal::ZERO {
             return bad("score_max".into(), Rule::NotPositive(None));
         }
+        limits::weight("score_max", self.score_max)?;
         if self.products == 0 || self.products > 10 {
             return bad("products".into(), Rule::Products(self.products));
         }
@@ -335,6 +337,7 @@ impl Ruleset {
         if self.dimensions.is_empty() {
             return bad("dimensions".into(), Rule::NoneListed(Listing::Dimension));
         }
+        limits::count("dimensions", Counted::Dimensions, self.dimensions.len())?;
         let mut dim_ids = HashSet::new();
         for (di, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{di}]");
@@ -347,9 +350,11 @@ impl Ruleset {
             if d.weight <= Decimal::ZERO {
                 return bad(format!("{at}.weight"), Rule::NotPositive(Some(d.weight)));
             }
+            limits::weight(&format!("{at}.weight"), d.weight)?;
             if d.indicators.is_empty() {
                 return bad(format!("{at}.indicators"), Rule::NoneListed(Listing::Indicator));
             }
+            limits::count(&format!("{at}.indicators"), Counted::Indicators, d.indicators.len())?;
             let mut ind_ids = HashSet::new();
             for (ii, i) in d.indicators.iter().enumerate() {
                 let at = format!("{at}.indicators[{ii}]");
@@ -362,8 +367,13 @@ impl Ruleset {
                 if i.weight <= Decimal::ZERO {
                     return bad(format!("{at}.weight"), Rule::NotPositive(Some(i.weight)));
                 }
+                limits::weight(&format!("{at}.weight"), i.weight)?;
                 if i.max <= i.min {
                     return bad(format!("{at}.max"), Rule::MaxNotAboveMin { min: i.min, max: i.max });
+                }
+                if i.max > limits::MAX_SCALE {
+                    let (value, max) = (Decimal::from(i.max), Decimal::from(limits::MAX_SCALE));
+                    return Err(InputError::new(format!("{at}.max"), Problem::AboveMax { value, max }));
                 }
                 let mut seen = HashSet::new();
                 for (li, l) in i.levels.iter().enumerate() {

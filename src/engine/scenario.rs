@@ -6,6 +6,7 @@
 //! however odd, can panic. Checks that need the ruleset happen in `score::evaluate`.
 
 use crate::engine::error::{Expected, InputError, Problem, Says};
+use crate::engine::limits::{self, Counted};
 use crate::engine::number::parse_decimal;
 use crate::engine::overrides::{Overrides, MAX_CRITERIA};
 use crate::engine::ruleset::Ruleset;
@@ -250,8 +251,10 @@ impl Scenario {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err(InputError::new("pemda", Problem::Expected(Expected::Text))),
         };
+        limits::name("pemda", &pemda)?;
         let mut units = match top.get("units") {
             Some(Value::Array(items)) => {
+                limits::count("units", Counted::Units, items.len())?;
                 items.iter().enumerate().map(|(i, u)| parse_unit(u, &format!("units[{i}]"))).collect::<Result<Vec<_>, _>>()?
             }
             Some(_) => return Err(InputError::new("units", Problem::Expected(Expected::List))),
@@ -270,9 +273,10 @@ impl Scenario {
             for (k, v) in object(e, "effort")? {
                 let at = format!("effort.{k}");
                 match v.as_u64() {
-                    Some(n) if n >= 1 && n <= u32::MAX as u64 => {
+                    Some(n) if n >= 1 && n <= limits::MAX_EFFORT as u64 => {
                         effort.insert(k.clone(), n as u32);
                     }
+                    Some(n) if n > 1 => return Err(above(at, n, limits::MAX_EFFORT as u64)),
                     _ => return Err(InputError::new(at, Problem::Expected(Expected::PositiveWhole))),
                 }
             }
@@ -304,9 +308,10 @@ impl Scenario {
         if let Some(v) = top.get("sampling") {
             for (k, v) in object(v, "sampling")? {
                 match v.as_u64() {
-                    Some(n) if n >= 1 && n <= u32::MAX as u64 => {
+                    Some(n) if n >= 1 && n <= limits::MAX_UNITS as u64 => {
                         sampling.insert(k.clone(), n as u32);
                     }
+                    Some(n) if n > 1 => return Err(above(format!("sampling.{k}"), n, limits::MAX_UNITS as u64)),
                     _ => return Err(InputError::new(format!("sampling.{k}"), Problem::Expected(Expected::UnitsDrawn))),
                 }
             }
@@ -481,6 +486,7 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
         None | Some(Value::Null) => String::new(),
         Some(_) => return Err(InputError::new(format!("{at}.name"), Problem::Expected(Expected::Text))),
     };
+    limits::name(&format!("{at}.name"), &name)?;
     let mut entries = Vec::new();
     if let Some(s) = o.get("score") {
         if let Some(d) = number(s, &format!("{at}.score"))? {
@@ -502,6 +508,7 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     if let Some(r) = o.get("responses") {
         read_responses(object(r, &format!("{at}.responses"))?, &format!("{at}.responses"), &mut m)?;
     }
+    limits::count(&format!("{at}.indicators"), Counted::Entries, m.len())?;
     if m.values().any(Values::any_entered) {
         entries.push(Entry::Indicators(m));
     }
@@ -511,7 +518,9 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     let entry = entries.pop().unwrap_or(Entry::Empty);
     let locked = match o.get("locked") {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
+        Some(Value::Array(items)) => {
+            limits::count(&format!("{at}.locked"), Counted::Entries, items.len())?;
+            items
             .iter()
             .enumerate()
             .map(|(j, x)| {
@@ -519,7 +528,8 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
                     .map(str::to_string)
                     .ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected(Expected::Text)))
             })
-            .collect::<Result<_, _>>()?,
+            .collect::<Result<_, _>>()?
+        }
         Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected(Expected::List))),
     };
     let sector = match o.get("sector") {
@@ -602,6 +612,11 @@ fn known_fields(o: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<()
 
 /// A JSON number or a string with either decimal separator; `null` and "" mean
 /// "not entered yet".
+/// A whole number above its limit, said with the limit.
+fn above(at: impl Into<String>, n: u64, max: u64) -> InputError {
+    InputError::new(at, Problem::AboveMax { value: Decimal::from(n), max: Decimal::from(max) })
+}
+
 fn number(v: &Value, at: &str) -> Result<Option<Decimal>, InputError> {
     match v {
         Value::Null => Ok(None),

@@ -122,6 +122,9 @@ impl Form {
         let mut added = 0;
         for (i, values) in block.iter().enumerate() {
             let r = row + i;
+            if r == crate::engine::limits::MAX_UNITS {
+                break; // the rest of a longer block is left out, as past a row's end
+            }
             if r == self.units.len() {
                 let n = r + 1;
                 let key = self.add_unit(&format!("Unit {n}"), rs.products);

@@ -48,6 +48,12 @@ pub fn load(text: &str) -> Result<(Form, String), SavedError> {
     }
     let s: Saved = serde_json::from_str(text).map_err(|e| SavedError::Damaged(e.to_string()))?;
     let mut form = s.form;
+    // Stored forms obey the limits files do (a hand-edited one once held 20,000 units).
+    let too_many = form.units.len() > crate::engine::limits::MAX_UNITS;
+    let too_long = |t: &str| t.chars().count() > crate::engine::limits::MAX_NAME;
+    if too_many || too_long(&form.pemda) || form.units.iter().any(|u| too_long(&u.name)) {
+        return Err(SavedError::Damaged("beyond Rapor's limits".into()));
+    }
     form.repair_keys();
     form.spread_legacy_trust();
     Ok((form, s.lang))

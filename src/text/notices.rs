@@ -150,6 +150,14 @@ pub fn failed_fix_fields(lang: Lang) -> String {
     lang.either("Ada isian yang belum benar; perbaiki dulu.", "Some fields need fixing first.").into()
 }
 
+/// A picked file above the limit (`engine::limits::MAX_FILE`), which is not read.
+pub fn file_too_large(lang: Lang, mb: u64) -> String {
+    match lang {
+        Lang::Id => format!("berkas lebih dari {mb} MB; ini bukan berkas Rapor"),
+        Lang::En => format!("the file is larger than {mb} MB; not a Rapor file"),
+    }
+}
+
 pub fn failed_link(lang: Lang) -> String {
     lang.either("tautan tidak dapat dibaca", "the link cannot be read").into()
 }

@@ -144,6 +144,22 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::NotPositive, true) => "harus lebih dari 0".into(),
         (Problem::TooPrecise, false) => "these numbers are too precise to compute exactly".into(),
         (Problem::TooPrecise, true) => "angka-angka ini terlalu rinci untuk dihitung tepat".into(),
+        (Problem::TooMany { what, got }, indonesian) => {
+            use crate::engine::limits::Counted;
+            let max = what.max();
+            let (id, en) = match what {
+                Counted::Units => ("unit", "units"),
+                Counted::Dimensions => ("dimensi", "dimensions"),
+                Counted::Indicators => ("indikator dalam satu dimensi", "indicators in one dimension"),
+                Counted::Entries => ("isian dalam satu unit", "entries in one unit"),
+                Counted::NameChars => ("karakter", "characters"),
+            };
+            if indonesian {
+                format!("paling banyak {max} {id} (tertulis {got})")
+            } else {
+                format!("at most {max} {en} (got {got})")
+            }
+        }
         (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),
         (Problem::NotInRuleset(what), true) => format!(
             "aturan ini tidak memakai {}",

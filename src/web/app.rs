@@ -34,6 +34,8 @@ fn can_start(props: &AppProps) -> bool {
     !rulesets::listed().is_empty()
         && (rulesets::get(&props.ruleset).is_some() || (!rulesets::is_listed(&props.ruleset) && rulesets::get(DEFAULT_RULESET).is_some()))
         && storage::stored_ruleset(&props.instance).is_none_or(|id| rulesets::get(&id).is_some() || !rulesets::is_listed(&id))
+        // A stored method of the user's own waits for the worker's check.
+        && storage::stored_own_ruleset(&props.instance).is_none()
 }
 
 /// Loads the list of rulesets and the first one, then starts the widget. Ruleset
@@ -52,6 +54,15 @@ pub fn App(props: &AppProps) -> Html {
                         for id in first_rulesets(&props) {
                             let id = if rulesets::is_listed(&id) { id } else { DEFAULT_RULESET.to_string() };
                             rulesets::load(&id).await?;
+                        }
+                        // A stored method of the user's own is checked like a file first;
+                        // refused, the stored form is kept aside as damaged. (Only a
+                        // refusal counts: without workers the widget starts as before.)
+                        if let Some(text) = storage::stored_own_ruleset(&props.instance) {
+                            let answer = super::workers::answer(crate::protocol::Op::CheckRuleset, &text).await;
+                            if let super::workers::Answer::Failed(crate::protocol::Failure::Input { .. }) = answer {
+                                storage::refuse_stored(&props.instance);
+                            }
                         }
                         Ok::<(), String>(())
                     }

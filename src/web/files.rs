@@ -8,11 +8,30 @@ use wasm_bindgen::JsCast;
 pub type Reader = Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>;
 
 /// Reads the file chosen in a file input as text and hands `done` its name and text;
-/// the input is cleared so the same file can be chosen again after fixing it.
-pub fn read_chosen(e: &web_sys::Event, reader: &Reader, done: impl FnOnce(String, String) + 'static) {
+/// the input is cleared so the same file can be chosen again after fixing it. A file
+/// above `engine::limits::MAX_FILE` is not read at all (a 2 GB file picked by mistake
+/// would freeze the tab): `dispatch` is told, as the failure of `op`.
+pub fn read_chosen(
+    e: &web_sys::Event,
+    reader: &Reader,
+    op: crate::protocol::Op,
+    dispatch: &yew::Callback<super::state::Action>,
+    done: impl FnOnce(String, String) + 'static,
+) {
+    use crate::engine::limits::MAX_FILE;
     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
     let name = file.name();
+    if file.size() > MAX_FILE as f64 {
+        input.set_value("");
+        let mb = MAX_FILE / 1024 / 1024;
+        let failure = crate::protocol::Failure::Input {
+            path: String::new(),
+            message_id: crate::text::notices::file_too_large(crate::text::Lang::Id, mb),
+            message_en: crate::text::notices::file_too_large(crate::text::Lang::En, mb),
+        };
+        return dispatch.emit(super::state::Action::Notify(crate::protocol::notice_for(op, failure, Some(name))));
+    }
     // Bytes, not the browser's text: a Windows-1252 file would read as replacement
     // characters, and the CLI reads files the same way (`form::encoding`).
     *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |r| {

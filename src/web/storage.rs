@@ -18,9 +18,30 @@ pub fn key(instance: &str) -> String {
     format!("rapor:{instance}:form")
 }
 
+thread_local! {
+    /// Instances whose stored form carries a method the worker refused (`refuse_stored`).
+    static REFUSED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The user's own method in the stored form, as JSON, for the worker to check before
+/// the widget starts: the page does not carry the validator (it stays out of the first
+/// load), and a stored method with no bands once blanked the page on every load.
+pub fn stored_own_ruleset(instance: &str) -> Option<String> {
+    let raw = store()?.get_item(&key(instance)).ok()??;
+    let (form, _) = load(&raw).ok()?;
+    form.own_ruleset().and_then(|rs| serde_json::to_string(&**rs).ok())
+}
+
+/// The stored form's method was refused: `restore` keeps the form aside as damaged.
+pub fn refuse_stored(instance: &str) {
+    REFUSED.with(|r| r.borrow_mut().push(instance.to_string()));
+}
+
 pub fn restore(instance: &str) -> Restored {
     let Some(raw) = store().and_then(|s| s.get_item(&key(instance)).ok().flatten()) else { return Restored::Nothing };
+    let refused = REFUSED.with(|r| r.borrow().iter().any(|i| i == instance));
     let version = match load(&raw) {
+        Ok(_) if refused => None,
         // A form for a ruleset this build does not ship (a newer version's) cannot be
         // shown either, and must not be overwritten.
         Ok((form, lang)) if super::rulesets::is_listed(&form.ruleset) || form.own_ruleset().is_some() => {

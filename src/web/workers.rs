@@ -172,6 +172,22 @@ pub fn ask_then(
     });
 }
 
+/// The answer to one request, awaited (startup checks, before the widget shows).
+pub async fn answer(op: Op, text: &str) -> Answer {
+    let slot: std::rc::Rc<std::cell::RefCell<Option<Answer>>> = Default::default();
+    let (put, text) = (slot.clone(), text.to_string());
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let put = put.clone();
+        ask(op, "", "id", &text, move |a| {
+            *put.borrow_mut() = Some(a);
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let got = slot.borrow_mut().take();
+    got.unwrap_or(Answer::Failed(Failure::Request("no answer".into())))
+}
+
 /// Like `ask_then`, for an answer of bytes (the Excel workbook).
 pub fn ask_bytes_then(
     op: Op,

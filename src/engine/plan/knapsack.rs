@@ -25,7 +25,7 @@ pub fn cover(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
     if pools.iter().all(|p| p.count == 0 || p.cost == first_cost) {
         Some(largest_gains_first(pools, need))
     } else {
-        Some(dynamic_programme(pools, need))
+        Some(exact_within(pools, need, need))
     }
 }
 
@@ -33,6 +33,10 @@ pub fn cover(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
 /// programme, and of the largest (a level step, in a mixed plan): whichever is more.
 const EXACT_WINDOW: i128 = 400;
 const EXACT_WINDOW_LARGE: i128 = 8;
+
+/// The exact programme's tables at most, in bytes (`table_cells`): 16 MB. An effort of
+/// ten million once asked for 57 GB.
+const MAX_CELLS: u128 = 1 << 24;
 
 /// `cover` for pools of many grid steps. With one effort throughout, `cover` is fast
 /// and exact. With several, its dynamic programme grows with the plan's cost (thousands
@@ -49,8 +53,37 @@ pub fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
     if costs.all(|c| Some(c) == first) {
         return cover(pools, need);
     }
+    let total: i128 = pools.iter().map(|p| p.gain * p.count as i128).sum();
+    if total < need {
+        return None;
+    }
     let gains = || pools.iter().filter(|p| p.count > 0 && p.gain > 0).map(|p| p.gain);
     let window = (EXACT_WINDOW * gains().min().unwrap_or(0)).max(EXACT_WINDOW_LARGE * gains().max().unwrap_or(0));
+    Some(exact_within(pools, need, window))
+}
+
+/// Best gain per effort first while more than `window` is missing, the exact programme
+/// for the rest; the window halves until the programme's table fits `MAX_CELLS`, so the
+/// work is bounded by the problem's size whatever the efforts (at a window of 0 the
+/// programme only settles the last step). Needs a feasible `need`.
+fn exact_within(pools: &[Pool], need: i128, mut window: i128) -> Vec<u64> {
+    loop {
+        let (whole, rest) = best_ratio_first(pools, need, window);
+        let left: Vec<Pool> = pools.iter().zip(&whole).map(|(p, &w)| Pool { count: p.count - w, ..*p }).collect();
+        if rest <= 0 {
+            return whole;
+        }
+        if window == 0 || table_cells(&left, rest) <= MAX_CELLS {
+            let take = dynamic_programme(&left, rest);
+            return take.iter().zip(&whole).map(|(t, w)| t + w).collect();
+        }
+        window /= 2;
+    }
+}
+
+/// Whole steps, best gain per cost first, while more than `window` is missing: the
+/// steps taken and what is still missing.
+fn best_ratio_first(pools: &[Pool], need: i128, window: i128) -> (Vec<u64>, i128) {
     let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0 && pools[i].cost > 0).collect();
     // Best gain per cost first: a / c > b / d ⇔ a·d > b·c.
     order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
@@ -65,9 +98,16 @@ pub fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
         whole[i] = k as u64;
         rest -= pools[i].gain * k;
     }
-    let left: Vec<Pool> = pools.iter().zip(&whole).map(|(p, &w)| Pool { count: p.count - w, ..*p }).collect();
-    let take = cover(&left, rest)?;
-    Some(take.iter().zip(&whole).map(|(t, w)| t + w).collect())
+    (whole, rest)
+}
+
+/// The bytes of `dynamic_programme`'s tables for these pools: a flag per bundle and a
+/// 16-byte gain per cost in the range.
+fn table_cells(pools: &[Pool], need: i128) -> u128 {
+    let g = pools.iter().filter(|p| p.count > 0).fold(0u64, |g, p| gcd(g, p.cost)).max(1);
+    let width = (greedy_by_ratio_cost(pools, need) / g) as u128 + 1;
+    let bundles: u128 = pools.iter().map(|p| (u64::BITS - p.count.leading_zeros()) as u128).sum();
+    (bundles + 16) * width
 }
 
 /// When every step costs the same, the cheapest cover is the fewest steps, and the k

@@ -65,7 +65,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
         let reader = use_mut_ref(|| None);
         Callback::from(move |e: Event| {
             let d = d.clone();
-            read_chosen(&e, &reader, move |name, text| {
+            read_chosen(&e, &reader, Op::ImportJson, &d.clone(), move |name, text| {
                 let (d2, file) = (d.clone(), name.clone());
                 ask_then(Op::ImportJson, "", lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
             });

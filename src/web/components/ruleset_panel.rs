@@ -43,7 +43,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
         Callback::from(move |e: Event| {
             let d = d.clone();
             // Checked by the worker first; only a valid ruleset comes back.
-            read_chosen(&e, &reader, move |file, text| {
+            read_chosen(&e, &reader, crate::protocol::Op::CheckRuleset, &d.clone(), move |file, text| {
                 let (d2, name) = (d.clone(), file.clone());
                 ask_then(crate::protocol::Op::CheckRuleset, "", lang.code(), &text, Some(file), d, move |text| {
                     d2.emit(Action::LoadOwnRuleset { file: name, text })
@@ -80,7 +80,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
             <div class="rapor-settings-body">
             <div class="rapor-field rapor-pemda-name">
                 <label for={id("pemda")}>{ t(lang, Text::PemdaName) }</label>
-                <input id={id("pemda")} type="text" data-testid="pemda-name" value={s.form.pemda.clone()} autocomplete="off"
+                <input id={id("pemda")} type="text" data-testid="pemda-name" value={s.form.pemda.clone()} autocomplete="off" maxlength={crate::engine::limits::MAX_NAME.to_string()}
                     oninput={p.ondispatch.reform(|e: InputEvent| Action::SetPemda(e.target_unchecked_into::<HtmlInputElement>().value()))} />
             </div>
             <div class="rapor-field">

@@ -69,7 +69,7 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
             <div class="rapor-row-main">
                 <span class="rapor-row-n" aria-hidden="true">{ row + 1 }</span>
                 <input id={id("name")} class="rapor-row-name" type="text" data-testid="unit-name" data-name-row={row.to_string()}
-                    aria-label={format!("{} {}", t(lang, Text::UnitName), row + 1)} value={u.name.clone()} tabindex="-1" autocomplete="off"
+                    aria-label={format!("{} {}", t(lang, Text::UnitName), row + 1)} value={u.name.clone()} tabindex="-1" autocomplete="off" maxlength={crate::engine::limits::MAX_NAME.to_string()}
                     oninput={d.reform(move |e: InputEvent| Action::Rename(key, e.target_unchecked_into::<HtmlInputElement>().value()))}
                     onkeydown={Callback::from(move |e: KeyboardEvent| leave_name(&e, row))} />
                 <select id={id("mode")} class="rapor-row-mode" data-testid="unit-mode" tabindex="-1" aria-label={named(Text::UnitMode)}

@@ -37,7 +37,8 @@ pub fn UnitsGrid(p: &UnitsGridProps) -> Html {
                         position={i} count={count} cells={cells.clone()} ondispatch={p.ondispatch.clone()} />
                 }) }
             </ol>
-            <button type="button" class="rapor-add" data-testid="add-unit" onclick={p.ondispatch.reform(|_: MouseEvent| Action::AddUnit)}>
+            <button type="button" class="rapor-add" data-testid="add-unit" onclick={p.ondispatch.reform(|_: MouseEvent| Action::AddUnit)}
+                disabled={p.state.form.units.len() >= crate::engine::limits::MAX_UNITS}>
                 <span aria-hidden="true">{ "+ " }</span>{ t(lang, Text::AddUnit) }
             </button>
             <p class="rapor-hint rapor-grid-keys">{ t(lang, Text::GridKeys) }</p>
