@@ -476,3 +476,84 @@ fn an_endless_file_is_refused_not_read_forever() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("/dev/zero: larger than 16 MB; not a Rapor file"), "{}", r.stderr);
 }
+
+/// Ombudsman 2023's method under a user's id, changed by `edit`, carried in a scenario
+/// of one unit entered by dimension (every dimension at 50).
+fn own_method(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut rs: Value = serde_json::from_str(rapor::engine::Catalog::built_in_source("ombudsman-2023").unwrap()).unwrap();
+    rs["id"] = json!("uji-batas");
+    edit(&mut rs);
+    let dims: serde_json::Map<String, Value> =
+        ["input", "proses", "output", "pengaduan"].iter().map(|d| (d.to_string(), json!(50))).collect();
+    json!({"ruleset": "uji-batas", "custom_ruleset": rs, "units": [{"name": "A", "dimensions": dims}]})
+}
+
+#[test]
+fn weights_near_the_decimal_maximum_exit_2_naming_the_weight() {
+    // A weight of 79 228 162 514 264 337 593 543 950 aborted the tool (exit 134).
+    for cmd in ["score", "plan", "risk"] {
+        let sc = own_method(|rs| rs["dimensions"][1]["weight"] = json!("79228162514264337593543950"));
+        let r = rapor(&[cmd, "-"], &sc.to_string());
+        assert_eq!(r.code, 2, "{cmd}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("custom_ruleset.dimensions[1].weight: 79228162514264337593543950 is above the maximum 1000"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn an_indicator_scale_of_65535_is_refused_before_planning() {
+    // `max: 65535` froze the tab for a minute while the planner walked every level.
+    let sc = own_method(|rs| rs["dimensions"][0]["indicators"][0]["max"] = json!(65535));
+    let r = rapor(&["plan", "-"], &sc.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("custom_ruleset.dimensions[0].indicators[0].max: 65535 is above the maximum 100"), "{}", r.stderr);
+}
+
+#[test]
+fn an_effort_of_ten_million_is_refused_before_planning() {
+    // `effort` 1e7 made the planner's table ask for 57 GB.
+    let sc = json!({"ruleset": "ombudsman-2023", "effort": {"total": 10_000_000, "proses": 2},
+        "units": [{"name": "A", "score": 50}, {"name": "B", "dimensions": {"proses": 40}}]});
+    let r = rapor(&["plan", "-"], &sc.to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("effort.total: 10000000 is above the maximum 100"), "{}", r.stderr);
+}
+
+#[test]
+fn twenty_thousand_units_are_refused_before_any_work() {
+    // 20 000 units from a 104 KB link froze the widget for 24 s.
+    let units: Vec<Value> = (0..20_000).map(|i| json!({"name": format!("U{i}"), "score": 60})).collect();
+    let r = rapor(&["plan", "-"], &json!({"ruleset": "ombudsman-2024", "units": units}).to_string());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("units: at most 200 units (got 20000)"), "{}", r.stderr);
+}
+
+#[test]
+fn a_hundred_thousand_indicators_are_refused_before_any_work() {
+    // 100 000 indicators took 19 s to score and 2 minutes to plan.
+    let sc = own_method(|rs| {
+        let proto = rs["dimensions"][0]["indicators"][0].clone();
+        let many: Vec<Value> = (0..100_000)
+            .map(|k| {
+                let mut i = proto.clone();
+                i["id"] = json!(format!("i{k}"));
+                i
+            })
+            .collect();
+        rs["dimensions"][0]["indicators"] = json!(many);
+    });
+    let started = std::time::Instant::now();
+    let r = rapor(&["score", "-"], &sc.to_string());
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("custom_ruleset.dimensions[0].indicators: at most 100 indicators in one dimension (got 100000)"),
+        "{}",
+        r.stderr
+    );
+    // Not a timing test: only that the refusal comes before the quadratic work (which
+    // took minutes), with a margin no machine misses.
+    assert!(started.elapsed().as_secs() < 60);
+}

@@ -4,7 +4,7 @@
 //! gigabytes, or overflow its arithmetic.
 //!
 //! The limits sit far above any real assessment (a pemda's sample is 4 to 40 units; the
-//! largest shipped method has 37 indicators on a 0–3 scale) and low enough that the
+//! largest shipped method has 60 indicators, on a 0–100 scale) and low enough that the
 //! largest allowed input is scored, planned and counted in the times `benches/limits.rs`
 //! measures. Magnitudes are bounded so that every product the engine forms fits its
 //! 128-bit fractions and `Decimal`'s 28 digits with room to spare.
@@ -12,12 +12,14 @@
 use crate::engine::error::{InputError, Problem};
 use rust_decimal::Decimal;
 
-/// Units in one scenario (file, link, stored form or the widget's grid).
-pub const MAX_UNITS: usize = 500;
+/// Units in one scenario (file, link, stored form or the widget's grid): every OPD and
+/// Puskesmas of the largest kabupaten (Bogor: about 100 Puskesmas and 40 OPD).
+pub const MAX_UNITS: usize = 200;
 /// Dimensions in one method.
 pub const MAX_DIMENSIONS: usize = 20;
-/// Indicators in one dimension.
+/// Indicators in one dimension, and in the whole method.
 pub const MAX_INDICATORS: usize = 100;
+pub const MAX_METHOD_INDICATORS: usize = 200;
 /// The top of an indicator's scale (its bottom is at least 0): 100 level steps at most.
 pub const MAX_SCALE: u16 = 100;
 /// A dimension's or an indicator's weight, and a method's `score_max`.
@@ -38,6 +40,7 @@ pub enum Counted {
     Units,
     Dimensions,
     Indicators,
+    MethodIndicators,
     /// Indicator entries (or locks) of one unit: at most every indicator of a method.
     Entries,
     NameChars,
@@ -49,7 +52,8 @@ impl Counted {
             Counted::Units => MAX_UNITS,
             Counted::Dimensions => MAX_DIMENSIONS,
             Counted::Indicators => MAX_INDICATORS,
-            Counted::Entries => MAX_DIMENSIONS * MAX_INDICATORS + MAX_DIMENSIONS + 1,
+            Counted::MethodIndicators => MAX_METHOD_INDICATORS,
+            Counted::Entries => MAX_METHOD_INDICATORS + MAX_DIMENSIONS + 1,
             Counted::NameChars => MAX_NAME,
         }
     }
@@ -86,10 +90,10 @@ mod tests {
 
     #[test]
     fn a_limit_is_inclusive_and_names_its_place() {
-        assert!(count("units", Counted::Units, 500).is_ok());
-        let e = count("units", Counted::Units, 501).unwrap_err();
+        assert!(count("units", Counted::Units, 200).is_ok());
+        let e = count("units", Counted::Units, 201).unwrap_err();
         assert_eq!(e.path, "units");
-        assert_eq!(e.problem, Problem::TooMany { what: Counted::Units, got: 501 });
+        assert_eq!(e.problem, Problem::TooMany { what: Counted::Units, got: 201 });
         assert!(name("pemda", &"x".repeat(200)).is_ok());
         assert!(name("pemda", &"x".repeat(201)).is_err());
     }

@@ -398,6 +398,8 @@ impl Ruleset {
                 }
             }
         }
+        let all: usize = self.dimensions.iter().map(|d| d.indicators.len()).sum();
+        limits::count("dimensions", Counted::MethodIndicators, all)?;
         self.validate_bands()?;
         if let Some(t) = &self.trust {
             if t.weight <= Decimal::ZERO || t.weight >= Decimal::ONE_HUNDRED {

@@ -521,14 +521,14 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
         Some(Value::Array(items)) => {
             limits::count(&format!("{at}.locked"), Counted::Entries, items.len())?;
             items
-            .iter()
-            .enumerate()
-            .map(|(j, x)| {
-                x.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected(Expected::Text)))
-            })
-            .collect::<Result<_, _>>()?
+                .iter()
+                .enumerate()
+                .map(|(j, x)| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| InputError::new(format!("{at}.locked[{j}]"), Problem::Expected(Expected::Text)))
+                })
+                .collect::<Result<_, _>>()?
         }
         Some(_) => return Err(InputError::new(format!("{at}.locked"), Problem::Expected(Expected::List))),
     };

@@ -151,6 +151,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
                 Counted::Units => ("unit", "units"),
                 Counted::Dimensions => ("dimensi", "dimensions"),
                 Counted::Indicators => ("indikator dalam satu dimensi", "indicators in one dimension"),
+                Counted::MethodIndicators => ("indikator dalam satu metode", "indicators in one method"),
                 Counted::Entries => ("isian dalam satu unit", "entries in one unit"),
                 Counted::NameChars => ("karakter", "characters"),
             };

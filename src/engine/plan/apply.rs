@@ -8,7 +8,7 @@ pub(super) fn apply(rs: &Ruleset, sc: &Scenario, entries: &[Changeable], taken: 
     let mut changed = sc.clone();
     for (e, &k) in entries.iter().zip(taken).filter(|(_, k)| **k > 0) {
         match &e.kind {
-            Kind::Level { ladder, .. } => set_level(&mut changed, e.unit_index, &e.key, e.product, ladder[k as usize - 1], rs.products),
+            Kind::Level { ladder, .. } => set_level(&mut changed, e.unit_index, &e.key, e.product, ladder.at(k as usize - 1), rs.products),
             Kind::Responses { counts, .. } => set_responses(&mut changed, e.unit_index, &e.key, moved_to_top(counts, k)),
         }
     }

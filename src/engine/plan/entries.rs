@@ -2,6 +2,7 @@
 //! of equal gain they make; the `Lifts` the robust plan shares.
 
 use super::*;
+use rust_decimal::prelude::ToPrimitive;
 
 /// What the planner could raise in a scenario, for plans on part of it (the robust
 /// plan): every changeable entry with its runs of equal gain, gains in pemda points
@@ -116,7 +117,7 @@ pub(super) fn changeables(
                     let (kind, entered, point_gains) = match value {
                         Some(Values::Responses(counts)) => {
                             let Some(ladder) = response_ladder(counts, i.min, i.max) else { continue };
-                            (Kind::Responses { counts: counts.clone(), min: i.min }, true, ladder)
+                            (Kind::Responses { counts: counts.clone(), min: i.min }, true, Gains::Each(ladder))
                         }
                         other => {
                             let current = match other {
@@ -127,15 +128,7 @@ pub(super) fn changeables(
                             // Not entered counts as 0 (the first step then reaches min).
                             let from = current.unwrap_or(Decimal::ZERO);
                             let ladder = ladder(i, from);
-                            let mut prev = from;
-                            let gains = ladder
-                                .iter()
-                                .map(|&v| {
-                                    let g = Ratio::from_decimal(v - prev);
-                                    prev = v;
-                                    g
-                                })
-                                .collect();
+                            let gains = ladder.gains(from);
                             (Kind::Level { from, ladder }, current.is_some(), gains)
                         }
                     };
@@ -143,7 +136,7 @@ pub(super) fn changeables(
                         continue;
                     }
                     let entry = entries.len();
-                    for (steps, points) in concave_runs(point_gains) {
+                    for (steps, points) in point_gains.runs() {
                         let (gain, count) = points;
                         slots.push(Slot {
                             entry,
@@ -162,31 +155,101 @@ pub(super) fn changeables(
     Ok((entries, slots))
 }
 
+/// The values above a level an indicator can be raised through, in order: its listed
+/// levels (`levels_only`), or a grid from `first` by `step` (whole levels, or a mean's
+/// every 0,01), kept as a formula: a 500-unit plan over 0–100 scales once held 150
+/// million decimals (3 GB).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ladder {
+    Listed(Vec<Decimal>),
+    Grid { first: Decimal, step: Decimal, count: u32 },
+}
+
+impl Ladder {
+    /// The `k`-th value (from 0).
+    pub fn at(&self, k: usize) -> Decimal {
+        match self {
+            Ladder::Listed(v) => v[k],
+            Ladder::Grid { first, step, .. } => *first + *step * Decimal::from(k as u64),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Ladder::Listed(v) => v.len(),
+            Ladder::Grid { count, .. } => *count as usize,
+        }
+    }
+
+    /// What each value adds over the one before (the first over `from`).
+    fn gains(&self, from: Decimal) -> Gains {
+        match *self {
+            // A grid whose first gain is no smaller than the rest never rises: its runs
+            // are known without listing its steps.
+            Ladder::Grid { first, step, count } if first - from >= step => {
+                Gains::Grid { first: Ratio::from_decimal(first - from), step: Ratio::from_decimal(step), count }
+            }
+            _ => {
+                let mut prev = from;
+                Gains::Each(
+                    (0..self.len())
+                        .map(|k| {
+                            let v = self.at(k);
+                            let g = Ratio::from_decimal(v - prev);
+                            prev = v;
+                            g
+                        })
+                        .collect(),
+                )
+            }
+        }
+    }
+}
+
+/// The gains along a ladder: listed, or a first gain then `count − 1` equal ones.
+pub(super) enum Gains {
+    Each(Vec<Ratio>),
+    Grid { first: Ratio, step: Ratio, count: u32 },
+}
+
+impl Gains {
+    fn is_empty(&self) -> bool {
+        match self {
+            Gains::Each(v) => v.is_empty(),
+            Gains::Grid { count, .. } => *count == 0,
+        }
+    }
+
+    /// `concave_runs` of the gains; a non-rising grid directly.
+    fn runs(self) -> Vec<(u32, (Ratio, u32))> {
+        match self {
+            Gains::Each(v) => concave_runs(v),
+            Gains::Grid { first, step, count } if first == step => vec![(1, (step, count))],
+            Gains::Grid { first, step, count } if count > 1 => vec![(1, (first, 1)), (1, (step, count - 1))],
+            Gains::Grid { first, .. } => vec![(1, (first, 1))],
+        }
+    }
+}
+
 /// The values above `from` an indicator can be raised through, in order: its listed
 /// levels (`levels_only`), its whole levels, or for a mean every 0,01 up to the top.
-pub(super) fn ladder(i: &Indicator, from: Decimal) -> Vec<Decimal> {
+pub(super) fn ladder(i: &Indicator, from: Decimal) -> Ladder {
     let min = Decimal::from(i.min);
-    let mut out: Vec<Decimal> = if i.levels_only {
+    if i.levels_only {
         let mut v: Vec<Decimal> = i.levels.iter().map(|l| Decimal::from(l.value)).filter(|&v| v > from).collect();
         v.sort_unstable();
-        v
-    } else {
-        let step = if i.fractional { Decimal::new(1, 2) } else { Decimal::ONE };
-        // The first value above `from` on the step grid, and never below the scale.
-        let mut v = ((from / step).floor() + Decimal::ONE) * step;
-        if v < min {
-            v = min;
-        }
-        let max = Decimal::from(i.max);
-        let mut out = Vec::new();
-        while v <= max {
-            out.push(v);
-            v += step;
-        }
-        out
-    };
-    out.dedup();
-    out
+        v.dedup();
+        return Ladder::Listed(v);
+    }
+    let step = if i.fractional { Decimal::new(1, 2) } else { Decimal::ONE };
+    // The first value above `from` on the step grid, and never below the scale.
+    let mut first = ((from / step).floor() + Decimal::ONE) * step;
+    if first < min {
+        first = min;
+    }
+    let max = Decimal::from(i.max);
+    let count = if first > max { 0 } else { ((max - first) / step).floor().to_u32().unwrap_or(0) + 1 };
+    Ladder::Grid { first, step, count }
 }
 
 /// Points each successive answer moved to the top adds to an unsur's mean: the lowest
@@ -263,10 +326,10 @@ pub(super) fn ladder_steps(entries: &[Changeable], slots: &[Slot], raise: &[u32]
 }
 
 /// The exact gain of entry `idx`'s first `taken` ladder steps.
-pub(super) fn entry_gain(slots: &[Slot], idx: usize, taken: u32) -> Option<Ratio> {
+pub(super) fn entry_gain(slots: &[&Slot], taken: u32) -> Option<Ratio> {
     let mut left = taken;
     let mut total = Ratio::ZERO;
-    for s in slots.iter().filter(|s| s.entry == idx) {
+    for s in slots {
         let units = (left / s.steps).min(s.room);
         total = total.checked_add(s.gain.checked_mul(Ratio::int(units as i64))?)?;
         left -= units * s.steps;

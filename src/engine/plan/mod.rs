@@ -251,7 +251,7 @@ struct Changeable {
 enum Kind {
     /// From `from` up the listed `ladder`: every whole level, SAKIP's letters, or a
     /// mean in steps of 0,01.
-    Level { from: Decimal, ladder: Vec<Decimal> },
+    Level { from: Decimal, ladder: entries::Ladder },
     /// Answer counts; one ladder step moves one answer, lowest first, to the top answer.
     Responses { counts: Vec<u32>, min: u16 },
 }
@@ -378,10 +378,15 @@ pub(super) fn plan_with(
 /// The steps `taken[e]` ladder rungs of each entry make, in unit order.
 fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u32]) -> Result<Vec<Step>, InputError> {
     let mut steps = Vec::new();
+    // Each entry's slots, found once (a scan per entry made a large plan quadratic).
+    let mut of_entry: Vec<Vec<&Slot>> = vec![Vec::new(); entries.len()];
+    for s in slots {
+        of_entry[s.entry].push(s);
+    }
     for (idx, (e, &k)) in entries.iter().zip(taken).enumerate().filter(|(_, (_, k))| **k > 0) {
-        let gain = entry_gain(slots, idx, k).ok_or_else(too_precise)?;
+        let gain = entry_gain(&of_entry[idx], k).ok_or_else(too_precise)?;
         let (from, to, responses) = match &e.kind {
-            Kind::Level { from, ladder } => (*from, ladder[k as usize - 1], None),
+            Kind::Level { from, ladder } => (*from, ladder.at(k as usize - 1), None),
             Kind::Responses { counts, min } => (
                 Decimal::ZERO,
                 Decimal::ZERO,
