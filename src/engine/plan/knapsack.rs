@@ -14,7 +14,7 @@ pub struct Pool {
 /// How many steps to take from each pool (same order as `pools`) to gain at least
 /// `need` at minimum total cost; `None` when even every step together falls short.
 pub fn cover(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
-    let total: i128 = pools.iter().map(|p| p.gain * p.count as i128).sum();
+    let total = total_gain(pools);
     if need <= 0 {
         return Some(vec![0; pools.len()]);
     }
@@ -27,6 +27,12 @@ pub fn cover(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
     } else {
         Some(exact_within(pools, need, need))
     }
+}
+
+/// Every step's gain together; saturating, as then it is surely enough (the planners'
+/// gains are below 2^64 each, `solve::whole_units`, so this never saturates there).
+fn total_gain(pools: &[Pool]) -> i128 {
+    pools.iter().fold(0i128, |t, p| t.saturating_add(p.gain.saturating_mul(p.count as i128)))
 }
 
 /// Steps of the smallest gain (a 0,01 of a total or a dimension) left to the exact
@@ -53,8 +59,7 @@ pub fn cover_large(pools: &[Pool], need: i128) -> Option<Vec<u64>> {
     if costs.all(|c| Some(c) == first) {
         return cover(pools, need);
     }
-    let total: i128 = pools.iter().map(|p| p.gain * p.count as i128).sum();
-    if total < need {
+    if total_gain(pools) < need {
         return None;
     }
     let gains = || pools.iter().filter(|p| p.count > 0 && p.gain > 0).map(|p| p.gain);

@@ -124,7 +124,7 @@ impl CostUnit {
 
 /// What a step raises: an indicator's level, a dimension's score (or weighted points,
 /// as the unit was entered), or a unit's total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     #[default]

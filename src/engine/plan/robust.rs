@@ -185,11 +185,11 @@ fn too_precise() -> InputError {
 /// One step per entry: from its first level to its last, respondents added up.
 fn merged(steps: Vec<Step>) -> Vec<Step> {
     let mut out: Vec<Step> = Vec::new();
+    // Where each entry's step is in `out` (a search of `out` per step was quadratic).
+    let mut at: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
     for s in steps {
-        let same = |m: &Step| {
-            (m.unit_index, m.kind, &m.indicator, &m.dimension, m.product) == (s.unit_index, s.kind, &s.indicator, &s.dimension, s.product)
-        };
-        match out.iter_mut().find(|m| same(m)) {
+        let id = (s.unit_index, s.kind, s.indicator.clone(), s.dimension.clone(), s.product);
+        match at.get(&id).map(|&i| &mut out[i]) {
             Some(m) => {
                 m.to = s.to;
                 m.gain = m.gain.checked_add(s.gain).unwrap_or(m.gain);
@@ -197,7 +197,10 @@ fn merged(steps: Vec<Step>) -> Vec<Step> {
                     *a = ResponseChange { respondents: a.respondents + b.respondents, after: b.after.clone(), ..a.clone() };
                 }
             }
-            None => out.push(s),
+            None => {
+                at.insert(id, out.len());
+                out.push(s);
+            }
         }
     }
     out.sort_by(|a, b| (a.unit_index, &a.indicator, &a.dimension, a.product).cmp(&(b.unit_index, &b.indicator, &b.dimension, b.product)));
@@ -221,9 +224,9 @@ fn frontier(runs: &[Run], scale: &dyn Fn(Ratio) -> Option<i128>) -> Option<Vec<i
             let m = piece.min(left);
             left -= m;
             piece *= 2;
-            let (cost, gain) = (r.effort as usize * m as usize, g * m as i128);
+            let (cost, gain) = (r.effort as usize * m as usize, g.checked_mul(m as i128)?);
             for c in (cost..best.len()).rev() {
-                best[c] = best[c].max(best[c - cost] + gain);
+                best[c] = best[c].max(best[c - cost].checked_add(gain)?);
             }
         }
     }

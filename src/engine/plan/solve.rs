@@ -17,7 +17,9 @@ pub(super) fn whole_units(gains: &[Ratio], need: Ratio, inclusive: bool) -> Opti
     for g in gains {
         l = (l / gcd(l, g.denom())).checked_mul(g.denom())?;
     }
-    let scaled = |r: &Ratio| r.numer().checked_mul(l / r.denom());
+    // Below 2^64 each, so the knapsacks' sums of gain × steps (fewer than 2^40 steps
+    // within the limits) fit in 128 bits; beyond, the numbers are too precise.
+    let scaled = |r: &Ratio| r.numer().checked_mul(l / r.denom()).filter(|v| v.unsigned_abs() < 1 << 64);
     let whole = gains.iter().map(scaled).collect::<Option<Vec<_>>>()?;
     let n = scaled(&need)?;
     Some((whole, if inclusive { n } else { n + 1 }))
