@@ -74,8 +74,9 @@ fn largest_scenario(method: &Value) -> String {
             unit
         })
         .collect();
-    let effort: serde_json::Map<String, Value> =
-        (0..10).flat_map(|d| (0..20).step_by(3).map(move |i| (format!("d{d}.i{i}"), json!(1 + (d * 20 + i) as u32 % MAX_EFFORT)))).collect();
+    let effort: serde_json::Map<String, Value> = (0..10)
+        .flat_map(|d| (0..20).step_by(3).map(move |i| (format!("d{d}.i{i}"), json!(1 + (d * 20 + i) as u32 % MAX_EFFORT))))
+        .collect();
     json!({"ruleset": "batas", "pemda": "Kabupaten Batas", "custom_ruleset": method, "units": units,
         "effort": effort, "sampling": {"puskesmas": 10}})
     .to_string()
@@ -100,7 +101,10 @@ fn main() {
     }
     let method = largest_method();
     let text = largest_scenario(&method);
-    println!("limits: {MAX_UNITS} units × {MAX_METHOD_INDICATORS} indicators × 10 products, scale 0–{MAX_SCALE}; file {} KB", text.len() / 1024);
+    println!(
+        "limits: {MAX_UNITS} units × {MAX_METHOD_INDICATORS} indicators × 10 products, scale 0–{MAX_SCALE}; file {} KB",
+        text.len() / 1024
+    );
     let rs = measure("read method", || Ruleset::from_json(&method.to_string()).expect("the largest method is allowed"));
     let sc = measure("read scenario", || Scenario::from_json_str(&text).expect("the largest scenario is allowed"));
     measure("score", || evaluate(&rs, &sc).expect("scores"));

@@ -239,6 +239,19 @@ impl Form {
     }
 
     /// Adds a unit (none beyond `engine::limits::MAX_UNITS`: the key is then unused).
+    /// The fields the widget shows for these units under `rs`: one per total or
+    /// dimension, one per indicator (per product where the dimension is per product).
+    pub fn shown_fields(&self, rs: &Ruleset) -> usize {
+        self.units
+            .iter()
+            .map(|u| match u.mode {
+                Mode::Score => 1,
+                Mode::Dimensions | Mode::Points => rs.dimensions.len(),
+                Mode::Indicators => rs.dimensions.iter().map(|d| d.indicators.len() * if d.per_product { u.products } else { 1 }).sum(),
+            })
+            .sum()
+    }
+
     pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {
         let key = self.next_key;
         self.next_key += 1;

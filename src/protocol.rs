@@ -57,6 +57,17 @@ impl Op {
     }
 
     /// The Excel writer is large: it has a worker of its own.
+    /// Which instance of its worker runs the op: the sampling risk and robust plan (up
+    /// to seconds on a large pemda) in one of their own, so an export or a link never
+    /// waits behind them.
+    pub fn lane(self) -> &'static str {
+        if self == Op::Risk {
+            "risk"
+        } else {
+            "main"
+        }
+    }
+
     pub fn worker(self) -> &'static str {
         if self == Op::ExportXlsx {
             "rapor-xlsx_loader.js"

@@ -173,7 +173,11 @@ pub fn scenario_to_form(text: &str, catalog: &Catalog, comma: bool) -> Result<Fo
     };
     let rs = apply(base, &sc.assumptions).map_err(IoError::Input)?;
     evaluate(&rs, &sc).map_err(IoError::Input)?;
-    Ok(Form::from_scenario(&sc, base, comma))
+    let form = Form::from_scenario(&sc, base, comma);
+    // What the page can build in a few seconds (`limits::MAX_WIDGET_FIELDS`).
+    let shown = form.shown_fields(base);
+    crate::engine::limits::count("units", crate::engine::limits::Counted::WidgetFields, shown).map_err(IoError::Input)?;
+    Ok(form)
 }
 
 #[cfg(test)]
@@ -317,5 +321,25 @@ mod tests {
         let r = f.read(Catalog::built_in().get("ombudsman-2024").unwrap());
         assert_eq!(r.errors[0].field, "sampling-puskesmas");
         assert_eq!(r.errors[0].error.message(Lang::Id), "4 melebihi nilai maksimum 3");
+    }
+
+    #[test]
+    fn a_file_too_large_for_the_page_is_refused_before_it_reaches_it() {
+        // 200 units of the 2024 method by indicator with three products: 15 + 11 × 3 + 5
+        // + 6 = 59 fields each, 11 800 in all, past the page's 10 000 (a 200-unit file
+        // of the largest method would have shown 400 000 fields and frozen the tab).
+        let rs = Catalog::built_in().get("ombudsman-2024").unwrap().clone();
+        let one: serde_json::Map<String, serde_json::Value> = rs
+            .indicators()
+            .map(|r| (r.key(), if r.dimension.per_product { serde_json::json!([1, 2, 3]) } else { serde_json::json!(2) }))
+            .collect();
+        let units: Vec<_> = (0..200).map(|i| serde_json::json!({"name": format!("P{i}"), "indicators": one})).collect();
+        let text = serde_json::json!({"ruleset": "ombudsman-2024", "units": units}).to_string();
+        let Err(IoError::Input(e)) = scenario_to_form(&text, &Catalog::built_in(), true) else { panic!("refused") };
+        assert_eq!(e.path, "units");
+        assert_eq!(e.message(Lang::Id), "paling banyak 10000 isian di widget (tertulis 11800); perintah rapor membaca berkas sebesar ini");
+        // Two products (48 fields each, 9 600) still open.
+        let two = text.replace("[1,2,3]", "[1,2]");
+        assert!(scenario_to_form(&two, &Catalog::built_in(), true).is_ok());
     }
 }

@@ -27,10 +27,15 @@ fn magnitude() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An indicator: min, max, weight, fractional.
+type IndicatorShape = (u16, u16, String, bool);
+/// A dimension: weight, per product, indicators.
+type DimensionShape = (String, bool, Vec<IndicatorShape>);
+
 /// A method's shape: dimensions of indicators, each with its scale and options.
 #[derive(Debug, Clone)]
 struct Shape {
-    dims: Vec<(String, bool, Vec<(u16, u16, String, bool)>)>,
+    dims: Vec<DimensionShape>,
     products: u32,
     places: u32,
     score_max: String,
@@ -56,7 +61,7 @@ fn shape(max_dims: usize, max_per_dim: usize) -> impl Strategy<Value = Shape> {
         ),
     )
         .prop_map(|(dims, products, places, score_max, bands)| Shape {
-            dims: dims.into_iter().map(|(w, per_product, inds)| (w, per_product, inds)).collect(),
+            dims,
             products,
             places,
             score_max,
@@ -216,12 +221,9 @@ proptest! {
         for _ in 0..extra * (MAX_UNITS / 2) {
             v["form"]["units"].as_array_mut().unwrap().push(one.clone());
         }
-        match rapor::form::saved::load(&v.to_string()) {
-            Ok((f, _)) => {
-                prop_assert!(f.units.len() <= MAX_UNITS);
-                let _ = f.read(&base);
-            }
-            Err(_) => {}
+        if let Ok((f, _)) = rapor::form::saved::load(&v.to_string()) {
+            prop_assert!(f.units.len() <= MAX_UNITS);
+            let _ = f.read(&base);
         }
     }
 }

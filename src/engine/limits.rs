@@ -30,6 +30,11 @@ pub const MAX_WEIGHT_DECIMALS: u32 = 6;
 pub const MAX_EFFORT: u32 = 100;
 /// Characters in a unit's or the pemda's name.
 pub const MAX_NAME: usize = 200;
+/// Fields the widget shows at once (a unit by indicator shows every indicator of every
+/// product): each costs the page about half a millisecond to build, so 10 000 open in
+/// about four seconds (200 units of the 2024 method by indicator: 9 600). The command
+/// line reads larger scenarios.
+pub const MAX_WIDGET_FIELDS: usize = 10_000;
 /// Bytes of a file the CLI or the widget reads: far above a 500-unit scenario by
 /// indicator (about 2 MB), so a larger file is not a Rapor file.
 pub const MAX_FILE: u64 = 16 * 1024 * 1024;
@@ -44,6 +49,7 @@ pub enum Counted {
     /// Indicator entries (or locks) of one unit: at most every indicator of a method.
     Entries,
     NameChars,
+    WidgetFields,
 }
 
 impl Counted {
@@ -55,6 +61,7 @@ impl Counted {
             Counted::MethodIndicators => MAX_METHOD_INDICATORS,
             Counted::Entries => MAX_METHOD_INDICATORS + MAX_DIMENSIONS + 1,
             Counted::NameChars => MAX_NAME,
+            Counted::WidgetFields => MAX_WIDGET_FIELDS,
         }
     }
 }

@@ -154,11 +154,16 @@ fn problem_text(p: &Problem, id: bool) -> String {
                 Counted::MethodIndicators => ("indikator dalam satu metode", "indicators in one method"),
                 Counted::Entries => ("isian dalam satu unit", "entries in one unit"),
                 Counted::NameChars => ("karakter", "characters"),
+                Counted::WidgetFields => ("isian di widget", "fields in the widget"),
+            };
+            let (more_id, more_en) = match what {
+                Counted::WidgetFields => ("; perintah rapor membaca berkas sebesar ini", "; the rapor command reads files this large"),
+                _ => ("", ""),
             };
             if indonesian {
-                format!("paling banyak {max} {id} (tertulis {got})")
+                format!("paling banyak {max} {id} (tertulis {got}){more_id}")
             } else {
-                format!("at most {max} {en} (got {got})")
+                format!("at most {max} {en} (got {got}){more_en}")
             }
         }
         (Problem::NotInRuleset(what), false) => format!("this ruleset has no {what}"),

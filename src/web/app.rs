@@ -182,7 +182,9 @@ fn Widget(props: &AppProps) -> Html {
         let plans = use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None });
         let risks = use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None });
         use_effect_with((s.plan_due, s.generation), move |&(due, generation)| {
-            if due && state.reading.outcome.is_some() {
+            // Not for a form without data: its "no unit has data" answer flashed in the
+            // plan panel when the first data arrived (a file, a link).
+            if due && state.reading.outcome.as_ref().is_some_and(|o| o.aggregate.is_some()) {
                 let next = Some((generation, state.form.clone(), state.lang));
                 if !state.form.sectors().is_empty() {
                     risks.borrow_mut().next = next.clone();

@@ -28,7 +28,8 @@ struct Slot {
 
 thread_local! {
     static WORKERS: RefCell<BTreeMap<String, Slot>> = const { RefCell::new(BTreeMap::new()) };
-    static PENDING: RefCell<BTreeMap<u32, Reply>> = const { RefCell::new(BTreeMap::new()) };
+    /// Request id → the worker it went to (its slot) and who waits for the answer.
+    static PENDING: RefCell<BTreeMap<u32, (String, Reply)>> = const { RefCell::new(BTreeMap::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
 
@@ -61,13 +62,18 @@ fn loader(op: Op) -> String {
     asset(op.worker())
 }
 
-fn start(loader: &str) -> Option<()> {
+/// The started worker that runs `op`: its loader, and its lane (`Op::lane`).
+fn slot_key(op: Op) -> String {
+    format!("{}#{}", loader(op), op.lane())
+}
+
+fn start(slot: &str, loader: &str) -> Option<()> {
     WORKERS.with(|ws| {
-        if ws.borrow().contains_key(loader) {
+        if ws.borrow().contains_key(slot) {
             return Some(());
         }
         let worker = Worker::new(loader).ok()?;
-        let key = loader.to_string();
+        let key = slot.to_string();
         {
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
@@ -92,7 +98,7 @@ fn start(loader: &str) -> Option<()> {
                 } else {
                     Answer::Failed(Failure::from_parts(&get("kind"), get("path"), get("message_id"), get("message_en")))
                 };
-                if let Some(reply) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+                if let Some((_, reply)) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
                     reply(answer);
                 }
             });
@@ -101,7 +107,7 @@ fn start(loader: &str) -> Option<()> {
             // A worker that stops (an error inside it, or a loader of another build that
             // refuses to start) answers nothing: every waiting request is told so, and the
             // next one starts the worker afresh.
-            let key = loader.to_string();
+            let key = slot.to_string();
             let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
                 e.prevent_default();
                 let detail = e.message();
@@ -111,7 +117,12 @@ fn start(loader: &str) -> Option<()> {
                         slot.worker.terminate();
                     }
                 });
-                let pending: Vec<_> = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()).into_values().collect());
+                // Only this worker's requests: another lane's go on.
+                let pending: Vec<Reply> = PENDING.with(|p| {
+                    let mut p = p.borrow_mut();
+                    let ids: Vec<u32> = p.iter().filter(|(_, (s, _))| *s == key).map(|(id, _)| *id).collect();
+                    ids.into_iter().filter_map(|id| p.remove(&id)).map(|(_, r)| r).collect()
+                });
                 for reply in pending {
                     reply(Answer::Failed(Failure::Stopped { newer_build, detail: detail.clone() }));
                 }
@@ -119,15 +130,15 @@ fn start(loader: &str) -> Option<()> {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
         }
-        ws.borrow_mut().insert(loader.to_string(), Slot { worker, waiting: Some(Vec::new()) });
+        ws.borrow_mut().insert(slot.to_string(), Slot { worker, waiting: Some(Vec::new()) });
         Some(())
     })
 }
 
 /// Sends one request; `reply` runs with the answer.
 pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
-    let loader = loader(op);
-    let Some(()) = start(&loader) else {
+    let (slot, loader) = (slot_key(op), loader(op));
+    let Some(()) = start(&slot, &loader) else {
         return reply(Answer::Failed(Failure::Request("Web Workers are not available".into())));
     };
     let id = NEXT.with(|n| {
@@ -135,14 +146,14 @@ pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer
         *n += 1;
         *n
     });
-    PENDING.with(|p| p.borrow_mut().insert(id, Box::new(reply)));
+    PENDING.with(|p| p.borrow_mut().insert(id, (slot.clone(), Box::new(reply))));
     let msg = Object::new();
     for (k, v) in [("op", op.as_str()), ("form", form), ("lang", lang), ("text", text)] {
         let _ = Reflect::set(&msg, &k.into(), &v.into());
     }
     let _ = Reflect::set(&msg, &"id".into(), &JsValue::from(id));
     WORKERS.with(|ws| {
-        if let Some(slot) = ws.borrow_mut().get_mut(&loader) {
+        if let Some(slot) = ws.borrow_mut().get_mut(&slot) {
             match slot.waiting.as_mut() {
                 Some(queue) => queue.push(msg),
                 None => {
