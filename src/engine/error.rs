@@ -67,10 +67,23 @@ pub enum Problem {
     TooPrecise,
     /// More items than `engine::limits` allows (units, dimensions, indicators, characters).
     TooMany {
-        what: crate::engine::limits::Counted,
+        what: Counted,
         got: usize,
     },
     NotInRuleset(&'static str),
+}
+
+/// What a limit of `engine::limits` counts, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Units,
+    Dimensions,
+    Indicators,
+    MethodIndicators,
+    /// Indicator entries (or locks) of one unit: at most every indicator of a method.
+    Entries,
+    NameChars,
+    WidgetFields,
 }
 
 /// Problems of scenarios, links and commands, each with the data its message needs.

@@ -39,36 +39,24 @@ pub const MAX_WIDGET_FIELDS: usize = 10_000;
 /// indicator (about 2 MB), so a larger file is not a Rapor file.
 pub const MAX_FILE: u64 = 16 * 1024 * 1024;
 
-/// What a limit counts, for its message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Counted {
-    Units,
-    Dimensions,
-    Indicators,
-    MethodIndicators,
-    /// Indicator entries (or locks) of one unit: at most every indicator of a method.
-    Entries,
-    NameChars,
-    WidgetFields,
-}
+pub use crate::engine::error::Counted;
 
-impl Counted {
-    pub fn max(self) -> usize {
-        match self {
-            Counted::Units => MAX_UNITS,
-            Counted::Dimensions => MAX_DIMENSIONS,
-            Counted::Indicators => MAX_INDICATORS,
-            Counted::MethodIndicators => MAX_METHOD_INDICATORS,
-            Counted::Entries => MAX_METHOD_INDICATORS + MAX_DIMENSIONS + 1,
-            Counted::NameChars => MAX_NAME,
-            Counted::WidgetFields => MAX_WIDGET_FIELDS,
-        }
+/// The limit on what `what` counts.
+pub fn max_of(what: Counted) -> usize {
+    match what {
+        Counted::Units => MAX_UNITS,
+        Counted::Dimensions => MAX_DIMENSIONS,
+        Counted::Indicators => MAX_INDICATORS,
+        Counted::MethodIndicators => MAX_METHOD_INDICATORS,
+        Counted::Entries => MAX_METHOD_INDICATORS + MAX_DIMENSIONS + 1,
+        Counted::NameChars => MAX_NAME,
+        Counted::WidgetFields => MAX_WIDGET_FIELDS,
     }
 }
 
 /// `got` items of `what` at `at`, refused when above the limit.
 pub fn count(at: &str, what: Counted, got: usize) -> Result<(), InputError> {
-    if got > what.max() {
+    if got > max_of(what) {
         return Err(InputError::new(at, Problem::TooMany { what, got }));
     }
     Ok(())

@@ -146,7 +146,7 @@ fn problem_text(p: &Problem, id: bool) -> String {
         (Problem::TooPrecise, true) => "angka-angka ini terlalu rinci untuk dihitung tepat".into(),
         (Problem::TooMany { what, got }, indonesian) => {
             use crate::engine::limits::Counted;
-            let max = what.max();
+            let max = crate::engine::limits::max_of(*what);
             let (id, en) = match what {
                 Counted::Units => ("unit", "units"),
                 Counted::Dimensions => ("dimensi", "dimensions"),
