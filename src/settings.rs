@@ -18,6 +18,12 @@ pub struct Settings {
     pub style: String,
     /// Separates this widget's saved work from other widgets on the same site.
     pub instance: Option<String>,
+    /// The `data-instance` this widget asked for, which another widget on the page
+    /// already has (`embed.js` sets it): this one then saves nothing, and says so.
+    pub taken: Option<String>,
+    /// `links="no"`: this widget leaves a share link in the address to another (on a
+    /// page of several, `embed.js` gives the link to the first only).
+    pub no_links: bool,
 }
 
 impl Settings {
@@ -41,6 +47,8 @@ impl Settings {
                 }
                 "compact" => s.compact = matches!(v, "" | "1" | "true" | "yes" | "ya"),
                 "instance" if is_id(v) => s.instance = Some(v.to_string()),
+                "taken" if is_id(v) => s.taken = Some(v.to_string()),
+                "links" => s.no_links = v == "no",
                 _ => {
                     if let Some((_, var)) = THEME.iter().find(|(key, _)| *key == k) {
                         if is_hex_colour(v) {
@@ -83,6 +91,14 @@ mod tests {
         assert!(s.compact);
         assert_eq!(s.style, "--rapor-accent: #7a1f5c; ");
         assert_eq!(s.instance.as_deref(), Some("kalkulator-2"));
+    }
+
+    #[test]
+    fn a_taken_name_and_a_widget_without_links_are_read() {
+        let s = Settings::from_pairs([("instance", "kalkulator-2"), ("taken", "kalkulator"), ("links", "no")]);
+        assert_eq!((s.taken.as_deref(), s.no_links), (Some("kalkulator"), true));
+        let s = Settings::from_pairs([("taken", "a b"), ("links", "yes")]);
+        assert_eq!((s.taken, s.no_links), (None, false));
     }
 
     #[test]

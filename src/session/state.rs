@@ -112,6 +112,9 @@ pub enum Notice {
     /// Export needs every field readable.
     FixFieldsFirst,
     StorageRefused,
+    /// Another widget on the page has this one's storage name (`data-instance`): this
+    /// one saves nothing.
+    InstanceTaken(String),
     /// An export or a share link the worker could not make.
     Failed(Problem),
 }
@@ -146,6 +149,7 @@ impl Notice {
             Notice::Removed(name) => say::removed(lang, name),
             Notice::FixFieldsFirst => say::fix_fields_first(lang),
             Notice::StorageRefused => say::storage_refused(lang),
+            Notice::InstanceTaken(name) => say::instance_taken(lang, name),
             Notice::Failed(p) => say::failed(lang, &p.text(lang)),
         }
     }

@@ -145,6 +145,14 @@ pub fn storage_refused(lang: Lang) -> String {
     .into()
 }
 
+/// Two widgets on one page asked for the same storage name (`data-instance`).
+pub fn instance_taken(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Id => format!("Widget lain di halaman ini sudah memakai nama penyimpanan \"{name}\", jadi pekerjaan di widget ini tidak tersimpan otomatis. Simpan sebagai file JSON. (Pengelola situs: beri tiap widget data-instance sendiri.)"),
+        Lang::En => format!("Another widget on this page already uses the storage name \"{name}\", so this widget's work is not being saved. Keep it as a JSON file. (Site owner: give each widget its own data-instance.)"),
+    }
+}
+
 /// A worker's failure: the form has fields that do not read.
 pub fn failed_fix_fields(lang: Lang) -> String {
     lang.either("Ada isian yang belum benar; perbaiki dulu.", "Some fields need fixing first.").into()

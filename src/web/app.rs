@@ -153,18 +153,25 @@ fn risk_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action
 fn Widget(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
-        let (instance, units) = (props.instance.clone(), props.units.clone());
+        let (instance, units, taken, no_links) = (props.instance.clone(), props.units.clone(), props.taken.clone(), props.no_links);
         use_reducer(move || {
             // What the page finds at start-up is read here, outside the reducer.
             let fragment = super::files::fragment();
-            let link = fragment.starts_with("s=").then(|| {
+            let link = (fragment.starts_with("s=") && !no_links).then(|| {
                 // Cleared from the address now, so a reload never re-opens an old link
                 // over newer work.
                 super::files::clear_fragment();
                 fragment
             });
+            if taken.is_some() {
+                storage::never_save(&instance);
+            }
             let startup = crate::session::Startup { restored: storage::restore(&instance), link };
-            State::start(rulesets::library(), &ruleset, lang, &units, startup)
+            let mut s = State::start(rulesets::library(), &ruleset, lang, &units, startup);
+            if let Some(name) = taken {
+                s.notice = Some(Notice::InstanceTaken(name.to_string()));
+            }
+            s
         })
     };
     let s = &*state;
@@ -200,7 +207,8 @@ fn Widget(props: &AppProps) -> Html {
     {
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let (instance, dispatch) = (props.instance.to_string(), dispatch.clone());
-        let refused = use_mut_ref(|| false);
+        // A widget whose storage name is taken said so at start; not again as a refusal.
+        let refused = use_mut_ref(|| props.taken.is_some());
         use_effect_with((s.form.clone(), s.lang, s.autosave_paused), move |(form, lang, paused)| {
             if !*paused {
                 let (form, lang) = (form.clone(), lang.code());

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::{AttrValue, NodeRef};
 
-const KEYS: [&str; 9] = ["ruleset", "lang", "units", "compact", "instance", "accent", "background", "text", "focus"];
+const KEYS: [&str; 11] = ["ruleset", "lang", "units", "compact", "instance", "taken", "links", "accent", "background", "text", "focus"];
 
 pub fn props_from_query() -> AppProps {
     let search = gloo::utils::window().location().search().unwrap_or_default();
@@ -33,6 +33,8 @@ pub fn props_from(s: Settings) -> AppProps {
         units: s.units,
         compact: s.compact,
         style: AttrValue::from(s.style),
+        taken: s.taken.map(AttrValue::from),
+        no_links: s.no_links,
     }
 }
 

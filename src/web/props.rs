@@ -21,6 +21,12 @@ pub struct AppProps {
     /// Theme colours as CSS custom properties (validated by `settings`).
     #[prop_or_default]
     pub style: AttrValue,
+    /// The storage name another widget on the page already has: nothing is saved.
+    #[prop_or_default]
+    pub taken: Option<AttrValue>,
+    /// Leaves a share link in the address to another widget on the page.
+    #[prop_or_default]
+    pub no_links: bool,
 }
 
 impl Default for AppProps {
@@ -32,6 +38,8 @@ impl Default for AppProps {
             units: Vec::new(),
             compact: false,
             style: AttrValue::Static(""),
+            taken: None,
+            no_links: false,
         }
     }
 }

@@ -14,6 +14,24 @@ fn store() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+thread_local! {
+    /// Widgets that save nothing: their storage name is another widget's (`never_save`).
+    static UNSAVED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// This widget reads and writes nothing in storage (its name is taken on the page).
+pub fn never_save(instance: &str) {
+    UNSAVED.with(|u| u.borrow_mut().push(instance.to_string()));
+}
+
+/// The storage for `instance`'s own keys: none where it saves nothing.
+fn store_for(instance: &str) -> Option<web_sys::Storage> {
+    if UNSAVED.with(|u| u.borrow().iter().any(|i| i == instance)) {
+        return None;
+    }
+    store()
+}
+
 pub fn key(instance: &str) -> String {
     format!("rapor:{instance}:form")
 }
@@ -27,7 +45,7 @@ thread_local! {
 /// the widget starts: the page does not carry the validator (it stays out of the first
 /// load), and a stored method with no bands once blanked the page on every load.
 pub fn stored_own_ruleset(instance: &str) -> Option<String> {
-    let raw = store()?.get_item(&key(instance)).ok()??;
+    let raw = store_for(instance)?.get_item(&key(instance)).ok()??;
     let (form, _) = load(&raw).ok()?;
     form.own_ruleset().and_then(|rs| serde_json::to_string(&**rs).ok())
 }
@@ -38,7 +56,7 @@ pub fn refuse_stored(instance: &str) {
 }
 
 pub fn restore(instance: &str) -> Restored {
-    let Some(raw) = store().and_then(|s| s.get_item(&key(instance)).ok().flatten()) else { return Restored::Nothing };
+    let Some(raw) = store_for(instance).and_then(|s| s.get_item(&key(instance)).ok().flatten()) else { return Restored::Nothing };
     let refused = REFUSED.with(|r| r.borrow().iter().any(|i| i == instance));
     let version = match load(&raw) {
         Ok(_) if refused => None,
@@ -73,13 +91,13 @@ fn kept_copies(prefix: &str) -> Vec<(String, String)> {
 /// The ruleset id of the stored form, if it reads: the widget loads that ruleset
 /// before it starts.
 pub fn stored_ruleset(instance: &str) -> Option<String> {
-    let raw = store()?.get_item(&key(instance)).ok()??;
+    let raw = store_for(instance)?.get_item(&key(instance)).ok()??;
     load(&raw).ok().map(|(form, _)| form.ruleset)
 }
 
 /// Saves the form; `false` when the browser refused (private mode, storage full).
 pub fn autosave(instance: &str, form: &Form, lang: &str) -> bool {
-    store().is_some_and(|s| s.set_item(&key(instance), &save(form, lang)).is_ok())
+    store_for(instance).is_some_and(|s| s.set_item(&key(instance), &save(form, lang)).is_ok())
 }
 
 /// The raw text kept aside, for the user to download.

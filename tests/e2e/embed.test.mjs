@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, ROOT, untilTrue } from './harness.mjs';
@@ -223,4 +224,40 @@ test('a strict Content-Security-Policy on the host page is enough', async () => 
   } finally {
     await new Promise((ok) => strict.close(ok));
   }
+});
+
+test('storage names: stable and unique per widget; a name used twice is told; a link opens in one widget', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const warnings = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(url + 'named-widgets.html');
+  const widget = (i) => page.locator('[data-rapor]').nth(i);
+  for (let i = 0; i < 4; i++) await widget(i).getByTestId('unit').first().waitFor();
+  // The second "kalkulator" is told, and offers the file; the first is not.
+  assert.match(await widget(1).getByTestId('alert').textContent(), /sudah memakai nama penyimpanan "kalkulator".*tidak tersimpan otomatis/);
+  assert.equal(await widget(1).getByTestId('notice-export-json').count(), 1);
+  assert.equal(await widget(0).getByTestId('alert').textContent(), '');
+  assert.ok(warnings.some((w) => /data-instance "kalkulator" is used by more than one widget/.test(w)), warnings.join('\n'));
+  for (const [i, v] of [[0, '81'], [1, '82'], [2, '83'], [3, '84']]) await widget(i).getByTestId('unit-score').first().fill(v);
+  await page.waitForTimeout(200);
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).map(([k, v]) => [k, JSON.parse(v).form.units[0].score])));
+  // Each saving widget under its own key; the second "kalkulator" wrote nowhere.
+  assert.deepEqual(stored, { 'rapor:kalkulator:form': '81', 'rapor:rapor-id-bimtek:form': '83', 'rapor:rapor-1:form': '84' });
+  // A web team adds a named widget above them all: every widget finds its own work again.
+  await page.goto(url + 'named-widgets.html?more');
+  for (let i = 0; i < 5; i++) await widget(i).getByTestId('unit').first().waitFor();
+  assert.deepEqual(await Promise.all([0, 1, 2, 3, 4].map((i) => widget(i).getByTestId('unit-score').first().inputValue())), ['', '81', '', '83', '84']);
+  // A share link on this page opens in one widget, the first; the others keep their work.
+  const units = [{ name: 'Dinas Tautan', score: 90 }];
+  const fragment = `#s=2${deflateSync(Buffer.from(JSON.stringify({ ruleset: 'ombudsman-2024', units }))).toString('base64url')}`;
+  await page.goto('about:blank');
+  await page.goto(url + 'named-widgets.html' + fragment);
+  for (let i = 0; i < 4; i++) await widget(i).getByTestId('unit').first().waitFor();
+  await untilTrue(page, () => document.querySelector('[data-rapor]').shadowRoot.querySelector('[data-testid=unit-name]')?.value === 'Dinas Tautan', null, 'the link in the first widget');
+  assert.deepEqual(await Promise.all([1, 2, 3].map((i) => widget(i).getByTestId('unit-score').first().inputValue())), ['', '83', '84']);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

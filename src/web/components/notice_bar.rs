@@ -42,7 +42,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                             <button type="button" data-testid="link-keep" onclick={d.reform(|_: MouseEvent| Action::KeepLink)}>{ t(lang, Text::KeepLink) }</button>
                             <button type="button" data-testid="link-back" onclick={d.reform(|_: MouseEvent| Action::BackToOwnWork)}>{ t(lang, Text::BackToOwnWork) }</button>
                         } else {
-                            if matches!(n, Notice::StorageRefused) {
+                            if matches!(n, Notice::StorageRefused | Notice::InstanceTaken(_)) {
                                 // Nothing is saved in this browser: the file is the way to keep the work.
                                 <button type="button" data-testid="notice-export-json" onclick={super::keep_share::export_json(&p.state, d)}>{ t(lang, Text::ExportJson) }</button>
                             }
