@@ -557,3 +557,29 @@ fn a_hundred_thousand_indicators_are_refused_before_any_work() {
     // took minutes), with a margin no machine misses.
     assert!(started.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn number_errors_quote_the_number_as_written() {
+    // The review's cases: 2^64 was quoted as the float "1.8446744073709552e+19", and 40
+    // decimals were "not a number".
+    let r = rapor(&["score", "-"], r#"{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 18446744073709551616}]}"#);
+    assert_eq!(r.code, 2);
+    // JSON numbers arrive as floats (keeping their text costs 29 KB of downloads): the
+    // value in plain digits, never the float's exponent form.
+    assert!(r.stderr.contains("units[0].score: 18446744073709552000 is above the maximum 100"), "{}", r.stderr);
+    let forty = "0.1234567890123456789012345678901234567890";
+    let r = rapor(&["score", "-"], &format!(r#"{{"ruleset": "ombudsman-2023", "units": [{{"name": "A", "score": "{forty}"}}]}}"#));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(&format!("units[0].score: {forty} has more digits than Rapor computes exactly (28 at most)")),
+        "{}",
+        r.stderr
+    );
+    let r = rapor(&["score", "-"], &format!(r#"{{"ruleset": "ombudsman-2023", "units": [{{"name": "A", "score": {forty}}}]}}"#));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("units[0].score: use at most 6 decimals"), "{}", r.stderr);
+    // JSON's exponent form is a number like any other: 7.9e1 is 79.
+    let r = rapor(&["score", "-"], r#"{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 7.9e1}]}"#);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"score\": \"79.00\""), "{}", r.stdout);
+}

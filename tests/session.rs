@@ -397,3 +397,16 @@ fn a_change_saved_in_another_tab_shows_here_too() {
     let still = act(waiting, [Action::SavedElsewhere(saved::save(&there, "id"))]);
     assert_eq!(still.form.units[0].score, "80");
 }
+
+#[test]
+fn forty_decimals_typed_are_too_long_not_not_a_number() {
+    // The review typed 40 decimals and was told "bukan angka".
+    let rs = method("ombudsman-2024");
+    let mut f = rapor::form::Form::named("ombudsman-2024", 2, &rs.default_units);
+    f.unit_at_mut(0).score = "0,1234567890123456789012345678901234567890".into();
+    let r = f.read(&rs);
+    assert_eq!(
+        r.errors[0].error.message(Lang::Id),
+        "0,1234567890123456789012345678901234567890 memiliki lebih banyak digit daripada yang dapat dihitung tepat (paling banyak 28)"
+    );
+}

@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     NotANumber(String),
+    /// A number with more digits than an exact decimal holds (28).
+    TooLong(String),
     TwoSeparators(String),
     /// A dot before exactly three digits ("1.000"), which Indonesian writes between
     /// thousands: never silently read as a decimal point in a typed field.
@@ -224,6 +226,7 @@ impl InputError {
         let problem = match e {
             NumberError::TwoSeparators => Problem::TwoSeparators(text.to_string()),
             NumberError::Empty | NumberError::NotANumber => Problem::NotANumber(text.to_string()),
+            NumberError::TooLong => Problem::TooLong(text.to_string()),
         };
         InputError::new(path, problem)
     }

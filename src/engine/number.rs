@@ -9,6 +9,8 @@ pub enum NumberError {
     Empty,
     NotANumber,
     TwoSeparators,
+    /// Written as a number, with more digits than an exact decimal holds (28).
+    TooLong,
 }
 
 /// Parses "82,84", "82.84", " 100 " or "-3" exactly. Exactly one decimal separator is
@@ -32,7 +34,19 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     }
     // Exact parsing: the text is plain digits by now, so the scientific notation that
     // `from_str` also reads (and carries into the widget's first load) is not needed.
-    Decimal::from_str_exact(&t.replace(',', ".")).map_err(|_| NumberError::NotANumber)
+    Decimal::from_str_exact(&t.replace(',', ".")).map_err(|_| NumberError::TooLong)
+}
+
+/// A JSON number's text as serde_json gives it: plain decimals as `parse_decimal` reads
+/// them, and the exponent form it prints for large floats ("7.9e+27",
+/// "1.8446744073709552e+19"), which typed fields never take, read as plain digits so a
+/// message quotes 18446744073709552000, not the float. (serde_json's
+/// `arbitrary_precision`, which would keep the exact text, adds 29 KB to the downloads.)
+pub fn parse_json_number(text: &str) -> Result<Decimal, NumberError> {
+    match parse_decimal(text) {
+        Err(NumberError::NotANumber) if text.contains(['e', 'E']) => Decimal::from_scientific(text).map_err(|_| NumberError::TooLong),
+        other => other,
+    }
 }
 
 /// The rounding rules a ruleset may name.

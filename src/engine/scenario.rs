@@ -622,9 +622,10 @@ fn number(v: &Value, at: &str) -> Result<Option<Decimal>, InputError> {
         Value::Null => Ok(None),
         Value::String(s) if s.trim().is_empty() => Ok(None),
         Value::String(s) => parse_decimal(s).map(Some).map_err(|e| InputError::number(at, s, e)),
+        // Large floats come as "1.8446744073709552e+19": read as plain digits.
         Value::Number(n) => {
             let text = n.to_string();
-            parse_decimal(&text).map(Some).map_err(|e| InputError::number(at, &text, e))
+            crate::engine::number::parse_json_number(&text).map(Some).map_err(|e| InputError::number(at, &text, e))
         }
         _ => Err(InputError::new(at, Problem::Expected(Expected::Number))),
     }

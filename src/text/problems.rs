@@ -68,6 +68,8 @@ fn problem_text(p: &Problem, id: bool) -> String {
     match (p, id) {
         (Problem::NotANumber(t), false) => format!("{t:?} is not a number"),
         (Problem::NotANumber(t), true) => format!("\"{t}\" bukan angka"),
+        (Problem::TooLong(t), false) => format!("{t} has more digits than Rapor computes exactly (28 at most)"),
+        (Problem::TooLong(t), true) => format!("{t} memiliki lebih banyak digit daripada yang dapat dihitung tepat (paling banyak 28)"),
         (Problem::ThousandsDot(t), false) => {
             let (comma, whole) = (t.replacen('.', ",", 1), t.replacen('.', "", 1));
             format!("{t:?} could be read as thousands: write {comma} for a decimal (comma) or {whole} for the whole number")
