@@ -18,7 +18,9 @@ pub use app::{App, AppProps};
 /// (`index.html?ruleset=ombudsman-2021&lang=en`); on a host page it waits for
 /// `embed.js` to call `mount` for each `[data-rapor]` element.
 pub fn start() {
+    std::panic::set_hook(Box::new(on_panic));
     if let Ok(Some(root)) = gloo::utils::document().query_selector("[data-rapor-standalone]") {
+        ROOTS.with(|r| r.borrow_mut().push(root.clone()));
         let build = gloo::utils::document()
             .query_selector("meta[name=\"rapor-build\"]")
             .ok()
@@ -30,6 +32,32 @@ pub fn start() {
         // A visitor who only looks gets no plan: the offline cache starts after a while.
         gloo::timers::callback::Timeout::new(SETTLE_AFTER_MS, settled).forget();
     }
+}
+
+thread_local! {
+    /// Where the widgets are mounted, for `on_panic`.
+    static ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// No input can make the widget panic (limits and checked arithmetic come first, and
+/// `tests/hostile.rs` tries); should a bug do it anyway, every widget on the page says
+/// so instead of freezing without a word. The work autosaved so far stays.
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    gloo::console::error!(info.to_string());
+    ROOTS.with(|roots| {
+        for root in roots.borrow().iter() {
+            if let Ok(note) = gloo::utils::document().create_element("p") {
+                let _ = note.set_attribute("role", "alert");
+                let _ = note.set_attribute("class", "rapor-alert");
+                let _ = note.set_attribute("data-testid", "stopped");
+                note.set_text_content(Some(
+                    "Rapor berhenti karena kesalahan internal; muat ulang halaman (pekerjaan yang tersimpan tetap ada). \
+                     Rapor stopped on an internal error; reload the page (saved work is kept).",
+                ));
+                let _ = root.prepend_with_node_1(&note);
+            }
+        }
+    });
 }
 
 /// How long after start-up the offline cache may start without a first plan.
@@ -56,5 +84,6 @@ pub fn settled() {
 /// element's `data-*` attributes, `assets` the address of the build folder, `build` its id.
 pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String, build: String) {
     workers::set_assets(&assets, &build);
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
     yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();
 }
