@@ -10,6 +10,7 @@ mod convert;
 pub mod encoding;
 mod import;
 pub mod saved;
+pub mod table;
 
 pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
 

@@ -33,9 +33,12 @@ pub enum Op {
     CheckRuleset,
     ImportJson,
     OpenLink,
+    /// A table (CSV from Excel) or a JSON scenario: a table's units replace the form's,
+    /// under the method in force and its settings.
+    ImportFile,
 }
 
-const OPS: [(Op, &str); 9] = [
+const OPS: [(Op, &str); 10] = [
     (Op::ExportJson, "export-json"),
     (Op::ShareLink, "share-link"),
     (Op::ExportCsv, "export-csv"),
@@ -45,6 +48,7 @@ const OPS: [(Op, &str); 9] = [
     (Op::CheckRuleset, "check-ruleset"),
     (Op::ImportJson, "import-json"),
     (Op::OpenLink, "open-link"),
+    (Op::ImportFile, "import-file"),
 ];
 
 impl Op {

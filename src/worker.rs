@@ -109,6 +109,13 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
         Op::ImportJson => scenario_to_form(req.text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
+        Op::ImportFile => {
+            let text = req.text.trim_start_matches('\u{feff}');
+            if text.trim_start().starts_with('{') {
+                return scenario_to_form(text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang));
+            }
+            table_to_form(req.form, text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
+        }
         Op::OpenLink => {
             let json = share::decode(req.text).map_err(IoError::Link)?;
             scenario_to_form(&json, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
@@ -160,6 +167,18 @@ fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError>
     let mut sc = reading.scenario;
     sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
     Ok(sc)
+}
+
+/// A table's units in place of the form's, under the form's method and settings (a
+/// table holds units only): checked like a scenario file, each problem named by its cell.
+fn table_to_form(form: &str, text: &str, catalog: &Catalog, comma: bool) -> Result<Form, IoError> {
+    let (form, _) = load_form(form)?;
+    let base = base_of(&form, catalog)?;
+    let units = crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), base).map_err(IoError::Input)?.units;
+    let mut sc = form.read(base).scenario;
+    sc.units = units;
+    sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
+    scenario_to_form(&sc.to_json().to_string(), catalog, comma)
 }
 
 /// Reads a scenario file or link text into form fields, checking it fully first so a
@@ -341,5 +360,27 @@ mod tests {
         // Two products (48 fields each, 9 600) still open.
         let two = text.replace("[1,2,3]", "[1,2]");
         assert!(scenario_to_form(&two, &Catalog::built_in(), true).is_ok());
+    }
+
+    #[test]
+    fn a_csv_table_replaces_the_units_and_keeps_the_settings() {
+        // Kota Magelang 2022 from Indonesian Excel (`;`, decimal comma): 93,28 A; the
+        // pemda's name and the deduction typed before stay.
+        let mut f = Form::named("ombudsman-2022", 2, &["Lama".to_string()]);
+        f.pemda = "Kota Magelang".into();
+        let saved_form = saved::save(&f, "id");
+        let csv = "Nama unit;Nilai total\r\nDisdukcapil;100\r\nDPMPTSP;100\r\nDinas Kesehatan;80,19\r\nPuskesmas;92,92\r\n";
+        let out = handle(&req("import-file", &saved_form, csv)).unwrap();
+        let (g, _) = saved::load(&out).unwrap();
+        assert_eq!(g.pemda, "Kota Magelang");
+        assert_eq!(g.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Disdukcapil", "DPMPTSP", "Dinas Kesehatan", "Puskesmas"]);
+        let r = g.read(Catalog::built_in().get("ombudsman-2022").unwrap());
+        assert_eq!(r.outcome.unwrap().aggregate.unwrap().rounded.to_string(), "93.28");
+        // A bad cell is named; JSON through the same input reads as a scenario file.
+        let Err(IoError::Input(e)) = handle(&req("import-file", &saved_form, "Nama unit;Nilai total\nA;101\n")) else { panic!() };
+        assert_eq!((e.path.as_str(), e.message(Lang::Id)), ("B2", "101 melebihi nilai maksimum 100".to_string()));
+        let json = r#"{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}]}"#;
+        let (g, _) = saved::load(&handle(&req("import-file", &saved_form, json)).unwrap()).unwrap();
+        assert_eq!(g.ruleset, "ombudsman-2023");
     }
 }

@@ -134,6 +134,8 @@ pub enum Says {
     ProductsPerList(u64),
     /// A user's own method under the id of a shipped one.
     BuiltInId(String),
+    /// A table (CSV) without a row naming its columns ("Nama unit", …).
+    NoHeaderRow,
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).

@@ -230,6 +230,11 @@ fn says_text(s: &Says, id: bool) -> String {
             format!("{ruleset:?} is not the id of the custom_ruleset ({custom:?})"),
         ),
         Says::BuiltInId(x) => built_in_id(x, id),
+        Says::NoHeaderRow => pick(
+            "tidak ada baris judul kolom; baris pertama tabel harus memuat \"Nama unit\" dan \"Nilai total\" atau nama dimensi".into(),
+            "no header row; the table's first row must hold \"Nama unit\" (or \"Unit name\") and \"Nilai total\" or the dimensions' names"
+                .into(),
+        ),
         Says::ValueAndCounts(k) => pick(
             format!("\"{k}\" diisi sebagai nilai sekaligus jumlah jawaban"),
             format!("{k:?} is given both as a value and as answer counts"),

@@ -118,6 +118,7 @@ pub enum Text {
     KeepAndShare,
     ExportJson,
     ImportJson,
+    ImportTable,
     ShareLink,
     ShareUrlLabel,
     CopyLink,
@@ -136,7 +137,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 127] = [
+pub const ALL: [Text; 128] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -249,6 +250,7 @@ pub const ALL: [Text; 127] = [
     Text::KeepAndShare,
     Text::ExportJson,
     Text::ImportJson,
+    Text::ImportTable,
     Text::ShareLink,
     Text::ShareUrlLabel,
     Text::CopyLink,
@@ -403,6 +405,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         KeepAndShare => ("Simpan dan bagikan", "Keep and share"),
         ExportJson => ("Ekspor JSON", "Export JSON"),
         ImportJson => ("Impor JSON", "Import JSON"),
+        ImportTable => ("Impor tabel CSV", "Import a CSV table"),
         ShareLink => ("Buat tautan berbagi", "Make a share link"),
         ShareUrlLabel => ("Tautan berbagi (salin dan kirim)", "Share link (copy and send)"),
         CopyLink => ("Salin", "Copy"),

@@ -476,3 +476,39 @@ test('the robust plan in the widget holds for every sample and says how sure it 
   assert.match(await text(page, 'risk-robust'), /Puskesmas A, Persyaratan: 3,5 → 3,79/);
   assert.deepEqual(problems, []);
 });
+
+test('a CSV table from Indonesian or English Excel: its units in, a bad cell named, the export read back', async () => {
+  const { page, problems } = await open(env);
+  await (await settings(page)).getByTestId('pemda-name').fill('Kota Magelang');
+  // Kota Magelang 2022 (pre-evaluation) under the 2024 method: 100, 100, 80,19, 92,92 → 93,28 A.
+  const id = join(ARTIFACTS, 'magelang-id.csv');
+  writeFileSync(id, '\uFEFFRekap nilai unit;;\r\nNama unit;Nilai total\r\nDisdukcapil;100\r\nDPMPTSP;100\r\nDinas Kesehatan;80,19\r\nPuskesmas;92,92\r\n');
+  await page.getByTestId('import-file').setInputFiles(id);
+  await until(page, 'alert', /magelang-id\.csv diimpor/);
+  assert.equal(await text(page, 'aggregate-score'), '93,28');
+  assert.equal(await page.getByTestId('unit').count(), 4);
+  assert.equal(await (await settings(page)).getByTestId('pemda-name').inputValue(), 'Kota Magelang');
+  // English Excel: commas between cells, a decimal point; by dimension.
+  const en = join(ARTIFACTS, 'dims-en.csv');
+  writeFileSync(en, 'Unit name,Input,Proses,Output,Pengaduan\nDPMPTSP,80,90,85,70\n');
+  await page.getByTestId('import-file').setInputFiles(en);
+  await until(page, 'alert', /dims-en\.csv diimpor/);
+  // 21,85·80 + 32,37·90 + 24,24·85 + 21,54·70 = 82,295 → 82,30.
+  assert.equal(await text(page, 'aggregate-score'), '82,30');
+  // A bad cell: named as the spreadsheet names it, and nothing replaced.
+  writeFileSync(en, 'Unit name,Input,Proses,Output,Pengaduan\nDPMPTSP,80,90,185,70\n');
+  await page.getByTestId('import-file').setInputFiles(en);
+  await until(page, 'alert', /dims-en\.csv tidak dapat diimpor.*D2: 185 melebihi nilai maksimum 100/);
+  assert.equal(await text(page, 'aggregate-score'), '82,30');
+  // The widget's own CSV export reads back (its aggregate row skipped).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const back = join(ARTIFACTS, 'back.csv');
+  await download.saveAs(back);
+  await page.getByTestId('import-file').setInputFiles(back);
+  await until(page, 'alert', /back\.csv diimpor/);
+  // Now as the unit's total, which the export holds.
+  assert.equal(await page.getByTestId('unit-score').first().inputValue(), '82,30');
+  assert.equal(await text(page, 'aggregate-score'), '82,30');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});

@@ -71,6 +71,18 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             });
         })
     };
+    // A table from a spreadsheet (or a JSON file): its units in place of the page's,
+    // under the method and settings in force.
+    let on_import_file = {
+        let (d, reader, form) = (d.clone(), use_mut_ref(|| None), saved());
+        Callback::from(move |e: Event| {
+            let (d, form) = (d.clone(), form.clone());
+            read_chosen(&e, &reader, Op::ImportFile, &d.clone(), move |name, text| {
+                let (d2, file) = (d.clone(), name.clone());
+                ask_then(Op::ImportFile, &form, lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
+            });
+        })
+    };
     let on_share = {
         let (d, form) = (d.clone(), saved());
         Callback::from(move |_: MouseEvent| {
@@ -103,6 +115,11 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                     { t(lang, Text::ImportJson) }
                     <input id={id("import")} type="file" accept=".json,application/json" class="rapor-visually-hidden"
                         data-testid="import-json" onchange={on_import} />
+                </label>
+                <label class="rapor-file-button" for={id("import-file")}>
+                    { t(lang, Text::ImportTable) }
+                    <input id={id("import-file")} type="file" accept=".csv,.txt,text/csv,.json,application/json" class="rapor-visually-hidden"
+                        data-testid="import-file" onchange={on_import_file} />
                 </label>
                 <button type="button" data-testid="share-link" onclick={on_share}>{ t(lang, Text::ShareLink) }</button>
                 <button type="button" data-testid="export-xlsx" onclick={on_export_xlsx}>{ t(lang, Text::ExportXlsx) }</button>
