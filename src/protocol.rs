@@ -36,9 +36,11 @@ pub enum Op {
     /// A table (CSV from Excel) or a JSON scenario: a table's units replace the form's,
     /// under the method in force and its settings.
     ImportFile,
+    /// The share link's QR code (SVG), or why a code would not scan reliably.
+    ShareQr,
 }
 
-const OPS: [(Op, &str); 10] = [
+const OPS: [(Op, &str); 11] = [
     (Op::ExportJson, "export-json"),
     (Op::ShareLink, "share-link"),
     (Op::ExportCsv, "export-csv"),
@@ -49,6 +51,7 @@ const OPS: [(Op, &str); 10] = [
     (Op::ImportJson, "import-json"),
     (Op::OpenLink, "open-link"),
     (Op::ImportFile, "import-file"),
+    (Op::ShareQr, "share-qr"),
 ];
 
 impl Op {
@@ -73,7 +76,7 @@ impl Op {
     }
 
     pub fn worker(self) -> &'static str {
-        if self == Op::ExportXlsx {
+        if self == Op::ExportXlsx || self == Op::ShareQr {
             "rapor-xlsx_loader.js"
         } else {
             "rapor-io_loader.js"

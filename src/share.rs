@@ -44,6 +44,21 @@ impl ShareError {
     }
 }
 
+/// Links up to this many characters get a QR code: a longer one needs a code too dense
+/// to scan from a projector across a room (version 25 and up).
+pub const QR_LINK: usize = 1000;
+
+/// The QR code of a link, as SVG: error correction M (a smudged or angled screen still
+/// scans), at least 320 px with the quiet zone. `Err(length)` above `QR_LINK`.
+pub fn qr_svg(url: &str) -> Result<String, usize> {
+    use qrcode::render::svg;
+    if url.len() > QR_LINK {
+        return Err(url.len());
+    }
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).map_err(|_| url.len())?;
+    Ok(code.render::<svg::Color>().min_dimensions(320, 320).dark_color(svg::Color("#000000")).light_color(svg::Color("#ffffff")).build())
+}
+
 /// The fragment (without `#`) for a scenario's JSON text.
 pub fn encode(json: &str) -> String {
     format!("{PREFIX}{}", base64url(&compress_to_vec_zlib(json.as_bytes(), 9)))
@@ -165,5 +180,17 @@ mod tests {
         let json = r#"{"ruleset":"ombudsman-2023","units":[]}"#;
         let v1 = format!("s=1{}", base64url(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)));
         assert_eq!(decode(&v1).unwrap(), json);
+    }
+
+    #[test]
+    fn a_link_gets_a_qr_code_up_to_the_length_that_scans() {
+        let url =
+            format!("https://pemda.example/kalkulator/#{}", encode(r#"{"ruleset":"ombudsman-2024","units":[{"name":"A","score":90}]}"#));
+        let svg = qr_svg(&url).unwrap();
+        assert!(svg.contains("<svg") && svg.contains("</svg>"), "{svg}");
+        // The modules only: no text of the link in the markup.
+        assert!(!svg.contains("pemda.example"));
+        assert_eq!(qr_svg(&"x".repeat(QR_LINK + 1)), Err(QR_LINK + 1));
+        assert!(qr_svg(&"x".repeat(QR_LINK)).is_ok());
     }
 }

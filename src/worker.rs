@@ -116,6 +116,8 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             }
             table_to_form(req.form, text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
         }
+        // Its own worker, with the Excel writer: the encoder stays out of the first visit.
+        Op::ShareQr => Err(IoError::Request("share-qr is the rapor-xlsx worker's".into())),
         Op::OpenLink => {
             let json = share::decode(req.text).map_err(IoError::Link)?;
             scenario_to_form(&json, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
@@ -136,6 +138,13 @@ pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoErro
     let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps).ok();
     crate::report::xlsx::workbook(&form, &reading, &outcome, plan.as_ref(), base, Lang::parse(lang), date)
         .map_err(|e| IoError::Request(e.to_string()))
+}
+
+/// The share link's QR code as SVG, or why a code would not scan (`share::qr_svg`).
+pub fn share_qr(url: &str) -> Result<String, IoError> {
+    crate::share::qr_svg(url).map_err(|len| {
+        IoError::Input(InputError::new("", crate::engine::error::Problem::Says(crate::engine::error::Says::LinkTooLongForQr(len as u64))))
+    })
 }
 
 /// The form's published ruleset: the user's own while it is in use, else the catalog's.

@@ -1,5 +1,6 @@
-//! The `rapor-xlsx` web worker: the Excel workbook. Its writer is large, so it has a
-//! worker of its own, fetched only when someone exports to Excel.
+//! The `rapor-xlsx` web worker: the Excel workbook, and the share link's QR code. Their
+//! writers are large, so they have a worker of their own, fetched only when someone
+//! exports to Excel or makes a share link.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,6 +9,7 @@ fn main() {
         op if op == rapor::protocol::Op::ExportXlsx.as_str() => {
             rapor::worker::export_xlsx(form, lang, text).map(|b| js_sys::Uint8Array::from(b.as_slice()).into())
         }
+        op if op == rapor::protocol::Op::ShareQr.as_str() => rapor::worker::share_qr(text).map(|svg| svg.into()),
         other => Err(rapor::worker::IoError::Request(format!("rapor-xlsx does not do {other:?}"))),
     });
 }

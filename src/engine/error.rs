@@ -136,6 +136,8 @@ pub enum Says {
     BuiltInId(String),
     /// A table (CSV) without a row naming its columns ("Nama unit", …).
     NoHeaderRow,
+    /// A share link of this many characters, too long for a QR code that scans.
+    LinkTooLongForQr(u64),
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).

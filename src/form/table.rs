@@ -64,7 +64,7 @@ const NAME_LABELS: [&str; 5] = ["nama unit", "unit", "nama", "unit name", "name"
 const TOTAL_LABELS: [&str; 5] = ["nilai total", "nilai", "total", "score", "total score"];
 
 fn label(cell: &str) -> String {
-    cell.trim().trim_start_matches('\'').to_lowercase()
+    cell.trim().trim_start_matches('\'').to_ascii_lowercase()
 }
 
 fn is_header(cells: &[String]) -> bool {
@@ -106,7 +106,7 @@ pub fn scenario_from_rows(rows: &[Vec<String>], rs: &Ruleset) -> Result<Scenario
         let cell = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
         let Some(name_col) = columns.iter().position(|c| c == &Some(Column::Name)) else { break };
         let name = cell(name_col).trim_start_matches('\'').to_string();
-        if name.is_empty() || AGGREGATE_LABELS.contains(&name.to_lowercase().as_str()) {
+        if name.is_empty() || AGGREGATE_LABELS.contains(&name.to_ascii_lowercase().as_str()) {
             continue;
         }
         let number = |c: usize| -> Result<Option<rust_decimal::Decimal>, InputError> {
@@ -191,7 +191,7 @@ fn column(cell: &str, rs: &Ruleset) -> Option<Column> {
     }
     rs.dimensions
         .iter()
-        .find(|d| d.id == l || d.name.to_lowercase() == l || d.name_en.to_lowercase() == l)
+        .find(|d| d.id == l || d.name.to_ascii_lowercase() == l || d.name_en.to_ascii_lowercase() == l)
         .map(|d| Column::Dimension(d.id.clone()))
 }
 

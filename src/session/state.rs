@@ -176,6 +176,9 @@ pub struct ShareLink {
     pub url: String,
     /// Over `share::LONG_LINK` characters: some apps cut such links.
     pub long: bool,
+    /// Its QR code (SVG from the worker), or why there is none (in the user's language);
+    /// `None` while it is being made.
+    pub qr: Option<Result<String, String>>,
 }
 
 /// What undo restores.
@@ -324,6 +327,11 @@ pub enum Action {
     /// Start fresh after stored data was kept aside: autosave resumes.
     StartFresh,
     ShareReady(String),
+    /// The QR code of the share link `url` (or why there is none).
+    ShareQr {
+        url: String,
+        qr: Result<String, String>,
+    },
     /// The ruleset `wants` named is loaded (here it is), or could not be.
     RulesetReady(Rc<Ruleset>),
     RulesetFailed(String),
@@ -707,7 +715,15 @@ impl State {
                 return Rc::new(s);
             }
             Action::ShareReady(url) => {
-                s.share = Some(ShareLink { long: url.len() > crate::share::LONG_LINK, url });
+                s.share = Some(ShareLink { long: url.len() > crate::share::LONG_LINK, url, qr: None });
+                return Rc::new(s);
+            }
+            Action::ShareQr { url, qr } => {
+                // Only for the link on screen (a newer one may have been made meanwhile).
+                match s.share.as_mut() {
+                    Some(link) if link.url == url => link.qr = Some(qr),
+                    _ => return self,
+                }
                 return Rc::new(s);
             }
             Action::Imported { file, saved } => {
@@ -911,6 +927,7 @@ impl State {
             | Action::DismissNotice
             | Action::StartFresh
             | Action::ShareReady(_)
+            | Action::ShareQr { .. }
             | Action::Noop
             | Action::EndTyping
             | Action::Imported { .. }

@@ -230,6 +230,12 @@ fn says_text(s: &Says, id: bool) -> String {
             format!("{ruleset:?} is not the id of the custom_ruleset ({custom:?})"),
         ),
         Says::BuiltInId(x) => built_in_id(x, id),
+        Says::LinkTooLongForQr(n) => pick(
+            format!(
+                "tautan ini {n} karakter, terlalu panjang untuk kode QR yang terbaca dari layar (paling banyak 1000); bagikan file JSON"
+            ),
+            format!("this link is {n} characters, too long for a QR code that scans from a screen (1000 at most); share the JSON file"),
+        ),
         Says::NoHeaderRow => pick(
             "tidak ada baris judul kolom; baris pertama tabel harus memuat \"Nama unit\" dan \"Nilai total\" atau nama dimensi".into(),
             "no header row; the table's first row must hold \"Nama unit\" (or \"Unit name\") and \"Nilai total\" or the dimensions' names"

@@ -119,6 +119,7 @@ pub enum Text {
     ExportJson,
     ImportJson,
     ImportTable,
+    ShareQr,
     ShareLink,
     ShareUrlLabel,
     CopyLink,
@@ -137,7 +138,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 128] = [
+pub const ALL: [Text; 129] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -251,6 +252,7 @@ pub const ALL: [Text; 128] = [
     Text::ExportJson,
     Text::ImportJson,
     Text::ImportTable,
+    Text::ShareQr,
     Text::ShareLink,
     Text::ShareUrlLabel,
     Text::CopyLink,
@@ -406,6 +408,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ExportJson => ("Ekspor JSON", "Export JSON"),
         ImportJson => ("Impor JSON", "Import JSON"),
         ImportTable => ("Impor tabel CSV", "Import a CSV table"),
+        ShareQr => ("Kode QR tautan berbagi: pindai dengan kamera ponsel", "QR code of the share link: scan it with a phone's camera"),
         ShareLink => ("Buat tautan berbagi", "Make a share link"),
         ShareUrlLabel => ("Tautan berbagi (salin dan kirim)", "Share link (copy and send)"),
         CopyLink => ("Salin", "Copy"),

@@ -328,6 +328,7 @@ fn Widget(props: &AppProps) -> Html {
                 <div class="rapor-stage">
                     <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                     <Chart state={snapshot.clone()} />
+                    { super::components::keep_share::present_qr(&snapshot) }
                 </div>
                 <details class="rapor-drawer" data-testid="edit-drawer">
                     <summary>{ t(lang, Text::EditData) }{ " " }<kbd aria-hidden="true">{ "E" }</kbd></summary>

@@ -512,3 +512,44 @@ test('a CSV table from Indonesian or English Excel: its units in, a bad cell nam
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
 });
+
+/** Decodes the QR code drawn by the SVG inside `testid` with jsQR (npm), in the page. */
+async function decodeQr(page, testid) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'jsqr', 'dist', 'jsQR.js') });
+  const svg = await page.getByTestId(testid).first().locator('svg').evaluate((e) => e.outerHTML);
+  return page.evaluate(async (markup) => {
+    const img = new Image();
+    img.src = 'data:image/svg+xml;base64,' + btoa(markup);
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(data.data, canvas.width, canvas.height)?.data ?? null;
+  }, svg);
+}
+
+test('the share link as a QR code: beside the link and on the stage, decoding to the same link', async () => {
+  const { page, problems } = await open(env);
+  for (const [i, v] of ['93,34', '80', '71,66'].entries()) await page.getByTestId('unit-score').nth(i).fill(v);
+  await page.getByTestId('share-link').click();
+  await page.getByTestId('share-qr').locator('svg').waitFor();
+  const url = await page.getByTestId('share-url').inputValue();
+  assert.equal(await decodeQr(page, 'share-qr'), url);
+  // Large enough to scan from a projector (the SVG's own size: 320 px or more).
+  const box = await page.getByTestId('share-qr').locator('svg').boundingBox();
+  assert.ok(box.width >= 200, `QR ${box.width} px wide`);
+  await page.getByTestId('present-toggle').click();
+  await page.getByTestId('present-qr').locator('svg').waitFor();
+  assert.equal(await decodeQr(page, 'present-qr'), url);
+  await page.getByTestId('present-toggle').click();
+  // A link too long for a code that scans: said, with the JSON file offered instead.
+  // Every unit by indicator (about 1 040 characters for seven units).
+  for (let i = 0; i < 7; i++) await allIndicators(page, i, 1 + (i % 3));
+  await page.getByTestId('share-link').click();
+  await until(page, 'share-qr-none', /terlalu panjang untuk kode QR/);
+  assert.equal(await page.getByTestId('share-qr-json').count(), 1);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+});

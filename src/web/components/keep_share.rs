@@ -32,6 +32,18 @@ pub fn export_json(s: &Shared, d: &Callback<Action>) -> Callback<MouseEvent> {
     export_text(s, d, Op::ExportJson, "json", "application/json")
 }
 
+/// The share link's QR code at projector size, for presentation mode (once a link has
+/// been made): forty phones in a room open the same scenario.
+pub fn present_qr(s: &Shared) -> Html {
+    let Some(Some(Ok(svg))) = s.share.as_ref().map(|l| l.qr.as_ref()) else { return html! {} };
+    html! {
+        <figure class="rapor-stage-qr" data-testid="present-qr">
+            <div role="img" aria-label={t(s.lang, Text::ShareQr)}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
+            <figcaption>{ t(s.lang, Text::ShareQr) }</figcaption>
+        </figure>
+    }
+}
+
 #[component]
 pub fn KeepShare(p: &KeepShareProps) -> Html {
     let s = &p.state;
@@ -91,7 +103,16 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             }
             let d2 = d.clone();
             ask_then(Op::ShareLink, &form, lang.code(), "", None, d.clone(), move |fragment| {
-                d2.emit(Action::ShareReady(format!("{}#{fragment}", page_address())))
+                let url = format!("{}#{fragment}", page_address());
+                d2.emit(Action::ShareReady(url.clone()));
+                crate::web::workers::ask(Op::ShareQr, "", lang.code(), &url.clone(), move |a| {
+                    let qr = match a {
+                        crate::web::workers::Answer::Ok(svg) => Ok(svg),
+                        crate::web::workers::Answer::Failed(f) => Err(f.text(lang)),
+                        crate::web::workers::Answer::Bytes(_) => return,
+                    };
+                    d2.emit(Action::ShareQr { url, qr });
+                });
             });
         })
     };
@@ -137,6 +158,23 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                     </div>
                     <span class="rapor-hint">{ format!("{} {}", link.url.len(), if lang.indonesian() { "karakter" } else { "characters" }) }</span>
                     if link.long { <p class="rapor-warning" data-testid="long-link">{ t(lang, Text::LongLink) }</p> }
+                    {
+                        match &link.qr {
+                            // The worker's SVG (the encoder's rectangles, no text of ours).
+                            Some(Ok(svg)) => html! {
+                                <div class="rapor-share-qr" data-testid="share-qr" role="img" aria-label={t(lang, Text::ShareQr)}>
+                                    { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                                </div>
+                            },
+                            Some(Err(why)) => html! {
+                                <p class="rapor-warning" data-testid="share-qr-none">
+                                    { why.clone() }{ " " }
+                                    <button type="button" data-testid="share-qr-json" onclick={export_json(s, &d)}>{ t(lang, Text::ExportJson) }</button>
+                                </p>
+                            },
+                            None => html! {},
+                        }
+                    }
                 </div>
             }
         </section>
