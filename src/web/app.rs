@@ -327,8 +327,11 @@ fn Widget(props: &AppProps) -> Html {
                 // chart at reading size, editing in a drawer one key (E) away.
                 <div class="rapor-stage">
                     <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
-                    <Chart state={snapshot.clone()} />
-                    { super::components::keep_share::present_qr(&snapshot) }
+                    // The QR code under the chart: in view beside the plan, for the room's phones.
+                    <div class="rapor-stage-side">
+                        <Chart state={snapshot.clone()} />
+                        { super::components::keep_share::present_qr(&snapshot) }
+                    </div>
                 </div>
                 <details class="rapor-drawer" data-testid="edit-drawer">
                     <summary>{ t(lang, Text::EditData) }{ " " }<kbd aria-hidden="true">{ "E" }</kbd></summary>
