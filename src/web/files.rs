@@ -90,8 +90,28 @@ pub fn clear_fragment() {
     }
 }
 
-/// The page's address without its fragment, for share links.
+/// The page's address without its fragment, for share links. The query stays: an
+/// embedded widget's host page is often addressed by it (WordPress `?page_id=12`), and a
+/// link without it would open a page with no widget. Only the trackers a visitor arrived
+/// with (`utm_*`, `fbclid`, `gclid`, `msclkid`) are left out: they are not the page, and
+/// would travel on with every shared link.
 pub fn page_address() -> String {
     let loc = gloo::utils::window().location();
-    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    let search = loc.search().unwrap_or_default();
+    let query = match web_sys::UrlSearchParams::new_with_str(&search) {
+        Ok(params) => {
+            let keys: Vec<String> = js_sys::Array::from(&params.keys().into()).iter().filter_map(|k| k.as_string()).collect();
+            for k in keys.iter().filter(|k| k.starts_with("utm_") || ["fbclid", "gclid", "msclkid"].contains(&k.as_str())) {
+                params.delete(k);
+            }
+            let q = String::from(params.to_string());
+            if q.is_empty() {
+                q
+            } else {
+                format!("?{q}")
+            }
+        }
+        Err(_) => search,
+    };
+    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), query)
 }

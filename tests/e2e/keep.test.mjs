@@ -553,3 +553,15 @@ test('the share link as a QR code: beside the link and on the stage, decoding to
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
 });
+
+test("a share link keeps the host page's own query and drops the trackers a visitor came with", async () => {
+  // WordPress pages are often addressed by their query (?page_id=12): a link without it
+  // would open a page with no widget; utm_* and fbclid are not the page.
+  const { page, problems } = await open(env, '?ruleset=ombudsman-2024&page_id=12&utm_source=whatsapp&fbclid=abc');
+  await page.getByTestId('unit-score').first().fill('82,84');
+  await page.getByTestId('share-link').click();
+  const url = new URL(await page.getByTestId('share-url').inputValue());
+  assert.deepEqual([...url.searchParams.keys()], ['ruleset', 'page_id']);
+  assert.match(url.hash, /^#s=2/);
+  assert.deepEqual(problems, []);
+});
