@@ -108,9 +108,14 @@ fn start(slot: &str, loader: &str) -> Option<()> {
             // refuses to start) answers nothing: every waiting request is told so, and the
             // next one starts the worker afresh.
             let key = slot.to_string();
-            let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            // A plain `Event`, not an `ErrorEvent`, when the script could not even load
+            // (offline, a file not kept): its message is read only where there is one.
+            let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 e.prevent_default();
-                let detail = e.message();
+                let detail = Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_else(|| "the worker's script did not load".to_string());
                 let newer_build = detail.contains("rapor-build");
                 WORKERS.with(|ws| {
                     if let Some(slot) = ws.borrow_mut().remove(&key) {

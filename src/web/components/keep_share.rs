@@ -108,8 +108,11 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                 crate::web::workers::ask(Op::ShareQr, "", lang.code(), &url.clone(), move |a| {
                     let qr = match a {
                         crate::web::workers::Answer::Ok(svg) => Ok(svg),
-                        crate::web::workers::Answer::Failed(f) => Err(f.text(lang)),
-                        crate::web::workers::Answer::Bytes(_) => return,
+                        // Too long to scan: said, with the file offered.
+                        crate::web::workers::Answer::Failed(f @ crate::protocol::Failure::Input { .. }) => Err(f.text(lang)),
+                        // The encoder's worker did not load (offline before it was kept):
+                        // the link itself is there; no code, and no alarm.
+                        _ => return,
                     };
                     d2.emit(Action::ShareQr { url, qr });
                 });
