@@ -256,9 +256,7 @@ impl Form {
     pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {
         let key = self.next_key;
         self.next_key += 1;
-        if self.units.len() < crate::engine::limits::MAX_UNITS {
-            self.units.push(Rc::new(FormUnit { key, name: name.to_string(), products, ..FormUnit::default() }));
-        }
+        self.units.push(Rc::new(FormUnit { key, name: name.to_string(), products, ..FormUnit::default() }));
         key
     }
 

@@ -810,6 +810,8 @@ impl State {
                     s.waiting = Some(Waiting::Switch(id));
                 }
             }
+            // Not past `engine::limits::MAX_UNITS` (the button is disabled there too).
+            Action::AddUnit if s.form.units.len() >= crate::engine::limits::MAX_UNITS => return self,
             Action::AddUnit => {
                 let n = s.form.units.len() + 1;
                 s.form.add_unit(&format!("Unit {n}"), products);

@@ -23,7 +23,7 @@ use yew::prelude::*;
 /// page asks for, else the default.
 fn first_rulesets(props: &AppProps) -> Vec<String> {
     let mut ids = vec![props.ruleset.to_string()];
-    if let Some(stored) = storage::stored_ruleset(&props.instance) {
+    if let Some((stored, _)) = storage::stored_ruleset(&props.instance) {
         ids.push(stored);
     }
     ids
@@ -33,9 +33,9 @@ fn first_rulesets(props: &AppProps) -> Vec<String> {
 fn can_start(props: &AppProps) -> bool {
     !rulesets::listed().is_empty()
         && (rulesets::get(&props.ruleset).is_some() || (!rulesets::is_listed(&props.ruleset) && rulesets::get(DEFAULT_RULESET).is_some()))
-        && storage::stored_ruleset(&props.instance).is_none_or(|id| rulesets::get(&id).is_some() || !rulesets::is_listed(&id))
         // A stored method of the user's own waits for the worker's check.
-        && storage::stored_own_ruleset(&props.instance).is_none()
+        && storage::stored_ruleset(&props.instance)
+            .is_none_or(|(id, own)| !own && (rulesets::get(&id).is_some() || !rulesets::is_listed(&id)))
 }
 
 /// Loads the list of rulesets and the first one, then starts the widget. Ruleset

@@ -90,9 +90,14 @@ fn kept_copies(prefix: &str) -> Vec<(String, String)> {
 
 /// The ruleset id of the stored form, if it reads: the widget loads that ruleset
 /// before it starts.
-pub fn stored_ruleset(instance: &str) -> Option<String> {
+/// With it, whether the form carries a method of the user's own (which the worker
+/// checks first, `stored_own_ruleset`).
+pub fn stored_ruleset(instance: &str) -> Option<(String, bool)> {
     let raw = store_for(instance)?.get_item(&key(instance)).ok()??;
-    load(&raw).ok().map(|(form, _)| form.ruleset)
+    load(&raw).ok().map(|(form, _)| {
+        let own = form.own_ruleset().is_some();
+        (form.ruleset, own)
+    })
 }
 
 /// Saves the form; `false` when the browser refused (private mode, storage full).
