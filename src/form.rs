@@ -5,12 +5,14 @@
 //! view only renders a `Form` and sends it edits. Every unit keeps the text of all three
 //! input levels, so switching a unit's level back and forth never loses what was typed.
 
+pub mod book;
 pub mod cells;
 mod convert;
 pub mod encoding;
 mod import;
 pub mod saved;
 pub mod table;
+pub mod workbook;
 
 pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
 

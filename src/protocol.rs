@@ -38,9 +38,14 @@ pub enum Op {
     ImportFile,
     /// The share link's QR code (SVG), or why a code would not scan reliably.
     ShareQr,
+    /// An Excel workbook (the template, filled in): its units replace the form's, as a
+    /// table's do. The file travels as bytes.
+    ImportXlsx,
+    /// The import template for the method in force.
+    TemplateXlsx,
 }
 
-const OPS: [(Op, &str); 11] = [
+const OPS: [(Op, &str); 13] = [
     (Op::ExportJson, "export-json"),
     (Op::ShareLink, "share-link"),
     (Op::ExportCsv, "export-csv"),
@@ -52,6 +57,8 @@ const OPS: [(Op, &str); 11] = [
     (Op::OpenLink, "open-link"),
     (Op::ImportFile, "import-file"),
     (Op::ShareQr, "share-qr"),
+    (Op::ImportXlsx, "import-xlsx"),
+    (Op::TemplateXlsx, "download-template"),
 ];
 
 impl Op {
@@ -76,7 +83,9 @@ impl Op {
     }
 
     pub fn worker(self) -> &'static str {
-        if self == Op::ExportXlsx || self == Op::ShareQr {
+        if self == Op::ImportXlsx {
+            "rapor-xlsx-in_loader.js"
+        } else if matches!(self, Op::ExportXlsx | Op::ShareQr | Op::TemplateXlsx) {
             "rapor-xlsx_loader.js"
         } else {
             "rapor-io_loader.js"

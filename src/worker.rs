@@ -122,13 +122,12 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let json = share::decode(req.text).map_err(IoError::Link)?;
             scenario_to_form(&json, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
         }
-        // Its own worker: the writer is large.
-        Op::ExportXlsx => Err(IoError::Request("export-xlsx is the rapor-xlsx worker's".into())),
+        // Their own worker: the writer and the reader are large.
+        Op::ExportXlsx | Op::ImportXlsx | Op::TemplateXlsx => Err(IoError::Request(format!("{} is the rapor-xlsx worker's", op.as_str()))),
     }
 }
 
-/// The Excel workbook for the form (worker only: the writer is built for wasm32).
-#[cfg(target_arch = "wasm32")]
+/// The Excel workbook for the form.
 pub fn export_xlsx(form: &str, lang: &str, date: &str) -> Result<Vec<u8>, IoError> {
     let catalog = Catalog::built_in();
     let (form, _) = load_form(form)?;
@@ -181,13 +180,43 @@ fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError>
 /// A table's units in place of the form's, under the form's method and settings (a
 /// table holds units only): checked like a scenario file, each problem named by its cell.
 fn table_to_form(form: &str, text: &str, catalog: &Catalog, comma: bool) -> Result<Form, IoError> {
+    units_to_form(form, catalog, comma, |rs| crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs))
+}
+
+/// The units `read` finds under the form's published method, in place of the form's.
+fn units_to_form(
+    form: &str,
+    catalog: &Catalog,
+    comma: bool,
+    read: impl FnOnce(&Ruleset) -> Result<Scenario, InputError>,
+) -> Result<Form, IoError> {
     let (form, _) = load_form(form)?;
     let base = base_of(&form, catalog)?;
-    let units = crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), base).map_err(IoError::Input)?.units;
+    let units = read(base).map_err(IoError::Input)?.units;
     let mut sc = form.read(base).scenario;
     sc.units = units;
     sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
     scenario_to_form(&sc.to_json().to_string(), catalog, comma)
+}
+
+/// An Excel workbook's units (the template's sheets, or any sheet with a header row)
+/// in place of the form's: the answer is the saved form, as for a CSV table.
+pub fn import_xlsx(form: &str, lang: &str, bytes: &[u8]) -> Result<String, IoError> {
+    let catalog = Catalog::built_in();
+    let sheets = crate::form::workbook::sheets(bytes).map_err(IoError::Input)?;
+    let lang = Lang::parse(lang);
+    units_to_form(form, &catalog, lang.indonesian(), |rs| crate::form::book::scenario_from_sheets(&sheets, rs))
+        .map(|f| saved::save(&f, lang.code()))
+}
+
+/// The import template for the form's method: its default sample, nothing entered.
+pub fn template_xlsx(form: &str, lang: &str) -> Result<Vec<u8>, IoError> {
+    let catalog = Catalog::built_in();
+    let (form, _) = load_form(form)?;
+    let base = base_of(&form, &catalog)?;
+    let units: Vec<_> =
+        base.starting_units().into_iter().map(|n| crate::engine::scenario::Unit::new(n, crate::engine::scenario::Entry::Empty)).collect();
+    crate::report::template::template(base, &units, Lang::parse(lang)).map_err(|e| IoError::Request(e.to_string()))
 }
 
 /// Reads a scenario file or link text into form fields, checking it fully first so a
@@ -391,5 +420,139 @@ mod tests {
         let json = r#"{"ruleset": "ombudsman-2023", "units": [{"name": "A", "score": 90}]}"#;
         let (g, _) = saved::load(&handle(&req("import-file", &saved_form, json)).unwrap()).unwrap();
         assert_eq!(g.ruleset, "ombudsman-2023");
+    }
+}
+
+#[cfg(test)]
+mod excel_tests {
+    use super::*;
+    use crate::form::{Mode, TYPICAL_UNITS};
+    use std::rc::Rc;
+
+    fn rs25() -> Ruleset {
+        Catalog::built_in().get("ombudsman-2025").unwrap().clone()
+    }
+
+    /// Three units of the 2025 method, at three entry levels.
+    fn entered() -> Form {
+        let rs = rs25();
+        let mut f = Form::for_method(&rs, &[]);
+        f.pemda = "Kota Contoh".into();
+        let u = Rc::make_mut(&mut f.units[0]);
+        u.mode = Mode::Indicators;
+        u.trust = "80".into();
+        for r in rs.indicators() {
+            u.levels.insert(r.key(), vec![r.indicator.max.to_string()]);
+        }
+        let u = Rc::make_mut(&mut f.units[1]);
+        u.mode = Mode::Dimensions;
+        u.trust = "75".into();
+        for (id, x) in [("input", "80"), ("proses", "90"), ("output", "85"), ("pengaduan", "70")] {
+            u.dims.insert(id.into(), x.into());
+        }
+        Rc::make_mut(&mut f.units[2]).score = "82,5".into();
+        f
+    }
+
+    fn aggregate(f: &Form) -> String {
+        let a = f.read(&rs25()).outcome.unwrap().aggregate.unwrap();
+        format!("{} {}", a.rounded, a.grade.category)
+    }
+
+    #[test]
+    fn an_exported_workbook_imports_back_to_the_same_results() {
+        // By hand: Dinas Kesehatan, every indicator at its top: 100 × 0,7 + 80 × 0,3 = 94;
+        // Dinas Pendidikan: (21,85·80 + 32,37·90 + 24,24·85 + 21,54·70) / 100 = 82,295,
+        // × 0,7 = 57,6065, + 75 × 0,3 = 80,1065; Dinas Sosial's total 82,5 holds its trust.
+        // Mean (94 + 80,1065 + 82,5) / 3 = 85,5355 → 85,54, B (Baik).
+        let f = entered();
+        assert_eq!(aggregate(&f), "85.54 B");
+        let book = export_xlsx(&saved::save(&f, "id"), "id", "29/11/2026").unwrap();
+        let blank = saved::save(&Form::for_method(&rs25(), &["Lama".to_string()]), "id");
+        let (g, _) = saved::load(&import_xlsx(&blank, "id", &book).unwrap()).unwrap();
+        assert_eq!(g.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
+        assert_eq!(aggregate(&g), "85.54 B");
+        assert_eq!(g.units.iter().map(|u| u.mode).collect::<Vec<_>>(), [Mode::Indicators, Mode::Dimensions, Mode::Score]);
+        // An English workbook reads the same.
+        let book = export_xlsx(&saved::save(&f, "en"), "en", "29/11/2026").unwrap();
+        let (g, _) = saved::load(&import_xlsx(&blank, "en", &book).unwrap()).unwrap();
+        assert_eq!(aggregate(&g), "85.54 B");
+    }
+
+    #[test]
+    fn the_template_has_the_methods_columns_and_sample() {
+        let blank = saved::save(&Form::for_method(&rs25(), &[]), "id");
+        let sheets = crate::form::workbook::sheets(&template_xlsx(&blank, "id").unwrap()).unwrap();
+        assert_eq!(sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Unit", "Indikator"]);
+        let units = &sheets[0].rows;
+        assert_eq!(units[3], ["Nama unit", "Nilai total", "Input", "Proses", "Output", "Pengaduan", "Kepercayaan masyarakat", "Sektor"]);
+        assert_eq!(units[4..].iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
+        let levels = &sheets[1].rows;
+        assert_eq!(
+            levels[3],
+            ["Kode", "Dimensi", "Indikator", "Produk", "Nilai yang boleh", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]
+        );
+        assert_eq!(levels[4][..3], ["input.pengetahuan-pelaksana", "Input", "Pengetahuan pelaksana"]);
+        assert_eq!(levels[4][4], "0, 1, 2, 3");
+        // The 2024 method: its per-product dimension has a row per product.
+        let f = Form::typical("ombudsman-2024", 2);
+        let sheets = crate::form::workbook::sheets(&template_xlsx(&saved::save(&f, "en"), "en").unwrap()).unwrap();
+        assert_eq!(sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Units", "Indicators"]);
+        let products: Vec<&str> =
+            sheets[1].rows.iter().filter(|r| r.get(3).is_some_and(|p| !p.is_empty())).map(|r| r[3].as_str()).collect();
+        assert_eq!(&products[..3], ["Product", "1", "2"]);
+        assert_eq!(TYPICAL_UNITS.len(), 7);
+        assert_eq!(sheets[0].rows.len(), 4 + 7, "the 2024 sample: five OPD and two Puskesmas");
+    }
+
+    /// A workbook as a person makes one: a title above the header, numbers as numbers
+    /// and as text with a decimal comma, an indicator sheet of their own.
+    fn handmade(levels: &[(&str, &str)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let s = book.add_worksheet();
+        s.set_name("Rekap").unwrap();
+        s.write_string(0, 0, "Rekap penilaian 2025").unwrap();
+        for (c, h) in ["Nama unit", "Nilai total", "Kepercayaan masyarakat"].iter().enumerate() {
+            s.write_string(2, c as u16, *h).unwrap();
+        }
+        s.write_string(3, 0, "Dinas Sosial").unwrap();
+        s.write_string(3, 1, "82,5").unwrap();
+        s.write_string(4, 0, "Dinas Kesehatan").unwrap();
+        s.write_number(4, 2, 80.0).unwrap();
+        let s = book.add_worksheet();
+        s.set_name("Tingkat").unwrap();
+        for (c, h) in ["Kode", "Dinas Kesehatan"].iter().enumerate() {
+            s.write_string(1, c as u16, *h).unwrap();
+        }
+        for (r, (k, v)) in levels.iter().enumerate() {
+            s.write_string(2 + r as u32, 0, *k).unwrap();
+            match v.parse::<f64>() {
+                Ok(x) => s.write_number(2 + r as u32, 1, x).unwrap(),
+                Err(_) => s.write_string(2 + r as u32, 1, *v).unwrap(),
+            };
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_handmade_workbook_reads_and_a_bad_cell_is_named_by_sheet_and_cell() {
+        let blank = saved::save(&Form::for_method(&rs25(), &[]), "id");
+        let all: Vec<(String, String)> = rs25().indicators().map(|r| (r.key(), r.indicator.max.to_string())).collect();
+        let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let (g, _) = saved::load(&import_xlsx(&blank, "id", &handmade(&all)).unwrap()).unwrap();
+        // 82,5 and 94 (every indicator at the top, trust 80): (82,5 + 94) / 2 = 88,25.
+        assert_eq!(aggregate(&g), "88.25 A");
+        // A level above the scale: named "Tingkat!B3", and nothing taken.
+        let mut bad = all.clone();
+        bad[0].1 = "4";
+        let Err(IoError::Input(e)) = import_xlsx(&blank, "id", &handmade(&bad)) else { panic!("refused") };
+        assert_eq!(format!("{}: {}", e.path, e.message(Lang::Id)), "Tingkat!B3: 4 melebihi nilai maksimum 3");
+        bad[0].1 = "dua";
+        let Err(IoError::Input(e)) = import_xlsx(&blank, "en", &handmade(&bad)) else { panic!("refused") };
+        assert_eq!(format!("{}: {}", e.path, e.message(Lang::En)), "Tingkat!B3: \"dua\" is not a number");
+        // A damaged workbook (cut short) says so.
+        let whole = handmade(&all);
+        let Err(IoError::Input(e)) = import_xlsx(&blank, "id", &whole[..whole.len() / 2]) else { panic!("refused") };
+        assert!(e.message(Lang::Id).starts_with("bukan buku kerja Excel (.xlsx) yang utuh"), "{}", e.message(Lang::Id));
     }
 }

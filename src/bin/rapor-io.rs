@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rapor::worker::serve::serve(|op, form, lang, text| {
+    rapor::worker::serve::serve(|op, form, lang, text, _| {
         rapor::worker::handle(&rapor::worker::Request { op, form, lang, text }).map(wasm_bindgen::JsValue::from)
     });
 }

@@ -138,6 +138,8 @@ pub enum Says {
     NoHeaderRow,
     /// A share link of this many characters, too long for a QR code that scans.
     LinkTooLongForQr(u64),
+    /// A file that is not an Excel workbook, or a damaged one (what the reader said).
+    NotAWorkbook(String),
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).

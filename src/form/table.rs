@@ -63,11 +63,11 @@ const NAME_LABELS: [&str; 5] = ["nama unit", "unit", "nama", "unit name", "name"
 /// The labels of a unit's total.
 const TOTAL_LABELS: [&str; 5] = ["nilai total", "nilai", "total", "score", "total score"];
 
-fn label(cell: &str) -> String {
+pub(crate) fn label(cell: &str) -> String {
     cell.trim().trim_start_matches('\'').to_ascii_lowercase()
 }
 
-fn is_header(cells: &[String]) -> bool {
+pub(crate) fn is_header(cells: &[String]) -> bool {
     cells.iter().any(|c| NAME_LABELS.contains(&label(c).as_str()))
 }
 
@@ -183,7 +183,7 @@ fn column(cell: &str, rs: &Ruleset) -> Option<Column> {
     if TOTAL_LABELS.contains(&l.as_str()) {
         return Some(Column::Total);
     }
-    if ["kepercayaan masyarakat", "trust"].contains(&l.as_str()) {
+    if ["kepercayaan masyarakat", "trust", "public trust"].contains(&l.as_str()) {
         return Some(Column::Trust);
     }
     if ["sektor", "sector"].contains(&l.as_str()) {

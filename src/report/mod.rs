@@ -3,7 +3,7 @@
 
 pub mod json;
 pub mod risk;
-#[cfg(target_arch = "wasm32")]
+pub mod template;
 pub mod xlsx;
 
 use crate::engine::Outcome;

@@ -1,6 +1,7 @@
 //! The Excel workbook: a summary sheet, one sheet per unit, and the plan. Numbers are
 //! stored as numbers (two decimals shown; step gains four), so they can be summed and
-//! charted in Excel. Built only into the `rapor-io` worker (rust_xlsxwriter is large).
+//! charted in Excel; then the import template's two sheets, filled. Built only into the
+//! `rapor-xlsx` worker (rust_xlsxwriter is large).
 
 use super::{fit, sheet_name};
 use crate::engine::exact::Ratio;
@@ -11,13 +12,9 @@ use crate::engine::{Outcome, Ruleset};
 use crate::form::{Form, Mode, Reading};
 use crate::text::report::{sheet as word, Sheet};
 use crate::text::Lang;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-/// Excel holds doubles; this is the file format's boundary, after all exact work.
-fn num(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or(0.0)
-}
+use super::template::num;
 
 fn ratio(r: Ratio, places: u32) -> f64 {
     r.round(places, RoundingMode::HalfUp).map(num).unwrap_or(0.0)
@@ -196,5 +193,14 @@ pub fn workbook(
             sheet.write_number_with_format(row, 5, ratio(s.gain, 4), &four)?;
         }
     }
+    // The import template's sheets, filled: the workbook imports back (`form::book`).
+    let mut entered = form.clone();
+    for u in &form.units {
+        if u.mode == Mode::Points {
+            // Dimension scores, exactly where they can be (as the widget's switch does).
+            entered.set_mode(u.key, Mode::Dimensions, base, false);
+        }
+    }
+    super::template::add_sheets(&mut book, base, &entered.read(base).scenario.units, lang)?;
     book.save_to_buffer()
 }

@@ -236,6 +236,9 @@ fn says_text(s: &Says, id: bool) -> String {
             ),
             format!("this link is {n} characters, too long for a QR code that scans from a screen (1000 at most); share the JSON file"),
         ),
+        Says::NotAWorkbook(why) => {
+            pick(format!("bukan buku kerja Excel (.xlsx) yang utuh ({why})"), format!("not a whole Excel workbook (.xlsx) ({why})"))
+        }
         Says::NoHeaderRow => pick(
             "tidak ada baris judul kolom; baris pertama tabel harus memuat \"Nama unit\" dan \"Nilai total\" atau nama dimensi".into(),
             "no header row; the table's first row must hold \"Nama unit\" (or \"Unit name\") and \"Nilai total\" or the dimensions' names"

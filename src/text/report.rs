@@ -62,6 +62,23 @@ sheet_words! {
     From => ("Dari", "From"),
     To => ("Ke", "To"),
     Gain => ("Tambahan nilai", "Gain"),
+    // The import template (`report::template`); `form::book` reads these names back.
+    TemplateUnits => ("Unit", "Units"),
+    TemplateIndicators => ("Indikator", "Indicators"),
+    UnitName => ("Nama unit", "Unit name"),
+    TotalScore => ("Nilai total", "Total score"),
+    Trust => ("Kepercayaan masyarakat", "Public trust"),
+    Sector => ("Sektor", "Sector"),
+    Key => ("Kode", "Key"),
+    Allowed => ("Nilai yang boleh", "Allowed values"),
+    UnitsHowTo => (
+        "Isi per unit nilai total ATAU nilai per dimensi (0–100), atau kosongkan keduanya dan isi tingkat indikator di lembar Indikator. Baris judul boleh diubah; baris kepala kolom jangan.",
+        "Per unit, fill in the total score OR the dimension scores (0–100), or leave both empty and fill in indicator levels on the Indicators sheet. The title rows may change; the header row may not."
+    ),
+    IndicatorsHowTo => (
+        "Satu kolom per unit: isi tingkat tiap indikator (lihat catatan pada nama indikator). Unit yang diisi di sini tidak diberi nilai total atau dimensi di lembar Unit.",
+        "One column per unit: fill in each indicator's level (see the note on the indicator's name). A unit filled in here has no total or dimension scores on the Units sheet."
+    ),
 }
 
 /// A step on answer counts: "12 responden menjawab 4 (0/5/20/3 → 0/0/13/15)".

@@ -18,6 +18,19 @@ pub fn read_chosen(
     dispatch: &yew::Callback<super::state::Action>,
     done: impl FnOnce(String, String) + 'static,
 ) {
+    // Bytes, not the browser's text: a Windows-1252 file would read as replacement
+    // characters, and the CLI reads files the same way (`form::encoding`).
+    read_chosen_bytes(e, reader, op, dispatch, move |name, bytes| done(name, crate::form::encoding::text_of(&bytes).0))
+}
+
+/// Like `read_chosen`, the file's bytes as they are (an Excel workbook).
+pub fn read_chosen_bytes(
+    e: &web_sys::Event,
+    reader: &Reader,
+    op: crate::protocol::Op,
+    dispatch: &yew::Callback<super::state::Action>,
+    done: impl FnOnce(String, Vec<u8>) + 'static,
+) {
     use crate::engine::limits::MAX_FILE;
     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
@@ -32,12 +45,14 @@ pub fn read_chosen(
         };
         return dispatch.emit(super::state::Action::Notify(crate::protocol::notice_for(op, failure, Some(name))));
     }
-    // Bytes, not the browser's text: a Windows-1252 file would read as replacement
-    // characters, and the CLI reads files the same way (`form::encoding`).
-    *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |r| {
-        done(name, crate::form::encoding::text_of(&r.unwrap_or_default()).0)
-    }));
+    *reader.borrow_mut() =
+        Some(gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |r| done(name, r.unwrap_or_default())));
     input.set_value("");
+}
+
+/// Whether a file is a zip archive, as every .xlsx workbook is ("PK\x03\x04").
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
 }
 
 /// Offers `content` as a download named `name`.

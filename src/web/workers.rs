@@ -142,6 +142,11 @@ fn start(slot: &str, loader: &str) -> Option<()> {
 
 /// Sends one request; `reply` runs with the answer.
 pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
+    ask_with(op, form, lang, text, None, reply)
+}
+
+/// Like `ask`, with a binary file beside the text (an .xlsx import).
+pub fn ask_with(op: Op, form: &str, lang: &str, text: &str, bytes: Option<&[u8]>, reply: impl FnOnce(Answer) + 'static) {
     let (slot, loader) = (slot_key(op), loader(op));
     let Some(()) = start(&slot, &loader) else {
         return reply(Answer::Failed(Failure::Request("Web Workers are not available".into())));
@@ -157,6 +162,9 @@ pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer
         let _ = Reflect::set(&msg, &k.into(), &v.into());
     }
     let _ = Reflect::set(&msg, &"id".into(), &JsValue::from(id));
+    if let Some(b) = bytes {
+        let _ = Reflect::set(&msg, &"bytes".into(), &js_sys::Uint8Array::from(b).into());
+    }
     WORKERS.with(|ws| {
         if let Some(slot) = ws.borrow_mut().get_mut(&slot) {
             match slot.waiting.as_mut() {
@@ -181,7 +189,22 @@ pub fn ask_then(
     dispatch: yew::Callback<super::state::Action>,
     done: impl FnOnce(String) + 'static,
 ) {
-    ask(op, form, lang, text, move |answer| match answer {
+    ask_file_then(op, form, lang, text, None, file, dispatch, done)
+}
+
+/// Like `ask_then`, with the chosen file's bytes when it is binary (an .xlsx import).
+#[allow(clippy::too_many_arguments)]
+pub fn ask_file_then(
+    op: Op,
+    form: &str,
+    lang: &str,
+    text: &str,
+    bytes: Option<&[u8]>,
+    file: Option<String>,
+    dispatch: yew::Callback<super::state::Action>,
+    done: impl FnOnce(String) + 'static,
+) {
+    ask_with(op, form, lang, text, bytes, move |answer| match answer {
         Answer::Ok(data) => done(data),
         Answer::Bytes(_) => {}
         Answer::Failed(f) => dispatch.emit(super::state::Action::Notify(notice_for(op, f, file))),

@@ -8,8 +8,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// What a worker does with a request: `(op, form, lang, text)` → answer.
-pub type Handler = fn(&str, &str, &str, &str) -> Result<JsValue, IoError>;
+/// What a worker does with a request: `(op, form, lang, text, bytes)` → answer; `bytes`
+/// is a binary file (an .xlsx import), empty otherwise.
+pub type Handler = fn(&str, &str, &str, &str, &[u8]) -> Result<JsValue, IoError>;
 
 pub fn serve(handler: Handler) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -22,7 +23,12 @@ pub fn serve(handler: Handler) {
             let _ = Reflect::set(&out, &k.into(), &v);
         };
         set("id", Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL));
-        match handler(&get("op"), &get("form"), &get("lang"), &get("text")) {
+        let bytes = Reflect::get(&data, &"bytes".into())
+            .ok()
+            .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+            .unwrap_or_default();
+        match handler(&get("op"), &get("form"), &get("lang"), &get("text"), &bytes) {
             Ok(answer) => {
                 set("ok", true.into());
                 set("data", answer);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, allIndicators, axe, freshContext, open, start, stop, until, settings } from './harness.mjs';
+import { ARTIFACTS, FRESH, ROOT, allIndicators, axe, freshContext, open, start, stop, until, settings } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -365,7 +365,9 @@ test('Excel export: summary, a sheet per unit, the plan; numbers stored as numbe
   const file = join(ARTIFACTS, 'export.xlsx');
   await download.saveAs(file);
   const book = XLSX.read(readFileSync(file), { cellNF: true });
-  assert.deepEqual(book.SheetNames, ['Ringkasan', '1 Disdukcapil', '2 DPMPTSP', '3 Dinas Kesehatan', '4 Dinas Pendidikan', '6 Puskesmas 1', 'Rencana']);
+  assert.deepEqual(book.SheetNames, [
+    'Ringkasan', '1 Disdukcapil', '2 DPMPTSP', '3 Dinas Kesehatan', '4 Dinas Pendidikan', '6 Puskesmas 1', 'Rencana', 'Unit', 'Indikator',
+  ]);
   const sum = book.Sheets['Ringkasan'];
   const rows = XLSX.utils.sheet_to_json(sum, { header: 1 });
   const value = (label) => rows.find((r) => r[0] === label)?.[1];
@@ -511,6 +513,60 @@ test('a CSV table from Indonesian or English Excel: its units in, a bad cell nam
   assert.equal(await text(page, 'aggregate-score'), '82,30');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
+});
+
+test('Excel: the template for the method in force, filled in and imported; an export imports back; a bad cell named by sheet and cell', async () => {
+  const { createRequire } = await import('node:module');
+  const XLSX = createRequire(import.meta.url)('xlsx');
+  const { page, problems } = await open(env, FRESH);
+  // The template of the 2025 method: its three-unit sample, a column per dimension.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId('download-template').click()]);
+  assert.equal(download.suggestedFilename(), 'templat-rapor.xlsx');
+  const file = join(ARTIFACTS, 'templat.xlsx');
+  await download.saveAs(file);
+  const book = XLSX.read(readFileSync(file));
+  assert.deepEqual(book.SheetNames, ['Unit', 'Indikator']);
+  const units = XLSX.utils.sheet_to_json(book.Sheets.Unit, { header: 1, defval: '' });
+  assert.deepEqual(units[3], ['Nama unit', 'Nilai total', 'Input', 'Proses', 'Output', 'Pengaduan', 'Kepercayaan masyarakat', 'Sektor']);
+  assert.deepEqual(units.slice(4).map((r) => r[0]), ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial']);
+  // Filled in as a user would: totals, one as text with a decimal comma; Dinas Sosial by
+  // dimension with its trust. By hand: 21,85·80 + 32,37·90 + 24,24·85 + 21,54·70 = 82,295,
+  // × 0,7 = 57,6065, + 75 × 0,3 = 80,1065; (90 + 82,5 + 80,1065) / 3 = 84,2022 → 84,20.
+  const set = (sheet, ref, v) => { book.Sheets[sheet][ref] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v }; };
+  set('Unit', 'B5', 90);
+  set('Unit', 'B6', '82,5');
+  for (const [ref, v] of [['C7', 80], ['D7', 90], ['E7', 85], ['F7', 70], ['G7', 75]]) set('Unit', ref, v);
+  const filled = join(ARTIFACTS, 'templat-isi.xlsx');
+  XLSX.writeFile(book, filled);
+  await page.getByTestId('import-file').setInputFiles(filled);
+  await until(page, 'alert', /templat-isi\.xlsx diimpor/, 60000);
+  assert.equal(await text(page, 'aggregate-score'), '84,20');
+  // A level above its scale on the indicator sheet: named, and nothing replaced.
+  set('Indikator', 'F5', 4);
+  const bad = join(ARTIFACTS, 'templat-salah.xlsx');
+  XLSX.writeFile(book, bad);
+  await page.getByTestId('import-file').setInputFiles(bad);
+  await until(page, 'alert', /templat-salah\.xlsx tidak dapat diimpor.*Indikator!F5: 4 melebihi nilai maksimum 3/);
+  assert.equal(await text(page, 'aggregate-score'), '84,20');
+  // A damaged workbook (cut in half) says so.
+  const cut = join(ARTIFACTS, 'rusak.xlsx');
+  const whole = readFileSync(filled);
+  writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+  await page.getByTestId('import-file').setInputFiles(cut);
+  await until(page, 'alert', /rusak\.xlsx tidak dapat diimpor.*bukan buku kerja Excel/);
+  assert.equal(await text(page, 'aggregate-score'), '84,20');
+  // The workbook export imports back to the same result, in a fresh context.
+  const [exported] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId('export-xlsx').click()]);
+  const back = join(ARTIFACTS, 'kembali.xlsx');
+  await exported.saveAs(back);
+  const other = await open(env, FRESH);
+  await other.page.getByTestId('import-file').setInputFiles(back);
+  await until(other.page, 'alert', /kembali\.xlsx diimpor/, 60000);
+  assert.equal(await text(other.page, 'aggregate-score'), '84,20');
+  assert.equal(await other.page.getByTestId('unit').count(), 3);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
 });
 
 /** Decodes the QR code drawn by the SVG inside `testid` with jsQR (npm), in the page. */

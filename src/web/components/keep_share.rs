@@ -2,11 +2,13 @@
 
 use crate::protocol::Op;
 use crate::text::{t, Text};
-use crate::web::files::{download, file_stem, page_address, read_chosen};
+use crate::web::files::{download, file_stem, is_workbook, page_address, read_chosen, read_chosen_bytes};
 use crate::web::state::{Action, Notice, Shared};
-use crate::web::workers::{ask_bytes_then, ask_then};
+use crate::web::workers::{ask_bytes_then, ask_file_then, ask_then};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[derive(Properties, PartialEq)]
 pub struct KeepShareProps {
@@ -64,11 +66,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
             let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
             ask_bytes_then(Op::ExportXlsx, &form, lang.code(), &date, d.clone(), move |bytes| {
-                download(
-                    &format!("{}.xlsx", file_stem(&pemda)),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &bytes,
-                )
+                download(&format!("{}.xlsx", file_stem(&pemda)), XLSX, &bytes)
             });
         })
     };
@@ -83,15 +81,31 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
             });
         })
     };
-    // A table from a spreadsheet (or a JSON file): its units in place of the page's,
-    // under the method and settings in force.
+    // A table from a spreadsheet (an Excel workbook, CSV, or a JSON file): its units in
+    // place of the page's, under the method and settings in force. A workbook goes as
+    // bytes to the Excel worker; text to the files worker.
     let on_import_file = {
         let (d, reader, form) = (d.clone(), use_mut_ref(|| None), saved());
         Callback::from(move |e: Event| {
             let (d, form) = (d.clone(), form.clone());
-            read_chosen(&e, &reader, Op::ImportFile, &d.clone(), move |name, text| {
+            read_chosen_bytes(&e, &reader, Op::ImportFile, &d.clone(), move |name, bytes| {
                 let (d2, file) = (d.clone(), name.clone());
-                ask_then(Op::ImportFile, &form, lang.code(), &text, Some(name), d, move |saved| d2.emit(Action::Imported { file, saved }));
+                let done = move |saved| d2.emit(Action::Imported { file, saved });
+                if is_workbook(&bytes) {
+                    ask_file_then(Op::ImportXlsx, &form, lang.code(), "", Some(&bytes), Some(name), d, done);
+                } else {
+                    let text = crate::form::encoding::text_of(&bytes).0;
+                    ask_then(Op::ImportFile, &form, lang.code(), &text, Some(name), d, done);
+                }
+            });
+        })
+    };
+    let on_template = {
+        let (d, form) = (d.clone(), saved());
+        Callback::from(move |_: MouseEvent| {
+            ask_bytes_then(Op::TemplateXlsx, &form, lang.code(), "", d.clone(), move |bytes| {
+                let name = if lang.indonesian() { "templat-rapor.xlsx" } else { "rapor-template.xlsx" };
+                download(name, XLSX, &bytes)
             });
         })
     };
@@ -142,9 +156,10 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                 </label>
                 <label class="rapor-file-button" for={id("import-file")}>
                     { t(lang, Text::ImportTable) }
-                    <input id={id("import-file")} type="file" accept=".csv,.txt,text/csv,.json,application/json" class="rapor-visually-hidden"
+                    <input id={id("import-file")} type="file" accept={format!(".xlsx,{XLSX},.csv,.txt,text/csv,.json,application/json")} class="rapor-visually-hidden"
                         data-testid="import-file" onchange={on_import_file} />
                 </label>
+                <button type="button" data-testid="download-template" onclick={on_template}>{ t(lang, Text::DownloadTemplate) }</button>
                 <button type="button" data-testid="share-link" onclick={on_share}>{ t(lang, Text::ShareLink) }</button>
                 <button type="button" data-testid="export-xlsx" onclick={on_export_xlsx}>{ t(lang, Text::ExportXlsx) }</button>
                 <button type="button" data-testid="export-csv" onclick={on_export_csv}>{ t(lang, Text::ExportCsv) }</button>
