@@ -3,6 +3,7 @@
 //! Pure on purpose: nothing here touches yew, web-sys or gloo, so the widget, the
 //! command-line tool and the host tests all run the very same arithmetic.
 
+pub mod baseline;
 pub mod catalog;
 pub mod duplicates;
 pub mod error;

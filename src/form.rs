@@ -140,6 +140,10 @@ pub struct Form {
     /// work so a reload, an export or a link carries it. In use while `ruleset` is its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_ruleset: Option<Rc<Ruleset>>,
+    /// Last year's result, shown beside this year's; kept with the work and cleared by
+    /// the user (`engine::baseline`).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::engine::baseline::as_rows")]
+    pub baseline: Option<crate::engine::baseline::Baseline>,
     #[serde(default)]
     next_key: u32,
 }
@@ -186,6 +190,7 @@ impl Form {
             step_points: String::new(),
             margin: String::new(),
             custom_ruleset: None,
+            baseline: None,
             next_key: 0,
         };
         for name in names {
@@ -253,6 +258,41 @@ impl Form {
                 Mode::Indicators => rs.dimensions.iter().map(|d| d.indicators.len() * if d.per_product { u.products } else { 1 }).sum(),
             })
             .sum()
+    }
+
+    /// The names of `incoming`'s units that the form already has (compared trimmed).
+    pub fn clashes(&self, incoming: &Form) -> Vec<String> {
+        incoming.units.iter().filter(|u| self.units.iter().any(|v| v.name.trim() == u.name.trim())).map(|u| u.name.clone()).collect()
+    }
+
+    /// Adds `incoming`'s units after the form's: a unit of a name the form has replaces
+    /// it in place when `replace`, else comes in beside it as "Name (2)". Never past
+    /// `engine::limits::MAX_UNITS`. Returns (added, replaced).
+    pub fn merge(&mut self, incoming: &Form, replace: bool) -> (usize, usize) {
+        let (mut added, mut replaced) = (0, 0);
+        for u in &incoming.units {
+            let same = self.units.iter().position(|v| v.name.trim() == u.name.trim());
+            match same {
+                Some(i) if replace => {
+                    self.units[i] = Rc::new(FormUnit { key: self.units[i].key, ..(**u).clone() });
+                    replaced += 1;
+                }
+                _ if self.units.len() >= crate::engine::limits::MAX_UNITS => break,
+                _ => {
+                    let mut name = u.name.clone();
+                    let mut n = 2;
+                    while self.units.iter().any(|v| v.name.trim() == name.trim()) {
+                        name = format!("{} ({n})", u.name.trim());
+                        n += 1;
+                    }
+                    let key = self.next_key;
+                    self.next_key += 1;
+                    self.units.push(Rc::new(FormUnit { key, name, ..(**u).clone() }));
+                    added += 1;
+                }
+            }
+        }
+        (added, replaced)
     }
 
     pub fn add_unit(&mut self, name: &str, products: usize) -> u32 {

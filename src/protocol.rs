@@ -43,9 +43,19 @@ pub enum Op {
     ImportXlsx,
     /// The import template for the method in force.
     TemplateXlsx,
+    /// Last year's result from a scenario file or a CSV table: the form with it as its
+    /// baseline.
+    BaselineFile,
+    /// The same from an Excel workbook (bytes).
+    BaselineXlsx,
+    /// Another file's units (scenario, CSV), read under the form's method, to be merged
+    /// into the page's: the answer is a saved form holding only them.
+    MergeFile,
+    /// The same from an Excel workbook (bytes).
+    MergeXlsx,
 }
 
-const OPS: [(Op, &str); 13] = [
+const OPS: [(Op, &str); 17] = [
     (Op::ExportJson, "export-json"),
     (Op::ShareLink, "share-link"),
     (Op::ExportCsv, "export-csv"),
@@ -59,6 +69,10 @@ const OPS: [(Op, &str); 13] = [
     (Op::ShareQr, "share-qr"),
     (Op::ImportXlsx, "import-xlsx"),
     (Op::TemplateXlsx, "download-template"),
+    (Op::BaselineFile, "baseline-file"),
+    (Op::BaselineXlsx, "baseline-xlsx"),
+    (Op::MergeFile, "merge-file"),
+    (Op::MergeXlsx, "merge-xlsx"),
 ];
 
 impl Op {
@@ -83,7 +97,7 @@ impl Op {
     }
 
     pub fn worker(self) -> &'static str {
-        if self == Op::ImportXlsx {
+        if matches!(self, Op::ImportXlsx | Op::BaselineXlsx | Op::MergeXlsx) {
             "rapor-xlsx-in_loader.js"
         } else if matches!(self, Op::ExportXlsx | Op::ShareQr | Op::TemplateXlsx) {
             "rapor-xlsx_loader.js"

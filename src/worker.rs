@@ -108,6 +108,20 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             crate::engine::catalog::check_own_id(&rs).map_err(IoError::Input)?;
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
+        Op::BaselineFile => {
+            let text = req.text.trim_start_matches('\u{feff}');
+            let scenario = text.trim_start().starts_with('{').then_some(text);
+            baseline_to_form(req.form, lang, &catalog, scenario, |rs| {
+                crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs)
+            })
+        }
+        Op::MergeFile => {
+            let text = req.text.trim_start_matches('\u{feff}');
+            let scenario = text.trim_start().starts_with('{').then_some(text);
+            merge_to_form(req.form, lang, &catalog, scenario, |rs| {
+                crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs)
+            })
+        }
         Op::ImportJson => scenario_to_form(req.text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
         Op::ImportFile => {
             let text = req.text.trim_start_matches('\u{feff}');
@@ -123,7 +137,9 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             scenario_to_form(&json, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
         }
         // Their own worker: the writer and the reader are large.
-        Op::ExportXlsx | Op::ImportXlsx | Op::TemplateXlsx => Err(IoError::Request(format!("{} is the rapor-xlsx worker's", op.as_str()))),
+        Op::ExportXlsx | Op::ImportXlsx | Op::TemplateXlsx | Op::BaselineXlsx | Op::MergeXlsx => {
+            Err(IoError::Request(format!("{} is the rapor-xlsx worker's", op.as_str())))
+        }
     }
 }
 
@@ -192,11 +208,107 @@ fn units_to_form(
 ) -> Result<Form, IoError> {
     let (form, _) = load_form(form)?;
     let base = base_of(&form, catalog)?;
-    let units = read(base).map_err(IoError::Input)?.units;
+    let table = read(base).map_err(IoError::Input)?;
     let mut sc = form.read(base).scenario;
-    sc.units = units;
+    // Last year's scores typed beside this year's: the pemda's then, under this method.
+    if let Some(mut b) = table.baseline {
+        let then = Scenario {
+            ruleset: base.id.clone(),
+            units: b
+                .units
+                .iter()
+                .filter_map(|u| Some(crate::engine::Unit::new(u.name.clone(), crate::engine::Entry::Score(u.score?))))
+                .collect(),
+            ..Scenario::default()
+        };
+        b.score = evaluate(base, &then).map_err(IoError::Input)?.aggregate.map(|a| a.rounded);
+        sc.baseline = Some(b);
+    }
+    sc.units = table.units;
     sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
     scenario_to_form(&sc.to_json().to_string(), catalog, comma)
+}
+
+/// Last year's result from a file — a scenario (scored under its own method), a table
+/// or a workbook (under the form's) — as the form's baseline; the answer is the saved
+/// form. `read` gives the table's units when the file is not a scenario.
+fn baseline_to_form(
+    form: &str,
+    lang: Lang,
+    catalog: &Catalog,
+    scenario: Option<&str>,
+    read: impl FnOnce(&Ruleset) -> Result<Scenario, InputError>,
+) -> Result<String, IoError> {
+    let (mut form, _) = load_form(form)?;
+    let outcome = match scenario {
+        Some(text) => {
+            let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
+            let base = match &sc.custom_ruleset {
+                Some(rs) => rs,
+                None => catalog.require(&sc.ruleset).map_err(IoError::Input)?,
+            };
+            evaluate(&apply(base, &sc.assumptions).map_err(IoError::Input)?, &sc).map_err(IoError::Input)?
+        }
+        None => {
+            let base = base_of(&form, catalog)?;
+            evaluate(base, &read(base).map_err(IoError::Input)?).map_err(IoError::Input)?
+        }
+    };
+    if outcome.aggregate.is_none() {
+        return Err(IoError::Input(InputError::new("", crate::engine::error::Problem::Says(crate::engine::error::Says::NoScoresYet))));
+    }
+    form.baseline = Some(crate::engine::baseline::Baseline::of(&outcome, ""));
+    Ok(saved::save(&form, lang.code()))
+}
+
+/// Another file's units, read under the page's method and settings and checked, as a
+/// saved form holding only them; the page merges them (`Form::merge`), asking first
+/// when names clash. A scenario file under another method is refused, naming it.
+fn merge_to_form(
+    form: &str,
+    lang: Lang,
+    catalog: &Catalog,
+    scenario: Option<&str>,
+    read: impl FnOnce(&Ruleset) -> Result<Scenario, InputError>,
+) -> Result<String, IoError> {
+    use crate::engine::error::{Problem, Says};
+    let (form, _) = load_form(form)?;
+    let base = base_of(&form, catalog)?;
+    let units = match scenario {
+        Some(text) => {
+            let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
+            if sc.ruleset != form.ruleset {
+                let theirs = sc.custom_ruleset.as_deref().or_else(|| catalog.get(&sc.ruleset));
+                let other = Says::OtherMethod {
+                    file: sc.ruleset.clone(),
+                    title: theirs.map(|r| r.title.clone()).unwrap_or_default(),
+                    title_en: theirs.map(|r| r.title_en.clone()).unwrap_or_default(),
+                    page: form.ruleset.clone(),
+                };
+                return Err(IoError::Input(InputError::new("ruleset", Problem::Says(other))));
+            }
+            sc.units
+        }
+        None => read(base).map_err(IoError::Input)?.units,
+    };
+    crate::engine::limits::count("units", crate::engine::limits::Counted::Units, form.units.len() + units.len()).map_err(IoError::Input)?;
+    let mut sc = form.read(base).scenario;
+    sc.units = units;
+    sc.baseline = None;
+    sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
+    scenario_to_form(&sc.to_json().to_string(), catalog, lang.indonesian()).map(|f| saved::save(&f, lang.code()))
+}
+
+/// Units to merge from an Excel workbook (the `rapor-xlsx-in` worker).
+pub fn merge_xlsx(form: &str, lang: &str, bytes: &[u8]) -> Result<String, IoError> {
+    let sheets = crate::form::workbook::sheets(bytes).map_err(IoError::Input)?;
+    merge_to_form(form, Lang::parse(lang), &Catalog::built_in(), None, |rs| crate::form::book::scenario_from_sheets(&sheets, rs))
+}
+
+/// Last year's result from an Excel workbook (the `rapor-xlsx-in` worker).
+pub fn baseline_xlsx(form: &str, lang: &str, bytes: &[u8]) -> Result<String, IoError> {
+    let sheets = crate::form::workbook::sheets(bytes).map_err(IoError::Input)?;
+    baseline_to_form(form, Lang::parse(lang), &Catalog::built_in(), None, |rs| crate::form::book::scenario_from_sheets(&sheets, rs))
 }
 
 /// An Excel workbook's units (the template's sheets, or any sheet with a header row)
@@ -427,6 +539,7 @@ mod tests {
 mod excel_tests {
     use super::*;
     use crate::form::{Mode, TYPICAL_UNITS};
+    use rust_decimal::Decimal;
     use std::rc::Rc;
 
     fn rs25() -> Ruleset {
@@ -465,14 +578,28 @@ mod excel_tests {
         // Dinas Pendidikan: (21,85·80 + 32,37·90 + 24,24·85 + 21,54·70) / 100 = 82,295,
         // × 0,7 = 57,6065, + 75 × 0,3 = 80,1065; Dinas Sosial's total 82,5 holds its trust.
         // Mean (94 + 80,1065 + 82,5) / 3 = 85,5355 → 85,54, B (Baik).
-        let f = entered();
+        let mut f = entered();
         assert_eq!(aggregate(&f), "85.54 B");
+        // Last year's scores travel in the units sheet's last column.
+        f.baseline = Some(crate::engine::baseline::Baseline {
+            score: Some(Decimal::new(8000, 2)),
+            units: vec![crate::engine::baseline::BaselineUnit {
+                name: "Dinas Sosial".into(),
+                score: Some(Decimal::new(7850, 2)),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
         let book = export_xlsx(&saved::save(&f, "id"), "id", "29/11/2026").unwrap();
         let blank = saved::save(&Form::for_method(&rs25(), &["Lama".to_string()]), "id");
         let (g, _) = saved::load(&import_xlsx(&blank, "id", &book).unwrap()).unwrap();
         assert_eq!(g.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
         assert_eq!(aggregate(&g), "85.54 B");
         assert_eq!(g.units.iter().map(|u| u.mode).collect::<Vec<_>>(), [Mode::Indicators, Mode::Dimensions, Mode::Score]);
+        let b = g.baseline.unwrap();
+        assert_eq!(b.unit("Dinas Sosial").unwrap().score, Some(Decimal::new(7850, 2)));
+        // Its pemda score is then that one unit's, under this method: 78,50.
+        assert_eq!(b.score, Some(Decimal::new(7850, 2)));
         // An English workbook reads the same.
         let book = export_xlsx(&saved::save(&f, "en"), "en", "29/11/2026").unwrap();
         let (g, _) = saved::load(&import_xlsx(&blank, "en", &book).unwrap()).unwrap();
@@ -485,7 +612,10 @@ mod excel_tests {
         let sheets = crate::form::workbook::sheets(&template_xlsx(&blank, "id").unwrap()).unwrap();
         assert_eq!(sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Unit", "Indikator"]);
         let units = &sheets[0].rows;
-        assert_eq!(units[3], ["Nama unit", "Nilai total", "Input", "Proses", "Output", "Pengaduan", "Kepercayaan masyarakat", "Sektor"]);
+        assert_eq!(
+            units[3],
+            ["Nama unit", "Nilai total", "Input", "Proses", "Output", "Pengaduan", "Kepercayaan masyarakat", "Sektor", "Nilai tahun lalu"]
+        );
         assert_eq!(units[4..].iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]);
         let levels = &sheets[1].rows;
         assert_eq!(
@@ -554,5 +684,64 @@ mod excel_tests {
         let whole = handmade(&all);
         let Err(IoError::Input(e)) = import_xlsx(&blank, "id", &whole[..whole.len() / 2]) else { panic!("refused") };
         assert!(e.message(Lang::Id).starts_with("bukan buku kerja Excel (.xlsx) yang utuh"), "{}", e.message(Lang::Id));
+    }
+}
+
+#[cfg(test)]
+mod merge_and_baseline_tests {
+    use super::*;
+
+    fn req<'a>(op: &'a str, form: &'a str, text: &'a str) -> Request<'a> {
+        Request { op, form, lang: "id", text }
+    }
+
+    /// Kota Magelang 2022 (pre-evaluation): 100, 100, 80,19, 92,92 → 93,28 A.
+    const MAGELANG: &str = r#"{"ruleset": "ombudsman-2022", "units": [
+        {"name": "Disdukcapil", "score": 100}, {"name": "DPMPTSP", "score": 100},
+        {"name": "Dinas Kesehatan", "score": "80.19"}, {"name": "Puskesmas", "score": "92.92"}]}"#;
+
+    #[test]
+    fn last_years_result_from_a_scenario_of_another_method_or_a_table() {
+        let page = saved::save(&Form::for_method(Catalog::built_in().get("ombudsman-2025").unwrap(), &[]), "id");
+        let csv = "Nama unit;Nilai total\nDisdukcapil;100\nDPMPTSP;100\nDinas Kesehatan;80,19\nPuskesmas;92,92\n";
+        for text in [MAGELANG, csv] {
+            let (f, _) = saved::load(&handle(&req("baseline-file", &page, text)).unwrap()).unwrap();
+            assert_eq!(f.ruleset, "ombudsman-2025", "the page keeps its method");
+            let b = f.baseline.unwrap();
+            // A JSON file is scored under its own method (2022), a table under the page's
+            // (2025, whose totals average the same way): 93,28 either way.
+            assert_eq!(b.score.unwrap().to_string(), "93.28");
+            assert_eq!(b.unit("Dinas Kesehatan").unwrap().score.unwrap().to_string(), "80.19");
+        }
+        // A file with no scores is no baseline.
+        let Err(IoError::Input(e)) = handle(&req("baseline-file", &page, "Nama unit;Nilai total\nA;\n")) else { panic!() };
+        assert_eq!(e.message(Lang::Id), "belum ada unit yang bernilai");
+    }
+
+    #[test]
+    fn last_years_scores_typed_beside_this_years() {
+        let page = saved::save(&Form::for_method(Catalog::built_in().get("ombudsman-2024").unwrap(), &[]), "id");
+        // This year 90 and 70, last year 80 and 60: then (80 + 60) / 2 = 70,00.
+        let csv = "Nama unit;Nilai total;Nilai tahun lalu\nDisdukcapil;90;80\nDinsos;70;60\n";
+        let (f, _) = saved::load(&handle(&req("import-file", &page, csv)).unwrap()).unwrap();
+        let b = f.baseline.unwrap();
+        assert_eq!(b.score.unwrap().to_string(), "70.00");
+        assert_eq!(b.unit("Dinsos").unwrap().score.unwrap().to_string(), "60");
+        let Err(IoError::Input(e)) = handle(&req("import-file", &page, "Nama unit;Nilai total;Tahun lalu\nA;90;180\n")) else { panic!() };
+        assert_eq!((e.path.as_str(), e.message(Lang::Id)), ("C2", "180 melebihi nilai maksimum 100".to_string()));
+    }
+
+    #[test]
+    fn a_merge_reads_units_under_the_pages_method_and_refuses_another() {
+        let mut f = Form::named("ombudsman-2024", 2, &["Disdukcapil".to_string()]);
+        f.pemda = "Kota Contoh".into();
+        let page = saved::save(&f, "id");
+        let (g, _) = saved::load(&handle(&req("merge-file", &page, "Nama unit;Nilai total\nPuskesmas Kota;70,5\n")).unwrap()).unwrap();
+        assert_eq!(g.units.iter().map(|u| (u.name.as_str(), u.score.as_str())).collect::<Vec<_>>(), [("Puskesmas Kota", "70,5")]);
+        let Err(IoError::Input(e)) = handle(&req("merge-file", &page, MAGELANG)) else { panic!("another method") };
+        assert_eq!(
+            e.message(Lang::Id),
+            "berkas ini memakai metode \"Ombudsman RI — Penilaian Kepatuhan 2022\" (ombudsman-2022), halaman ini ombudsman-2024; pilih metode itu dulu, atau minta berkas dengan metode yang sama"
+        );
     }
 }

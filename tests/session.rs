@@ -410,3 +410,86 @@ fn forty_decimals_typed_are_too_long_not_not_a_number() {
         "0,1234567890123456789012345678901234567890 memiliki lebih banyak digit daripada yang dapat dihitung tepat (paling banyak 28)"
     );
 }
+
+/// Units of another OPD's file, as the worker reads them (a saved form of only them).
+fn units_file(names_scores: &[(&str, &str)]) -> String {
+    let mut f = rapor::form::Form::named("ombudsman-2024", 2, &names_scores.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>());
+    for (i, (_, x)) in names_scores.iter().enumerate() {
+        Rc::make_mut(&mut f.units[i]).score = x.to_string();
+    }
+    saved::save(&f, "id")
+}
+
+fn names(s: &State) -> Vec<String> {
+    s.form.units.iter().map(|u| u.name.clone()).collect()
+}
+
+#[test]
+fn a_merge_adds_units_asks_about_a_clash_and_undoes_in_one_step() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let (k0, k1) = (key(&s, 0), key(&s, 1));
+    let s = act(s, [Action::SetScore(k0, "80".into()), Action::SetScore(k1, "90".into())]);
+    let before = names(&s);
+    // No clash: the file's two Puskesmas come in after the seven units.
+    let file = units_file(&[("Puskesmas Kota", "70"), ("Puskesmas Desa", "60")]);
+    let s = act(s, [Action::MergeReady { file: "pkm.json".into(), saved: file }]);
+    assert_eq!(names(&s).len(), before.len() + 2);
+    assert!(matches!(&s.notice, Some(Notice::Merged { added: 2, replaced: 0, .. })));
+    // (80 + 90 + 70 + 60) / 4 = 75.00.
+    assert_eq!(score(&s).as_deref(), Some("75.00"));
+    // One undo takes the whole merge back.
+    let s = act(s, [Action::Undo]);
+    assert_eq!(names(&s), before);
+    assert_eq!(score(&s).as_deref(), Some("85.00"));
+    // A clash asks first and changes nothing until answered.
+    let clash = units_file(&[("Disdukcapil", "100"), ("Puskesmas Baru", "90")]);
+    let s = act(s, [Action::MergeReady { file: "opd.csv".into(), saved: clash.clone() }]);
+    assert!(matches!(&s.notice, Some(Notice::MergeClash { names, .. }) if names == &["Disdukcapil".to_string()]));
+    assert_eq!(names(&s), before);
+    assert_eq!(
+        s.notice.as_ref().unwrap().text(Lang::Id),
+        "opd.csv memuat unit yang namanya sudah ada: Disdukcapil. Ganti unit itu dengan isi berkas, atau simpan keduanya?"
+    );
+    // Replace: Disdukcapil's 80 becomes 100, in place; (100 + 90 + 90) / 3 = 93.33.
+    let replaced = act(s.clone(), [Action::MergeChoose(true)]);
+    assert_eq!(replaced.form.units[0].score, "100");
+    assert_eq!(replaced.form.units[0].key, k0, "the replaced unit keeps its row");
+    assert_eq!(score(&replaced).as_deref(), Some("93.33"));
+    assert!(matches!(&replaced.notice, Some(Notice::Merged { added: 1, replaced: 1, .. })));
+    // Keep both: the file's comes in as "Disdukcapil (2)"; (80 + 90 + 100 + 90) / 4 = 90.00.
+    let both = act(s, [Action::MergeChoose(false)]);
+    assert_eq!(both.form.units[0].score, "80");
+    assert!(names(&both).contains(&"Disdukcapil (2)".to_string()));
+    assert_eq!(score(&both).as_deref(), Some("90.00"));
+    let back = act(both, [Action::Undo]);
+    assert_eq!(names(&back), before);
+}
+
+#[test]
+fn a_baseline_is_kept_with_the_work_and_cleared() {
+    let s = start("ombudsman-2024", &["ombudsman-2024"]);
+    let mut read = rapor::form::Form::named("ombudsman-2024", 2, &[]);
+    read.baseline = Some(rapor::engine::baseline::Baseline {
+        score: Some("80.00".parse().unwrap()),
+        units: vec![rapor::engine::baseline::BaselineUnit {
+            name: "Disdukcapil".into(),
+            score: Some("78.5".parse().unwrap()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    let s = act(s, [Action::BaselineReady { file: "hasil-2024.json".into(), saved: saved::save(&read, "id") }]);
+    let b = s.form.baseline.as_ref().unwrap();
+    assert_eq!((b.label.as_str(), b.score.map(|d| d.to_string())), ("hasil-2024.json", Some("80.00".into())));
+    // Kept in the autosave format, and in the scenario a JSON file or a link carries.
+    let (again, _) = saved::load(&saved::save(&s.form, "id")).unwrap();
+    assert_eq!(again.baseline, s.form.baseline);
+    let sc = s.form.read(&method("ombudsman-2024")).scenario;
+    let back = rapor::engine::Scenario::from_json_str(&sc.to_json().to_string()).unwrap();
+    assert_eq!(back.baseline, s.form.baseline);
+    // Cleared, and the clearing undone.
+    let cleared = act(s, [Action::ClearBaseline]);
+    assert_eq!(cleared.form.baseline, None);
+    let undone = act(cleared, [Action::Undo]);
+    assert!(undone.form.baseline.is_some());
+}

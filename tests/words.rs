@@ -247,3 +247,13 @@ fn every_report_and_notice_text_reads_in_one_language() {
         clean(&en, &ID).unwrap_or_else(|m| panic!("English: {m}"));
     }
 }
+
+#[test]
+fn the_change_from_last_year_reads_as_a_report_prints_it() {
+    use rapor::text::{change_from, Lang};
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    // 84,13 − 80,00 = +4,13; 78,8 − 80 = −1,20; the same figure: ±0,00.
+    assert_eq!(change_from(Lang::Id, d("84.13"), d("80.00")), "+4,13 dari 80,00");
+    assert_eq!(change_from(Lang::En, d("78.8"), d("80")), "−1.20 from 80.00");
+    assert_eq!(change_from(Lang::Id, d("80.00"), d("80")), "±0,00 dari 80,00");
+}

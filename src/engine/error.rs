@@ -140,6 +140,13 @@ pub enum Says {
     LinkTooLongForQr(u64),
     /// A file that is not an Excel workbook, or a damaged one (what the reader said).
     NotAWorkbook(String),
+    /// A file of units under another method than the page's (a merge needs one method).
+    OtherMethod {
+        file: String,
+        title: String,
+        title_en: String,
+        page: String,
+    },
 }
 
 /// What a ruleset may not be (`Ruleset::validate`).

@@ -43,6 +43,8 @@ pub struct Scenario {
     /// Sector → how many of its units the Ombudsman draws (`{"puskesmas": 2}`). Units of
     /// other sectors, and units without one, are always in the sample.
     pub sampling: BTreeMap<String, u32>,
+    /// Last year's result, shown beside this year's (`engine::baseline`); not scored.
+    pub baseline: Option<crate::engine::baseline::Baseline>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -228,6 +230,7 @@ impl Scenario {
                 "assumptions",
                 "custom_ruleset",
                 "sampling",
+                "baseline",
             ],
         )?;
         if let Some(f) = top.get("format") {
@@ -316,6 +319,10 @@ impl Scenario {
                 }
             }
         }
+        let baseline = match top.get("baseline") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(crate::engine::baseline::from_json(v, "baseline")?),
+        };
         if let Some(t) = trust_spread {
             for u in units.iter_mut().filter(|u| u.trust.is_none() && !matches!(u.entry, Entry::Score(_))) {
                 u.trust = Some(t);
@@ -334,6 +341,7 @@ impl Scenario {
             assumptions,
             custom_ruleset,
             sampling,
+            baseline,
         })
     }
 
@@ -382,6 +390,9 @@ impl Scenario {
         if !self.sampling.is_empty() {
             let m: Map<String, Value> = self.sampling.iter().map(|(k, v)| (k.clone(), (*v).into())).collect();
             top.insert("sampling".into(), m.into());
+        }
+        if let Some(b) = &self.baseline {
+            top.insert("baseline".into(), crate::engine::baseline::to_json(b));
         }
         Value::Object(top)
     }

@@ -246,6 +246,7 @@ impl Form {
             sampling,
             deduction: deduction.unwrap_or_default(),
             followed_up: rs.followed_up.is_some().then_some(self.followed_up),
+            baseline: self.baseline.clone(),
             ..Scenario::default()
         }
     }

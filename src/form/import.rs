@@ -27,6 +27,7 @@ impl Form {
         f.step_points = sc.step_points.map(text).unwrap_or_default();
         f.margin = if sc.margin.is_zero() { String::new() } else { text(sc.margin) };
         f.custom_ruleset = sc.custom_ruleset.as_ref().map(|rs| Rc::new((**rs).clone()));
+        f.baseline = sc.baseline.clone();
         f.criteria = sc.assumptions.criteria.iter().map(|(k, n)| (k.clone(), n.to_string())).collect();
         for u in &sc.units {
             let key = f.add_unit(&u.name, base.products);

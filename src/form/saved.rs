@@ -51,7 +51,8 @@ pub fn load(text: &str) -> Result<(Form, String), SavedError> {
     // Stored forms obey the limits files do (a hand-edited one once held 20,000 units).
     let too_many = form.units.len() > crate::engine::limits::MAX_UNITS;
     let too_long = |t: &str| t.chars().count() > crate::engine::limits::MAX_NAME;
-    if too_many || too_long(&form.pemda) || form.units.iter().any(|u| too_long(&u.name)) {
+    let bad_baseline = form.baseline.as_ref().is_some_and(|b| b.check("baseline").is_err());
+    if too_many || bad_baseline || too_long(&form.pemda) || form.units.iter().any(|u| too_long(&u.name)) {
         return Err(SavedError::Damaged("beyond Rapor's limits".into()));
     }
     form.repair_keys();

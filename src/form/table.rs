@@ -4,6 +4,7 @@
 //! column per dimension by name or id), every number is checked first, and a problem is
 //! named by its cell ("C5") so the user finds it in the spreadsheet.
 
+use crate::engine::baseline::{Baseline, BaselineUnit};
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::scenario::{Entry, Scenario, Unit};
@@ -90,6 +91,8 @@ enum Column {
     Dimension(String),
     Trust,
     Sector,
+    /// Last year's score of the unit, typed beside this year's (the baseline).
+    Baseline,
 }
 
 /// Units read from `rows` under `rs`, with where each number came from; a problem is
@@ -102,6 +105,7 @@ pub fn scenario_from_rows(rows: &[Vec<String>], rs: &Ruleset) -> Result<Scenario
     let columns: Vec<Option<Column>> = rows[h].iter().map(|c| column(c, rs)).collect();
     let at = |r: usize, c: usize| cell_name(r, c);
     let mut units = Vec::new();
+    let mut baseline = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(h + 1) {
         let cell = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
         let Some(name_col) = columns.iter().position(|c| c == &Some(Column::Name)) else { break };
@@ -133,6 +137,12 @@ pub fn scenario_from_rows(rows: &[Vec<String>], rs: &Ruleset) -> Result<Scenario
                 }
                 Some(Column::Trust) => unit.trust = number(c)?,
                 Some(Column::Sector) => unit.sector = Some(cell(c).to_string()).filter(|s| !s.is_empty()),
+                Some(Column::Baseline) => {
+                    if let Some(d) = number(c)? {
+                        crate::engine::baseline::check_score(d, &at(r, c))?;
+                        baseline.push(BaselineUnit { name: unit.name.clone(), score: Some(d), ..BaselineUnit::default() });
+                    }
+                }
                 _ => {}
             }
         }
@@ -167,8 +177,15 @@ pub fn scenario_from_rows(rows: &[Vec<String>], rs: &Ruleset) -> Result<Scenario
         }
     }
     sc.units = units.into_iter().map(|(_, u)| u).collect();
+    // Last year's pemda score is worked out from these by whoever reads the table
+    // (`worker`), under the method in force.
+    sc.baseline = (!baseline.is_empty()).then(|| Baseline { units: baseline, ..Baseline::default() });
     Ok(sc)
 }
+
+/// The labels of last year's score beside this year's.
+pub(crate) const BASELINE_LABELS: [&str; 6] =
+    ["nilai tahun lalu", "tahun lalu", "pembanding", "last year", "last year's score", "baseline"];
 
 /// The aggregate row the widget's CSV export writes above the units (`text::report`).
 const AGGREGATE_LABELS: [&str; 2] = ["pemda (agregat)", "pemda (aggregate)"];
@@ -188,6 +205,9 @@ fn column(cell: &str, rs: &Ruleset) -> Option<Column> {
     }
     if ["sektor", "sector"].contains(&l.as_str()) {
         return Some(Column::Sector);
+    }
+    if BASELINE_LABELS.contains(&l.as_str()) {
+        return Some(Column::Baseline);
     }
     rs.dimensions
         .iter()

@@ -1,12 +1,14 @@
 //! The import template: the two sheets `form::book` reads back. The units sheet has a
 //! header row "Nama unit", "Nilai total", one column per dimension (0–100), then
-//! Kepercayaan masyarakat where the method has it and Sektor; the indicator sheet has
+//! Kepercayaan masyarakat where the method has it, Sektor, and Nilai tahun lalu (last
+//! year's score, read as the baseline); the indicator sheet has
 //! the indicators as rows (per product where the dimension is) and the units as
 //! columns, each cell limited by data validation to the indicator's allowed values,
 //! and the level descriptions as a note on the indicator's name. `download-template`
 //! gives these sheets alone, for the method's default sample; the Excel export adds
 //! them, filled, so an exported workbook imports back to the same results.
 
+use crate::engine::baseline::Baseline;
 use crate::engine::scenario::{Entry, Unit, Values};
 use crate::engine::Ruleset;
 use crate::text::report::{sheet as word, Sheet};
@@ -25,13 +27,13 @@ const HEADER: u32 = 3;
 /// The template for `rs` with these units (their entries filled in), as a workbook.
 pub fn template(rs: &Ruleset, units: &[Unit], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    add_sheets(&mut book, rs, units, lang)?;
+    add_sheets(&mut book, rs, units, None, lang)?;
     book.save_to_buffer()
 }
 
-/// The two template sheets, added to `book`.
-pub fn add_sheets(book: &mut Workbook, rs: &Ruleset, units: &[Unit], lang: Lang) -> Result<(), XlsxError> {
-    units_sheet(book.add_worksheet(), rs, units, lang)?;
+/// The two template sheets, added to `book`; last year's unit scores from `baseline`.
+pub fn add_sheets(book: &mut Workbook, rs: &Ruleset, units: &[Unit], baseline: Option<&Baseline>, lang: Lang) -> Result<(), XlsxError> {
+    units_sheet(book.add_worksheet(), rs, units, baseline, lang)?;
     indicator_sheet(book.add_worksheet(), rs, units, lang)?;
     Ok(())
 }
@@ -43,7 +45,7 @@ fn heading(sheet: &mut Worksheet, rs: &Ruleset, lang: Lang, how_to: Sheet) -> Re
     Ok(())
 }
 
-fn units_sheet(sheet: &mut Worksheet, rs: &Ruleset, units: &[Unit], lang: Lang) -> Result<(), XlsxError> {
+fn units_sheet(sheet: &mut Worksheet, rs: &Ruleset, units: &[Unit], baseline: Option<&Baseline>, lang: Lang) -> Result<(), XlsxError> {
     let w = |s: Sheet| word(lang, s);
     sheet.set_name(w(Sheet::TemplateUnits))?;
     heading(sheet, rs, lang, Sheet::UnitsHowTo)?;
@@ -56,11 +58,14 @@ fn units_sheet(sheet: &mut Worksheet, rs: &Ruleset, units: &[Unit], lang: Lang) 
     });
     header.push(w(Sheet::Sector).into());
     let sector_col = header.len() - 1;
+    // Last year's official score of the unit, when the user has it: the baseline.
+    header.push(w(Sheet::LastYear).into());
+    let last_col = header.len() - 1;
     for (c, h) in header.iter().enumerate() {
         sheet.write_string_with_format(HEADER, c as u16, h, &bold)?;
     }
     sheet.set_column_width(0, 28)?;
-    sheet.set_column_range_width(1, sector_col as u16, 14)?;
+    sheet.set_column_range_width(1, last_col as u16, 14)?;
     sheet.set_freeze_panes(HEADER + 1, 1)?;
     let max = num(rs.score_max);
     let range = format!("0–{}", rs.score_max.normalize());
@@ -70,6 +75,7 @@ fn units_sheet(sheet: &mut Worksheet, rs: &Ruleset, units: &[Unit], lang: Lang) 
     })?;
     let last = HEADER + units.len().max(1) as u32 + 20;
     sheet.add_data_validation(HEADER + 1, 1, last, (sector_col - 1) as u16, &score)?;
+    sheet.add_data_validation(HEADER + 1, last_col as u16, last, last_col as u16, &score)?;
     for (i, u) in units.iter().enumerate() {
         let r = HEADER + 1 + i as u32;
         sheet.write_string(r, 0, crate::report::fit(&u.name))?;
@@ -91,6 +97,9 @@ fn units_sheet(sheet: &mut Worksheet, rs: &Ruleset, units: &[Unit], lang: Lang) 
         }
         if let Some(s) = &u.sector {
             sheet.write_string(r, sector_col as u16, s)?;
+        }
+        if let Some(x) = baseline.and_then(|b| b.unit(&u.name)).and_then(|b| b.score) {
+            sheet.write_number(r, last_col as u16, num(x))?;
         }
     }
     Ok(())

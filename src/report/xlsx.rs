@@ -201,6 +201,6 @@ pub fn workbook(
             entered.set_mode(u.key, Mode::Dimensions, base, false);
         }
     }
-    super::template::add_sheets(&mut book, base, &entered.read(base).scenario.units, lang)?;
+    super::template::add_sheets(&mut book, base, &entered.read(base).scenario.units, form.baseline.as_ref(), lang)?;
     book.save_to_buffer()
 }

@@ -117,6 +117,21 @@ pub enum Notice {
     InstanceTaken(String),
     /// An export or a share link the worker could not make.
     Failed(Problem),
+    /// Units of a file were merged: how many added, how many replaced.
+    Merged {
+        file: String,
+        added: usize,
+        replaced: usize,
+    },
+    /// Units of a file share names with the page's: replace them or keep both? The
+    /// file's units wait here (a saved form) until the user chooses.
+    MergeClash {
+        file: String,
+        names: Vec<String>,
+        incoming: String,
+    },
+    /// Last year's result from a file is shown beside this year's.
+    BaselineLoaded(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +166,9 @@ impl Notice {
             Notice::StorageRefused => say::storage_refused(lang),
             Notice::InstanceTaken(name) => say::instance_taken(lang, name),
             Notice::Failed(p) => say::failed(lang, &p.text(lang)),
+            Notice::Merged { file, added, replaced } => say::merged(lang, file, *added, *replaced),
+            Notice::MergeClash { file, names, .. } => say::merge_clash(lang, file, names),
+            Notice::BaselineLoaded(file) => say::baseline_loaded(lang, file),
         }
     }
 }
@@ -314,6 +332,20 @@ pub enum Action {
         file: String,
         saved: String,
     },
+    /// The worker read another file's units (a saved form of only them) to merge.
+    MergeReady {
+        file: String,
+        saved: String,
+    },
+    /// The answer to a merge's clash of names: replace the page's units (`true`) or
+    /// keep both.
+    MergeChoose(bool),
+    /// The worker read last year's result into the form's baseline (a saved form).
+    BaselineReady {
+        file: String,
+        saved: String,
+    },
+    ClearBaseline,
     LinkOpened(String),
     /// Another tab of this widget saved this form (the autosave format): this tab shows
     /// it too, unless it waits for the user's choice about its own stored data.
@@ -919,6 +951,29 @@ impl State {
                 s.form.custom_ruleset = None;
             }
             Action::SetPemda(name) => s.form.pemda = name,
+            Action::MergeReady { file, saved } => {
+                let Ok((incoming, _)) = crate::form::saved::load(&saved) else { return self };
+                let names = s.form.clashes(&incoming);
+                if names.is_empty() {
+                    let (added, replaced) = s.form.merge(&incoming, false);
+                    s.notice = Some(Notice::Merged { file, added, replaced });
+                } else {
+                    s.notice = Some(Notice::MergeClash { file, names, incoming: saved });
+                    return Rc::new(s);
+                }
+            }
+            Action::MergeChoose(replace) => {
+                let Some(Notice::MergeClash { file, incoming, .. }) = s.notice.clone() else { return self };
+                let Ok((incoming, _)) = crate::form::saved::load(&incoming) else { return self };
+                let (added, replaced) = s.form.merge(&incoming, replace);
+                s.notice = Some(Notice::Merged { file, added, replaced });
+            }
+            Action::BaselineReady { file, saved } => {
+                let Ok((read, _)) = crate::form::saved::load(&saved) else { return self };
+                s.form.baseline = read.baseline.map(|b| crate::engine::baseline::Baseline { label: file.clone(), ..b });
+                s.notice = Some(Notice::BaselineLoaded(file));
+            }
+            Action::ClearBaseline => s.form.baseline = None,
             Action::ToggleLang
             | Action::TogglePresent
             | Action::Undo

@@ -113,6 +113,31 @@ pub fn imported(lang: Lang, file: &str) -> String {
     }
 }
 
+/// Units of a file merged into the page's.
+pub fn merged(lang: Lang, file: &str, added: usize, replaced: usize) -> String {
+    match lang {
+        Lang::Id => format!("Unit dari {file} digabungkan: {added} ditambahkan, {replaced} diganti. Urungkan membatalkan penggabungan."),
+        Lang::En => format!("Units from {file} merged: {added} added, {replaced} replaced. Undo takes the merge back."),
+    }
+}
+
+/// A merge whose units share names with the page's: the user chooses.
+pub fn merge_clash(lang: Lang, file: &str, names: &[String]) -> String {
+    let list = names.join(", ");
+    match lang {
+        Lang::Id => format!("{file} memuat unit yang namanya sudah ada: {list}. Ganti unit itu dengan isi berkas, atau simpan keduanya?"),
+        Lang::En => format!("{file} has units whose names are already here: {list}. Replace them with the file's, or keep both?"),
+    }
+}
+
+/// Last year's result is shown beside this year's.
+pub fn baseline_loaded(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Id => format!("Hasil dari {file} dipakai sebagai pembanding: perubahan tampil di ringkasan dan di setiap unit."),
+        Lang::En => format!("The result in {file} is the comparison: the change shows in the summary and on every unit."),
+    }
+}
+
 /// `problem` is the worker's message with its place (`at`).
 pub fn import_failed(lang: Lang, file: &str, problem: &str) -> String {
     match lang {

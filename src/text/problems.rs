@@ -236,6 +236,13 @@ fn says_text(s: &Says, id: bool) -> String {
             ),
             format!("this link is {n} characters, too long for a QR code that scans from a screen (1000 at most); share the JSON file"),
         ),
+        Says::OtherMethod { file, title, title_en, page } => pick(
+            format!("berkas ini memakai metode \"{title}\" ({file}), halaman ini {page}; pilih metode itu dulu, atau minta berkas dengan metode yang sama"),
+            format!(
+                "this file uses the method \"{}\" ({file}), this page {page}; choose that method first, or ask for a file under the same method",
+                if title_en.is_empty() { title } else { title_en }
+            ),
+        ),
         Says::NotAWorkbook(why) => {
             pick(format!("bukan buku kerja Excel (.xlsx) yang utuh ({why})"), format!("not a whole Excel workbook (.xlsx) ({why})"))
         }

@@ -69,6 +69,7 @@ sheet_words! {
     TotalScore => ("Nilai total", "Total score"),
     Trust => ("Kepercayaan masyarakat", "Public trust"),
     Sector => ("Sektor", "Sector"),
+    LastYear => ("Nilai tahun lalu", "Last year's score"),
     Key => ("Kode", "Key"),
     Allowed => ("Nilai yang boleh", "Allowed values"),
     UnitsHowTo => (

@@ -119,12 +119,14 @@ pub enum Text {
     ExportJson,
     ImportJson,
     ImportTable,
+    ComparedWith,
     DownloadTemplate,
     MergeFile,
     BaselineFile,
     ClearBaseline,
     MergeReplace,
     MergeKeepBoth,
+    Cancel,
     ShareQr,
     ShareLink,
     ShareUrlLabel,
@@ -144,7 +146,7 @@ pub enum Text {
 }
 
 /// Every text, so a test can read each in both languages.
-pub const ALL: [Text; 135] = [
+pub const ALL: [Text; 137] = [
     Text::AppSubtitle,
     Text::Loading,
     Text::LoadFailed,
@@ -258,12 +260,14 @@ pub const ALL: [Text; 135] = [
     Text::ExportJson,
     Text::ImportJson,
     Text::ImportTable,
+    Text::ComparedWith,
     Text::DownloadTemplate,
     Text::MergeFile,
     Text::BaselineFile,
     Text::ClearBaseline,
     Text::MergeReplace,
     Text::MergeKeepBoth,
+    Text::Cancel,
     Text::ShareQr,
     Text::ShareLink,
     Text::ShareUrlLabel,
@@ -420,12 +424,14 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ExportJson => ("Ekspor JSON", "Export JSON"),
         ImportJson => ("Impor JSON", "Import JSON"),
         ImportTable => ("Impor tabel (Excel, CSV)", "Import a table (Excel, CSV)"),
+        ComparedWith => ("Dibanding tahun lalu", "Against last year"),
         DownloadTemplate => ("Unduh templat Excel", "Download the Excel template"),
         MergeFile => ("Gabungkan unit dari berkas", "Merge units from a file"),
         BaselineFile => ("Muat hasil tahun lalu", "Load last year's result"),
         ClearBaseline => ("Hapus pembanding", "Clear the comparison"),
         MergeReplace => ("Ganti unit yang sama nama", "Replace the units of the same name"),
         MergeKeepBoth => ("Simpan keduanya", "Keep both"),
+        Cancel => ("Batal", "Cancel"),
         ShareQr => ("Kode QR tautan berbagi: pindai dengan kamera ponsel", "QR code of the share link: scan it with a phone's camera"),
         ShareLink => ("Buat tautan berbagi", "Make a share link"),
         ShareUrlLabel => ("Tautan berbagi (salin dan kirim)", "Share link (copy and send)"),
@@ -526,6 +532,30 @@ pub fn to_next(lang: Lang, points: Decimal, category: &str) -> String {
     match lang {
         Lang::Id => format!("+{} lagi ke {category}", lang.num(points)),
         Lang::En => format!("+{} more to {category}", lang.num(points)),
+    }
+}
+
+/// The change from last year: "+4,13 dari 80,00", "−1.20 from 80.00", "±0,00 dari 80,00"
+/// (both figures as their methods rounded them).
+pub fn change_from(lang: Lang, now: Decimal, then: Decimal) -> String {
+    let d = now - then;
+    let sign = if d > Decimal::ZERO {
+        "+"
+    } else if d < Decimal::ZERO {
+        "−"
+    } else {
+        "±"
+    };
+    // Two decimals, as the scores beside it show.
+    let two = |x: Decimal| {
+        let mut x = x.round_dp(2);
+        x.rescale(2);
+        lang.num(x)
+    };
+    let (amount, then) = (two(d.abs()), two(then));
+    match lang {
+        Lang::Id => format!("{sign}{amount} dari {then}"),
+        Lang::En => format!("{sign}{amount} from {then}"),
     }
 }
 

@@ -20,16 +20,17 @@ pub fn read_chosen(
 ) {
     // Bytes, not the browser's text: a Windows-1252 file would read as replacement
     // characters, and the CLI reads files the same way (`form::encoding`).
-    read_chosen_bytes(e, reader, op, dispatch, move |name, bytes| done(name, crate::form::encoding::text_of(&bytes).0))
+    read_chosen_bytes(e, reader, op, dispatch, Box::new(move |name, bytes| done(name, crate::form::encoding::text_of(&bytes).0)))
 }
 
-/// Like `read_chosen`, the file's bytes as they are (an Excel workbook).
+/// Like `read_chosen`, the file's bytes as they are (an Excel workbook). (`done` boxed:
+/// one copy of the reader's code in the page, not one per file input.)
 pub fn read_chosen_bytes(
     e: &web_sys::Event,
     reader: &Reader,
     op: crate::protocol::Op,
     dispatch: &yew::Callback<super::state::Action>,
-    done: impl FnOnce(String, Vec<u8>) + 'static,
+    done: Box<dyn FnOnce(String, Vec<u8>)>,
 ) {
     use crate::engine::limits::MAX_FILE;
     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };

@@ -189,10 +189,11 @@ pub fn ask_then(
     dispatch: yew::Callback<super::state::Action>,
     done: impl FnOnce(String) + 'static,
 ) {
-    ask_file_then(op, form, lang, text, None, file, dispatch, done)
+    ask_file_then(op, form, lang, text, None, file, dispatch, Box::new(done))
 }
 
 /// Like `ask_then`, with the chosen file's bytes when it is binary (an .xlsx import).
+/// (`done` boxed: one copy of this in the page, not one per caller.)
 #[allow(clippy::too_many_arguments)]
 pub fn ask_file_then(
     op: Op,
@@ -202,7 +203,7 @@ pub fn ask_file_then(
     bytes: Option<&[u8]>,
     file: Option<String>,
     dispatch: yew::Callback<super::state::Action>,
-    done: impl FnOnce(String) + 'static,
+    done: Box<dyn FnOnce(String)>,
 ) {
     ask_with(op, form, lang, text, bytes, move |answer| match answer {
         Answer::Ok(data) => done(data),

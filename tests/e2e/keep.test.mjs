@@ -527,7 +527,7 @@ test('Excel: the template for the method in force, filled in and imported; an ex
   const book = XLSX.read(readFileSync(file));
   assert.deepEqual(book.SheetNames, ['Unit', 'Indikator']);
   const units = XLSX.utils.sheet_to_json(book.Sheets.Unit, { header: 1, defval: '' });
-  assert.deepEqual(units[3], ['Nama unit', 'Nilai total', 'Input', 'Proses', 'Output', 'Pengaduan', 'Kepercayaan masyarakat', 'Sektor']);
+  assert.deepEqual(units[3], ['Nama unit', 'Nilai total', 'Input', 'Proses', 'Output', 'Pengaduan', 'Kepercayaan masyarakat', 'Sektor', 'Nilai tahun lalu']);
   assert.deepEqual(units.slice(4).map((r) => r[0]), ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial']);
   // Filled in as a user would: totals, one as text with a decimal comma; Dinas Sosial by
   // dimension with its trust. By hand: 21,85·80 + 32,37·90 + 24,24·85 + 21,54·70 = 82,295,
@@ -565,6 +565,87 @@ test('Excel: the template for the method in force, filled in and imported; an ex
   assert.equal(await text(other.page, 'aggregate-score'), '84,20');
   assert.equal(await other.page.getByTestId('unit').count(), 3);
   assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+
+test("merge: another OPD's file adds its units, a name clash asks first, one undo takes it back, another method is named", async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('80');
+  await page.getByTestId('unit-score').nth(1).fill('90');
+  assert.equal(await text(page, 'aggregate-score'), '85,00');
+  // Two Puskesmas from their own file: (80 + 90 + 70 + 60) / 4 = 75,00.
+  const pkm = join(ARTIFACTS, 'puskesmas.csv');
+  writeFileSync(pkm, 'Nama unit;Nilai total\r\nPuskesmas Kota;70\r\nPuskesmas Desa;60\r\n');
+  await page.getByTestId('merge-file').setInputFiles(pkm);
+  await until(page, 'alert', /puskesmas\.csv digabungkan: 2 ditambahkan, 0 diganti/);
+  assert.equal(await page.getByTestId('unit').count(), 9);
+  assert.equal(await text(page, 'aggregate-score'), '75,00');
+  await page.getByTestId('notice-undo').click();
+  assert.equal(await page.getByTestId('unit').count(), 7);
+  assert.equal(await text(page, 'aggregate-score'), '85,00');
+  // A unit of the same name: asked, nothing changed until the answer.
+  const opd = join(ARTIFACTS, 'opd.csv');
+  writeFileSync(opd, 'Nama unit;Nilai total\nDisdukcapil;100\nPuskesmas Baru;90\n');
+  await page.getByTestId('merge-file').setInputFiles(opd);
+  await until(page, 'alert', /opd\.csv memuat unit yang namanya sudah ada: Disdukcapil/);
+  assert.equal(await page.getByTestId('unit').count(), 7);
+  assert.deepEqual(await axe(page), []);
+  // Replace: Disdukcapil 80 → 100, in its row; (100 + 90 + 90) / 3 = 93,33.
+  await page.getByTestId('merge-replace').click();
+  await until(page, 'alert', /1 ditambahkan, 1 diganti/);
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '100');
+  assert.equal(await text(page, 'aggregate-score'), '93,33');
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('unit-score').nth(0).inputValue(), '80');
+  assert.equal(await text(page, 'aggregate-score'), '85,00');
+  // Keep both: the file's comes in beside it, named apart.
+  await page.getByTestId('merge-file').setInputFiles(opd);
+  await page.getByTestId('merge-keep-both').click();
+  await until(page, 'alert', /2 ditambahkan, 0 diganti/);
+  assert.equal(await page.getByTestId('unit-name').nth(7).inputValue(), 'Disdukcapil (2)');
+  // A scenario file under another method: said which, nothing merged.
+  const other = join(ARTIFACTS, 'metode-lain.json');
+  writeFileSync(other, JSON.stringify({ ruleset: 'ombudsman-2022', units: [{ name: 'X', score: 90 }] }));
+  await page.getByTestId('merge-file').setInputFiles(other);
+  await until(page, 'alert', /metode-lain\.json tidak dapat diimpor.*memakai metode "Ombudsman RI — Penilaian Kepatuhan 2022" \(ombudsman-2022\)/);
+  assert.equal(await page.getByTestId('unit').count(), 9);
+  assert.deepEqual(problems, []);
+});
+
+test('last year beside this year: the change shows for the pemda and the unit, is kept across reload and a link, and clears', async () => {
+  const { page, problems } = await open(env);
+  await page.getByTestId('unit-score').nth(0).fill('84,13');
+  // Last year's result: Disdukcapil 80 alone, so the pemda's 80,00.
+  const last = join(ARTIFACTS, 'hasil-tahun-lalu.csv');
+  writeFileSync(last, 'Nama unit;Nilai total\nDisdukcapil;80\n');
+  await page.getByTestId('baseline-file').setInputFiles(last);
+  await until(page, 'alert', /hasil-tahun-lalu\.csv dipakai sebagai pembanding/);
+  // 84,13 − 80,00 = +4,13.
+  assert.equal(await text(page, 'baseline-delta'), '+4,13 dari 80,00');
+  assert.match(await text(page, 'unit-baseline-delta'), /\+4,13 dari 80,00/);
+  await page.getByTestId('unit-score').nth(0).fill('78,8');
+  assert.equal(await text(page, 'baseline-delta'), '−1,20 dari 80,00');
+  // Kept on reload, and carried by a share link to a fresh browser.
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.equal(await text(page, 'baseline-delta'), '−1,20 dari 80,00');
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await open(env, url.slice(env.url.length));
+  await until(other.page, 'alert', /dari tautan dibuka/);
+  assert.equal(await text(other.page, 'baseline-delta'), '−1,20 dari 80,00');
+  // In English, with a decimal point.
+  await page.getByTestId('lang-toggle').click();
+  assert.equal(await text(page, 'baseline-delta'), '−1.20 from 80.00');
+  await page.getByTestId('lang-toggle').click();
+  assert.deepEqual(await axe(page), []);
+  // Cleared: gone, and gone after a reload.
+  await page.getByTestId('baseline-clear').click();
+  assert.equal(await page.getByTestId('baseline-delta').count(), 0);
+  await page.reload();
+  await page.getByTestId('unit').first().waitFor();
+  assert.equal(await page.getByTestId('baseline-delta').count(), 0);
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
 });

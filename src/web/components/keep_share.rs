@@ -46,6 +46,44 @@ pub fn present_qr(s: &Shared) -> Html {
     }
 }
 
+/// A file input's handler: the chosen file goes to the worker as `text_op` (a JSON or
+/// CSV file, as text, to the files worker) or `xlsx_op` (a workbook, as bytes, to the
+/// Excel reader); its answer, a saved form, becomes the action `then` makes.
+#[hook]
+fn use_file_handler(s: &Shared, d: &Callback<Action>, text_op: Op, xlsx_op: Op, then: fn(String, String) -> Action) -> Callback<Event> {
+    let (d, reader, form, lang) = (d.clone(), use_mut_ref(|| None), crate::form::saved::save(&s.form, s.lang.code()), s.lang);
+    Callback::from(move |e: Event| {
+        let (d, form) = (d.clone(), form.clone());
+        read_chosen_bytes(
+            &e,
+            &reader,
+            text_op,
+            &d.clone(),
+            Box::new(move |name, bytes| {
+                let (d2, file) = (d.clone(), name.clone());
+                let done: Box<dyn FnOnce(String)> = Box::new(move |saved| d2.emit(then(file, saved)));
+                if is_workbook(&bytes) {
+                    ask_file_then(xlsx_op, &form, lang.code(), "", Some(&bytes), Some(name), d, done);
+                } else {
+                    let text = crate::form::encoding::text_of(&bytes).0;
+                    ask_file_then(text_op, &form, lang.code(), &text, None, Some(name), d, done);
+                }
+            }),
+        );
+    })
+}
+
+/// A file input styled as a button.
+fn file_button(id: String, label: &str, testid: &'static str, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="rapor-file-button" for={id.clone()}>
+            { label }
+            <input id={id} type="file" accept={format!(".xlsx,{XLSX},.csv,.txt,text/csv,.json,application/json")} class="rapor-visually-hidden"
+                data-testid={testid} {onchange} />
+        </label>
+    }
+}
+
 #[component]
 pub fn KeepShare(p: &KeepShareProps) -> Html {
     let s = &p.state;
@@ -82,24 +120,12 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
         })
     };
     // A table from a spreadsheet (an Excel workbook, CSV, or a JSON file): its units in
-    // place of the page's, under the method and settings in force. A workbook goes as
-    // bytes to the Excel worker; text to the files worker.
-    let on_import_file = {
-        let (d, reader, form) = (d.clone(), use_mut_ref(|| None), saved());
-        Callback::from(move |e: Event| {
-            let (d, form) = (d.clone(), form.clone());
-            read_chosen_bytes(&e, &reader, Op::ImportFile, &d.clone(), move |name, bytes| {
-                let (d2, file) = (d.clone(), name.clone());
-                let done = move |saved| d2.emit(Action::Imported { file, saved });
-                if is_workbook(&bytes) {
-                    ask_file_then(Op::ImportXlsx, &form, lang.code(), "", Some(&bytes), Some(name), d, done);
-                } else {
-                    let text = crate::form::encoding::text_of(&bytes).0;
-                    ask_then(Op::ImportFile, &form, lang.code(), &text, Some(name), d, done);
-                }
-            });
-        })
-    };
+    // place of the page's, under the method and settings in force.
+    let on_import_file = use_file_handler(s, &d, Op::ImportFile, Op::ImportXlsx, |file, saved| Action::Imported { file, saved });
+    // Another OPD's file: its units added to the page's (asking when names clash).
+    let on_merge_file = use_file_handler(s, &d, Op::MergeFile, Op::MergeXlsx, |file, saved| Action::MergeReady { file, saved });
+    // Last year's result, beside this year's.
+    let on_baseline_file = use_file_handler(s, &d, Op::BaselineFile, Op::BaselineXlsx, |file, saved| Action::BaselineReady { file, saved });
     let on_template = {
         let (d, form) = (d.clone(), saved());
         Callback::from(move |_: MouseEvent| {
@@ -154,17 +180,23 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
                     <input id={id("import")} type="file" accept=".json,application/json" class="rapor-visually-hidden"
                         data-testid="import-json" onchange={on_import} />
                 </label>
-                <label class="rapor-file-button" for={id("import-file")}>
-                    { t(lang, Text::ImportTable) }
-                    <input id={id("import-file")} type="file" accept={format!(".xlsx,{XLSX},.csv,.txt,text/csv,.json,application/json")} class="rapor-visually-hidden"
-                        data-testid="import-file" onchange={on_import_file} />
-                </label>
+                { file_button(id("import-file"), t(lang, Text::ImportTable), "import-file", on_import_file) }
+                { file_button(id("merge-file"), t(lang, Text::MergeFile), "merge-file", on_merge_file) }
                 <button type="button" data-testid="download-template" onclick={on_template}>{ t(lang, Text::DownloadTemplate) }</button>
+                { file_button(id("baseline-file"), t(lang, Text::BaselineFile), "baseline-file", on_baseline_file) }
                 <button type="button" data-testid="share-link" onclick={on_share}>{ t(lang, Text::ShareLink) }</button>
                 <button type="button" data-testid="export-xlsx" onclick={on_export_xlsx}>{ t(lang, Text::ExportXlsx) }</button>
                 <button type="button" data-testid="export-csv" onclick={on_export_csv}>{ t(lang, Text::ExportCsv) }</button>
                 <button type="button" data-testid="print-report" onclick={on_print}>{ t(lang, Text::PrintReport) }</button>
             </div>
+            if let Some(b) = &s.form.baseline {
+                <p class="rapor-baseline" data-testid="baseline">
+                    { t(lang, Text::ComparedWith) }{ ": " }
+                    { if b.label.is_empty() { String::new() } else { format!("{} ", b.label) } }
+                    { b.score.map(|x| format!("({})", lang.num(x))).unwrap_or_default() }{ " " }
+                    <button type="button" data-testid="baseline-clear" onclick={d.reform(|_: MouseEvent| Action::ClearBaseline)}>{ t(lang, Text::ClearBaseline) }</button>
+                </p>
+            }
             <super::offline::Offline lang={lang} />
             if let Some(link) = &s.share {
                 <div class="rapor-field rapor-share">

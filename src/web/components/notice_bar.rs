@@ -21,7 +21,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
     html! {
         <div role="alert" class="rapor-alert-region" data-testid="alert">
             if let Some(n) = &p.state.notice {
-                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::LinkBeside | Notice::Imported(_) | Notice::OwnRuleset { .. }).then_some("rapor-alert-ok"))}>
+                <div class={classes!("rapor-alert", matches!(n, Notice::LinkOpened | Notice::LinkBeside | Notice::Imported(_) | Notice::OwnRuleset { .. } | Notice::Merged { .. } | Notice::BaselineLoaded(_)).then_some("rapor-alert-ok"))}>
                     <p>{ n.text(lang) }</p>
                     <div class="rapor-alert-actions">
                         if let Notice::KeptAside { kept_as, held, .. } = n {
@@ -38,6 +38,10 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                             // copy: it waits for the download.
                             <button type="button" data-testid="start-fresh" disabled={held.is_some() && !*downloaded}
                                 onclick={d.reform(|_: MouseEvent| Action::StartFresh)}>{ t(lang, Text::StartFresh) }</button>
+                        } else if matches!(n, Notice::MergeClash { .. }) {
+                            <button type="button" data-testid="merge-replace" onclick={d.reform(|_: MouseEvent| Action::MergeChoose(true))}>{ t(lang, Text::MergeReplace) }</button>
+                            <button type="button" data-testid="merge-keep-both" onclick={d.reform(|_: MouseEvent| Action::MergeChoose(false))}>{ t(lang, Text::MergeKeepBoth) }</button>
+                            <button type="button" data-testid="dismiss" onclick={d.reform(|_: MouseEvent| Action::DismissNotice)}>{ t(lang, Text::Cancel) }</button>
                         } else if matches!(n, Notice::LinkBeside) {
                             <button type="button" data-testid="link-keep" onclick={d.reform(|_: MouseEvent| Action::KeepLink)}>{ t(lang, Text::KeepLink) }</button>
                             <button type="button" data-testid="link-back" onclick={d.reform(|_: MouseEvent| Action::BackToOwnWork)}>{ t(lang, Text::BackToOwnWork) }</button>
@@ -46,7 +50,7 @@ pub fn NoticeBar(p: &NoticeBarProps) -> Html {
                                 // Nothing is saved in this browser: the file is the way to keep the work.
                                 <button type="button" data-testid="notice-export-json" onclick={super::keep_share::export_json(&p.state, d)}>{ t(lang, Text::ExportJson) }</button>
                             }
-                            if matches!(n, Notice::Removed(_)) {
+                            if matches!(n, Notice::Removed(_) | Notice::Merged { .. }) {
                                 <button type="button" data-testid="notice-undo" onclick={d.reform(|_: MouseEvent| Action::Undo)}>{ t(lang, Text::Undo) }</button>
                             }
                             <button type="button" data-testid="dismiss" onclick={d.reform(|_: MouseEvent| Action::DismissNotice)}>{ t(lang, Text::Dismiss) }</button>

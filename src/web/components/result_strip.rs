@@ -59,6 +59,12 @@ pub fn ResultStrip(p: &ResultStripProps) -> Html {
                                 </span>
                             }
                             <span class="rapor-strip-next" data-testid="to-next">{ next }</span>
+                            if let Some(then) = s.form.baseline.as_ref().and_then(|b| b.score) {
+                                <span class="rapor-strip-baseline">
+                                    <span class="rapor-strip-label">{ t(lang, Text::ComparedWith) }</span>
+                                    <span data-testid="baseline-delta">{ crate::text::change_from(lang, a.rounded, then) }</span>
+                                </span>
+                            }
                         </> }
                     }}
                 } else {

@@ -7,6 +7,7 @@
 
 use super::fields::Shown;
 use super::indicator_grid::IndicatorGrid;
+use crate::engine::baseline::BaselineUnit;
 use crate::engine::scenario::TOTAL;
 use crate::engine::{Ruleset, UnitOutcome};
 use crate::form::cells::{block, cells, is_block, Cell};
@@ -32,6 +33,8 @@ pub struct UnitRowProps {
     pub unit: Rc<FormUnit>,
     pub ruleset: RulesetRef,
     pub outcome: Option<UnitOutcome>,
+    /// Last year's result of the unit of this name, when there is a baseline.
+    pub baseline: Option<BaselineUnit>,
     /// This unit's field problems, worded.
     pub errors: Vec<Shown>,
     pub position: usize,
@@ -39,6 +42,33 @@ pub struct UnitRowProps {
     /// Entry cells of every unit, top to bottom (for Enter and the arrows).
     pub cells: Rc<Vec<usize>>,
     pub ondispatch: Callback<Action>,
+}
+
+/// The change from last year: the unit's score, and each dimension both years have.
+fn baseline_change(p: &UnitRowProps, o: &UnitOutcome) -> Html {
+    let (Some(b), lang) = (&p.baseline, p.lang) else { return html! {} };
+    let rs = &p.ruleset.0;
+    let dims: Vec<String> = o
+        .dimensions
+        .iter()
+        .filter(|d| d.entered)
+        .filter_map(|d| {
+            let then = b.dimensions.get(&d.id)?;
+            let name = rs.dimensions.iter().find(|x| x.id == d.id).map_or(d.id.as_str(), |x| lang.pick(&x.name, &x.name_en));
+            Some(format!("{name} {}", crate::text::change_from(lang, d.rounded, *then)))
+        })
+        .collect();
+    html! { <>
+        if let Some(then) = b.score {
+            <span class="rapor-hint rapor-row-change" data-testid="unit-baseline-delta">
+                <span class="rapor-visually-hidden">{ t(lang, Text::ComparedWith) }{ ": " }</span>
+                { crate::text::change_from(lang, o.rounded, then) }
+            </span>
+        }
+        if !dims.is_empty() {
+            <span class="rapor-hint rapor-row-change" data-testid="unit-baseline-dims">{ dims.join(" · ") }</span>
+        }
+    </> }
 }
 
 /// One entry cell as the row shows it.
@@ -112,6 +142,7 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
                                 if o.range.category_uncertain { { " ⚠" } }
                             </span>
                         }
+                        { baseline_change(p, o) }
                     }
                 </div>
                 { row_menu(p) }

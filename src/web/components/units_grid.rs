@@ -33,6 +33,7 @@ pub fn UnitsGrid(p: &UnitsGridProps) -> Html {
                     <UnitRow key={u.key} instance={p.instance.clone()} lang={lang} unit={u.clone()}
                         ruleset={ByPtr(s.reading.ruleset.clone())}
                         outcome={s.outcome.as_ref().and_then(|o| o.units.iter().find(|x| x.index == i).cloned())}
+                        baseline={s.form.baseline.as_ref().and_then(|b| b.unit(&u.name)).cloned()}
                         errors={shown(&s.reading.errors, Some(u.key), lang)}
                         position={i} count={count} cells={cells.clone()} ondispatch={p.ondispatch.clone()} />
                 }) }
