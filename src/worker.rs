@@ -257,7 +257,7 @@ fn baseline_to_form(
     if outcome.aggregate.is_none() {
         return Err(IoError::Input(InputError::new("", crate::engine::error::Problem::Says(crate::engine::error::Says::NoScoresYet))));
     }
-    form.baseline = Some(crate::engine::baseline::Baseline::of(&outcome, ""));
+    form.baseline = Some(outcome.as_baseline(""));
     Ok(saved::save(&form, lang.code()))
 }
 

@@ -7,7 +7,6 @@
 use super::error::{Expected, InputError, Problem};
 use super::limits;
 use super::number::{parse_decimal, parse_json_number};
-use super::score::{Level, Outcome};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -118,29 +117,6 @@ pub fn from_json(v: &Value, at: &str) -> Result<Baseline, InputError> {
 const MAX_SCORE: u32 = 100;
 
 impl Baseline {
-    /// The results of `outcome` as a baseline called `label`.
-    pub fn of(outcome: &Outcome, label: &str) -> Baseline {
-        Baseline {
-            label: label.to_string(),
-            score: outcome.aggregate.as_ref().map(|a| a.rounded),
-            units: outcome
-                .units
-                .iter()
-                .map(|u| BaselineUnit {
-                    name: u.name.clone(),
-                    score: Some(u.rounded),
-                    dimensions: {
-                        let mut m = BTreeMap::new();
-                        for d in u.dimensions.iter().filter(|d| d.entered && u.level != Level::Score) {
-                            m.insert(d.id.clone(), d.rounded);
-                        }
-                        m
-                    },
-                })
-                .collect(),
-        }
-    }
-
     /// The unit of this name (names as typed, compared trimmed).
     pub fn unit(&self, name: &str) -> Option<&BaselineUnit> {
         self.units.iter().find(|u| u.name.trim() == name.trim())

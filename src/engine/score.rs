@@ -119,6 +119,31 @@ pub struct Outcome {
     pub trust_spread: Option<Decimal>,
 }
 
+impl Outcome {
+    /// These results as a baseline (`engine::baseline`) called `label`.
+    pub fn as_baseline(&self, label: &str) -> crate::engine::baseline::Baseline {
+        crate::engine::baseline::Baseline {
+            label: label.to_string(),
+            score: self.aggregate.as_ref().map(|a| a.rounded),
+            units: self
+                .units
+                .iter()
+                .map(|u| crate::engine::baseline::BaselineUnit {
+                    name: u.name.clone(),
+                    score: Some(u.rounded),
+                    dimensions: {
+                        let mut m = BTreeMap::new();
+                        for d in u.dimensions.iter().filter(|d| d.entered && u.level != Level::Score) {
+                            m.insert(d.id.clone(), d.rounded);
+                        }
+                        m
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
 fn too_precise() -> InputError {
     InputError::new("", Problem::TooPrecise)
 }
