@@ -614,8 +614,12 @@ pub fn raise_to(lang: Lang, what: &str, units: &[String], level: &str) -> String
 /// What "Siapkan untuk dipakai luring" downloads.
 pub fn offline_size(lang: Lang, kb: u32) -> String {
     match lang {
-        Lang::Id => format!("Menyimpan semua metode dan penulis Excel di peramban ini: mengunduh paling banyak ± {kb} KB."),
-        Lang::En => format!("Keeps every method and the Excel writer in this browser: downloads at most about {kb} KB."),
+        Lang::Id => {
+            format!("Menyimpan semua metode dan alat Excel (ekspor, templat, impor) di peramban ini: mengunduh paling banyak ± {kb} KB.")
+        }
+        Lang::En => {
+            format!("Keeps every method and the Excel tools (export, template, import) in this browser: downloads at most about {kb} KB.")
+        }
     }
 }
 

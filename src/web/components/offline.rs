@@ -1,6 +1,6 @@
 //! "Siapkan untuk dipakai luring": on the standalone page (and in an iframe), asks the
 //! service worker to keep every file of the build — the other methods and the Excel
-//! writer too — saying first how much that downloads. The page talks to its
+//! workers too — saying first how much that downloads. The page talks to its
 //! `sw-register.js` through two window events (`rapor-offline`, `rapor-offline-done`),
 //! so the widget needs no service-worker bindings of its own.
 
