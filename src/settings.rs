@@ -24,6 +24,9 @@ pub struct Settings {
     /// `links="no"`: this widget leaves a share link in the address to another (on a
     /// page of several, `embed.js` gives the link to the first only).
     pub no_links: bool,
+    /// `lang_wins="1"`: `lang` wins over the language of saved work (`<rapor-kalkulator>`
+    /// whose `lang` attribute the host page just changed).
+    pub lang_wins: bool,
 }
 
 impl Settings {
@@ -49,6 +52,7 @@ impl Settings {
                 "instance" if is_id(v) => s.instance = Some(v.to_string()),
                 "taken" if is_id(v) => s.taken = Some(v.to_string()),
                 "links" => s.no_links = v == "no",
+                "lang_wins" => s.lang_wins = v == "1",
                 _ => {
                     if let Some((_, var)) = THEME.iter().find(|(key, _)| *key == k) {
                         if is_hex_colour(v) {
@@ -97,6 +101,7 @@ mod tests {
     fn a_taken_name_and_a_widget_without_links_are_read() {
         let s = Settings::from_pairs([("instance", "kalkulator-2"), ("taken", "kalkulator"), ("links", "no")]);
         assert_eq!((s.taken.as_deref(), s.no_links), (Some("kalkulator"), true));
+        assert!(Settings::from_pairs([("lang", "en"), ("lang_wins", "1")]).lang_wins);
         let s = Settings::from_pairs([("taken", "a b"), ("links", "yes")]);
         assert_eq!((s.taken, s.no_links), (None, false));
     }

@@ -81,9 +81,15 @@ pub fn settled() {
 
 /// Mounts one widget (for `embed.js`, through the `mount` that `rapor-web` exports — an
 /// export here would end up in every binary, the workers too): `settings` holds the
-/// element's `data-*` attributes, `assets` the address of the build folder, `build` its id.
-pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String, build: String) {
+/// element's `data-*` attributes (or `<rapor-kalkulator>`'s attributes), `assets` the
+/// address of the build folder, `build` its id. Returns a function that takes the widget
+/// down again (the element does, when it leaves the page or its settings change).
+pub fn mount(root: web_sys::Element, settings: js_sys::Object, assets: String, build: String) -> wasm_bindgen::JsValue {
     workers::set_assets(&assets, &build);
     ROOTS.with(|r| r.borrow_mut().push(root.clone()));
-    yew::Renderer::<App>::with_root_and_props(root, frame::props_from_object(&settings)).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), frame::props_from_object(&settings)).render();
+    wasm_bindgen::closure::Closure::once_into_js(move || {
+        handle.destroy();
+        ROOTS.with(|r| r.borrow_mut().retain(|x| x != &root));
+    })
 }

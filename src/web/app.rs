@@ -154,6 +154,7 @@ fn Widget(props: &AppProps) -> Html {
     let state = {
         let (ruleset, lang) = (props.ruleset.clone(), if props.english { Lang::En } else { Lang::Id });
         let (instance, units, taken, no_links) = (props.instance.clone(), props.units.clone(), props.taken.clone(), props.no_links);
+        let lang_wins = props.lang_wins;
         use_reducer(move || {
             // What the page finds at start-up is read here, outside the reducer.
             let fragment = super::files::fragment();
@@ -168,6 +169,9 @@ fn Widget(props: &AppProps) -> Html {
             }
             let startup = crate::session::Startup { restored: storage::restore(&instance), link };
             let mut s = State::start(rulesets::library(), &ruleset, lang, &units, startup);
+            if lang_wins {
+                s.lang = lang;
+            }
             if let Some(name) = taken {
                 s.notice = Some(Notice::InstanceTaken(name.to_string()));
             }

@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::{AttrValue, NodeRef};
 
-const KEYS: [&str; 11] = ["ruleset", "lang", "units", "compact", "instance", "taken", "links", "accent", "background", "text", "focus"];
+const KEYS: [&str; 12] =
+    ["ruleset", "lang", "units", "compact", "instance", "taken", "links", "lang_wins", "accent", "background", "text", "focus"];
 
 pub fn props_from_query() -> AppProps {
     let search = gloo::utils::window().location().search().unwrap_or_default();
@@ -35,6 +36,7 @@ pub fn props_from(s: Settings) -> AppProps {
         style: AttrValue::from(s.style),
         taken: s.taken.map(AttrValue::from),
         no_links: s.no_links,
+        lang_wins: s.lang_wins && s.lang.is_some(),
     }
 }
 

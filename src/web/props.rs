@@ -27,6 +27,8 @@ pub struct AppProps {
     /// Leaves a share link in the address to another widget on the page.
     #[prop_or_default]
     pub no_links: bool,
+    /// The settings' language wins over the saved work's (an element's changed `lang`).
+    pub lang_wins: bool,
 }
 
 impl Default for AppProps {
@@ -40,6 +42,7 @@ impl Default for AppProps {
             style: AttrValue::Static(""),
             taken: None,
             no_links: false,
+            lang_wins: false,
         }
     }
 }

@@ -124,6 +124,83 @@ test('script tag: two widgets with different rulesets, isolated from a hostile p
   assert.deepEqual(problems, []);
 });
 
+test('custom element: <rapor-kalkulator> takes its settings as attributes, follows their changes, is isolated from a hostile page, prints and downloads', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage({ viewport: { width: 1366, height: 768 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url + 'element.html');
+  const el = page.locator('rapor-kalkulator');
+  await el.getByTestId('unit').first().waitFor();
+  // ruleset, units and accent from the attributes.
+  assert.equal(await el.getByTestId('ruleset-select').inputValue(), 'ombudsman-2022');
+  assert.equal(await el.getByTestId('unit').count(), 4);
+  assert.equal(await el.locator('.rapor').evaluate((e) => getComputedStyle(e).getPropertyValue('--rapor-accent').trim()), '#7a1f5c');
+  // The hostile page's `input { display: none }` does not reach in.
+  assert.equal(await el.getByTestId('unit-score').first().isVisible(), true);
+  // Kota Magelang 2022 as published: 100, 100, 80,19, 92,92 → 93,28 A.
+  for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await el.getByTestId('unit-score').nth(i).fill(v);
+  assert.equal(await el.getByTestId('aggregate-score').textContent(), '93,28');
+  assert.equal(await el.getByTestId('aggregate-category').textContent(), 'A');
+  // Saved under its id, not the prototype's polluted `instance`.
+  await page.waitForTimeout(50);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['rapor:rapor-el-id-utama:form']);
+  // A changed attribute: the widget follows (in English now), the work stays.
+  await page.evaluate(() => document.querySelector('rapor-kalkulator').setAttribute('lang', 'en'));
+  await el.getByTestId('lang-toggle').filter({ hasText: 'Bahasa Indonesia' }).waitFor({ timeout: 10000 });
+  assert.equal(await el.getByTestId('aggregate-score').textContent(), '93.28');
+  assert.equal(await el.getByTestId('unit').count(), 4);
+  // Taken off the page and put back: it starts again with the saved work.
+  await page.evaluate(() => { const e = document.querySelector('rapor-kalkulator'); const p = e.parentNode; e.remove(); setTimeout(() => p.appendChild(e), 50); });
+  await el.getByTestId('aggregate-score').waitFor({ timeout: 10000 });
+  assert.equal(await el.getByTestId('aggregate-score').textContent(), '93.28');
+  // Downloads and printing from inside the element.
+  const [download] = await Promise.all([page.waitForEvent('download'), el.getByTestId('export-json').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await el.getByTestId('print-report').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  // The widget's styles do not reach out.
+  assert.equal(await page.locator('p.host').evaluate((e) => getComputedStyle(e).color), 'rgb(10, 20, 30)');
+  assert.deepEqual(await page.evaluate(() => Object.keys(window).filter((k) => /rapor|wasm/i.test(k))), []);
+  await page.screenshot({ path: join(ARTIFACTS, 'element-host.png') });
+  assert.deepEqual(problems, []);
+});
+
+test("iframe of the window's height (no host script): the result strip stays on screen while the last unit is edited; print and downloads in a sandboxed frame", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage({ viewport: { width: 1366, height: 768 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url + 'iframe-viewport.html');
+  const frame = page.frameLocator('iframe');
+  await frame.getByTestId('unit').first().waitFor();
+  await page.evaluate(() => document.querySelector('iframe').scrollIntoView());
+  // The seven units of the 2024 sample, the last one last: the strip is still in view.
+  for (let i = 0; i < 7; i++) await frame.getByTestId('unit-score').nth(i).fill(String(80 + i));
+  const where = await page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    const strip = f.contentDocument.querySelector('[data-testid="result-strip"]').getBoundingClientRect();
+    const last = [...f.contentDocument.querySelectorAll('[data-testid="unit-score"]')].pop().getBoundingClientRect();
+    const top = f.getBoundingClientRect().top;
+    return { strip: top + strip.top, stripBottom: top + strip.bottom, last: top + last.top, height: innerHeight };
+  });
+  assert.ok(where.strip >= -1 && where.stripBottom <= where.height, JSON.stringify(where));
+  assert.ok(where.last >= 0 && where.last <= where.height, JSON.stringify(where));
+  // (80 + … + 86) / 7 = 83,00.
+  assert.equal(await frame.getByTestId('aggregate-score').textContent(), '83,00');
+  const [download] = await Promise.all([page.waitForEvent('download'), frame.getByTestId('export-json').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  await inner.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await frame.getByTestId('print-report').click();
+  assert.equal(await inner.evaluate(() => window.__printed), 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'iframe-viewport.png') });
+  assert.deepEqual(problems, []);
+});
+
 test('offline: after one visit the widget opens with no connection', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
