@@ -126,6 +126,21 @@ ensure_webkit() {
   say "ok: WebKitWebDriver, $MINIBROWSER"
 }
 
+# A real WordPress for the plugin's end-to-end test (tests/e2e/wordpress.test.mjs):
+# Debian's WordPress, a theme, PHP with MySQL support and MariaDB. The test starts the
+# database and PHP's server itself, in a temporary directory; nothing runs as a service.
+ensure_wordpress() {
+  if [ -f /usr/share/wordpress/wp-settings.php ] && [ -d /usr/share/wordpress/wp-content/themes/twentytwentyone ] &&
+     command -v php >/dev/null 2>&1 && command -v mariadbd >/dev/null 2>&1 && php -m 2>/dev/null | grep -qi '^mysqli$'; then
+    say "ok: WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" /usr/share/wordpress/wp-includes/version.php), $(php -r 'echo "PHP ", PHP_VERSION;'), $(mariadbd --version | awk '{print $3}')"
+    return
+  fi
+  local started=$SECONDS
+  apt_install "the WordPress test" --no-install-recommends wordpress wordpress-theme-twentytwentyone mariadb-server php-cli php-mysql
+  [ -f /usr/share/wordpress/wp-settings.php ] || die "wordpress did not install"
+  say "WordPress, PHP and MariaDB installed in $((SECONDS - started)) s"
+}
+
 bootstrap_build() {
   need_cmd cargo "install Rust with rustup (https://rustup.rs)"
   need_cmd rustup "install Rust with rustup (https://rustup.rs)"
@@ -140,4 +155,5 @@ bootstrap_test() {
   ensure_chromium
   ensure_firefox
   ensure_webkit
+  ensure_wordpress
 }
