@@ -117,6 +117,14 @@ if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 `);
     unzip(zip, join(wp, 'wp-content', 'plugins'));
+    // A hostile theme, as some pemda themes are: styles that would break any widget they
+    // could reach (a must-use plugin stands in for the theme's stylesheet).
+    mkdirSync(join(wp, 'wp-content', 'mu-plugins'), { recursive: true });
+    writeFileSync(join(wp, 'wp-content', 'mu-plugins', 'hostile.php'), `<?php
+add_action('wp_head', function () {
+  echo '<style>input { display: none !important; } * { font-family: serif !important; } button { background: red !important; } div { padding: 40px !important; }</style>';
+});
+`);
     // Several workers: PHP's server is otherwise one request at a time, and the widget
     // fetches its module, methods and workers side by side.
     const server = spawn('php', ['-S', host, '-t', wp], { cwd: wp, stdio: 'ignore', env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });

@@ -57,6 +57,8 @@ test('WordPress: the shortcode and the block, placed by an editor without unfilt
   assert.equal(await page.evaluate(() => window.pasted), undefined, 'no pasted script ran');
   assert.equal(await short.getByTestId('ruleset-select').inputValue(), 'ombudsman-2022');
   assert.equal(await short.getByTestId('unit').count(), 4);
+  // The theme's hostile `input { display: none }` does not reach in.
+  assert.equal(await short.getByTestId('unit-score').first().isVisible(), true);
   // Kota Magelang 2022 as published: 100, 100, 80,19, 92,92 → 93,28 A.
   for (const [i, v] of [[0, '100'], [1, '100'], [2, '80,19'], [3, '92,92']]) await short.getByTestId('unit-score').nth(i).fill(v);
   assert.equal(await short.getByTestId('aggregate-score').textContent(), '93,28');
@@ -95,11 +97,15 @@ test('WordPress: hostile shortcode attributes stay text, and a page without the 
   assert.deepEqual(problems, []);
 });
 
-test('WordPress: Settings → Rapor says how the server serves the widget', async () => {
+test('WordPress: the block is registered for the editor, and Settings → Rapor says how the server serves the widget', async () => {
   const out = site.asEditor(`
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 ob_start(); rapor_settings_page(); $html = ob_get_clean();
-echo json_encode(['html' => $html]);`);
+$block = WP_Block_Type_Registry::get_instance()->get_registered('rapor/kalkulator');
+echo json_encode(['html' => $html, 'block' => $block ? $block->editor_script_handles : null,
+  'script' => wp_scripts()->registered['rapor-block']->src ?? null]);`);
+  assert.deepEqual(out.block, ['rapor-block']);
+  assert.match(out.script, /\/rapor\/block\.js$/);
   assert.match(out.html, /\[rapor ruleset=&quot;ombudsman-2025&quot;|\[rapor ruleset="ombudsman-2025"/);
   assert.match(out.html, /application\/wasm/);
   assert.match(out.html, /wasm-unsafe-eval/);
