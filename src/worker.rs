@@ -138,7 +138,7 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
         }
         // Their own worker: the writer and the reader are large.
         Op::ExportXlsx | Op::ImportXlsx | Op::TemplateXlsx | Op::BaselineXlsx | Op::MergeXlsx => {
-            Err(IoError::Request(format!("{} is the rapor-xlsx worker's", op.as_str())))
+            Err(IoError::Request(format!("{} is for {}", op.as_str(), op.worker())))
         }
     }
 }
