@@ -632,6 +632,11 @@ mod excel_tests {
             sheets[1].rows.iter().filter(|r| r.get(3).is_some_and(|p| !p.is_empty())).map(|r| r[3].as_str()).collect();
         assert_eq!(&products[..3], ["Product", "1", "2"]);
         assert_eq!(TYPICAL_UNITS.len(), 7);
+        // A method that publishes its level descriptions (2021) has them as notes: the
+        // workbook holds a comments part (names in a zip's directory are plain text).
+        let with_levels = template_xlsx(&saved::save(&Form::typical("ombudsman-2021", 1), "id"), "id").unwrap();
+        assert!(String::from_utf8_lossy(&with_levels).contains("xl/comments1.xml"));
+        assert!(!String::from_utf8_lossy(&template_xlsx(&blank, "id").unwrap()).contains("xl/comments"), "2025 publishes none");
         assert_eq!(sheets[0].rows.len(), 4 + 7, "the 2024 sample: five OPD and two Puskesmas");
     }
 
