@@ -83,8 +83,14 @@ export async function startWordPress(zip) {
   const dir = mkdtempSync('/tmp/rwp.');
   const sock = join(dir, 'db.sock');
   const children = [];
+  // Each child leads a process group of its own, killed whole: PHP's server forks its
+  // workers, which outlive a parent killed alone.
   const stop = async () => {
-    for (const c of children) c.kill('SIGTERM');
+    for (const c of children) {
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {}
+    }
     await new Promise((ok) => setTimeout(ok, 300));
     rmSync(dir, { recursive: true, force: true });
   };
@@ -92,7 +98,7 @@ export async function startWordPress(zip) {
     execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal',
       '--skip-test-db', '--user=root'], { stdio: 'ignore' });
     const db = spawn('mariadbd', ['--no-defaults', `--datadir=${dir}/data`, `--socket=${sock}`, '--skip-networking', '--user=root',
-      `--pid-file=${dir}/db.pid`, `--log-error=${dir}/db.err`, '--innodb-buffer-pool-size=16M'], { stdio: 'ignore' });
+      `--pid-file=${dir}/db.pid`, `--log-error=${dir}/db.err`, '--innodb-buffer-pool-size=16M'], { stdio: 'ignore', detached: true });
     children.push(db);
     await waitFor(() => existsSync(sock), 'MariaDB');
     const sql = (q) => execFileSync('mariadb', ['--no-defaults', '-S', sock, '-uroot', '-e', q]);
@@ -128,7 +134,7 @@ add_action('wp_head', function () {
 `);
     // Several workers: PHP's server is otherwise one request at a time, and the widget
     // fetches its module, methods and workers side by side.
-    const server = spawn('php', ['-S', host, '-t', wp], { cwd: wp, stdio: 'ignore', env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
+    const server = spawn('php', ['-S', host, '-t', wp], { cwd: wp, stdio: 'ignore', detached: true, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' } });
     children.push(server);
     await waitFor(async () => (await fetch(url + 'wp-includes/js/jquery/jquery.min.js')).ok, 'PHP server');
     const installed = php(wp, host, `

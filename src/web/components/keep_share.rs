@@ -17,13 +17,18 @@ pub struct KeepShareProps {
     pub ondispatch: Callback<Action>,
 }
 
+/// The form as the worker reads it (the autosave format), made when a button is used:
+/// never on a render, which every keystroke causes.
+fn saved(s: &Shared) -> String {
+    crate::form::saved::save(&s.form, s.lang.code())
+}
+
 /// A text file made by the worker from the form, offered as a download.
 fn export_text(s: &Shared, d: &Callback<Action>, op: Op, ext: &'static str, mime: &'static str) -> Callback<MouseEvent> {
-    let lang = s.lang;
-    let (d, form, pemda) = (d.clone(), crate::form::saved::save(&s.form, lang.code()), s.form.pemda.clone());
+    let (lang, s, d) = (s.lang, s.clone(), d.clone());
     Callback::from(move |_: MouseEvent| {
-        let pemda = pemda.clone();
-        ask_then(op, &form, lang.code(), "", None, d.clone(), move |text| {
+        let pemda = s.form.pemda.clone();
+        ask_then(op, &saved(&s), lang.code(), "", None, d.clone(), move |text| {
             download(&format!("{}.{ext}", file_stem(&pemda)), mime, text.as_bytes())
         });
     })
@@ -51,9 +56,9 @@ pub fn present_qr(s: &Shared) -> Html {
 /// Excel reader); its answer, a saved form, becomes the action `then` makes.
 #[hook]
 fn use_file_handler(s: &Shared, d: &Callback<Action>, text_op: Op, xlsx_op: Op, then: fn(String, String) -> Action) -> Callback<Event> {
-    let (d, reader, form, lang) = (d.clone(), use_mut_ref(|| None), crate::form::saved::save(&s.form, s.lang.code()), s.lang);
+    let (d, reader, s, lang) = (d.clone(), use_mut_ref(|| None), s.clone(), s.lang);
     Callback::from(move |e: Event| {
-        let (d, form) = (d.clone(), form.clone());
+        let (d, form) = (d.clone(), saved(&s));
         read_chosen_bytes(
             &e,
             &reader,
@@ -93,14 +98,12 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
     // Exports and links carry a scenario only when every field reads cleanly.
     let ready = s.reading.errors.is_empty();
 
-    // The form as the worker reads it (the autosave format).
-    let saved = || crate::form::saved::save(&p.state.form, lang.code());
     let on_export_json = export_json(s, &d);
     let on_export_csv = export_text(s, &d, Op::ExportCsv, "csv", "text/csv;charset=utf-8");
     let on_export_xlsx = {
-        let (d, form, pemda) = (d.clone(), saved(), s.form.pemda.clone());
+        let (d, s) = (d.clone(), s.clone());
         Callback::from(move |_: MouseEvent| {
-            let pemda = pemda.clone();
+            let (form, pemda) = (saved(&s), s.form.pemda.clone());
             let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
             let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
             ask_bytes_then(Op::ExportXlsx, &form, lang.code(), &date, d.clone(), move |bytes| {
@@ -127,22 +130,22 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
     // Last year's result, beside this year's.
     let on_baseline_file = use_file_handler(s, &d, Op::BaselineFile, Op::BaselineXlsx, |file, saved| Action::BaselineReady { file, saved });
     let on_template = {
-        let (d, form) = (d.clone(), saved());
+        let (d, s) = (d.clone(), s.clone());
         Callback::from(move |_: MouseEvent| {
-            ask_bytes_then(Op::TemplateXlsx, &form, lang.code(), "", d.clone(), move |bytes| {
+            ask_bytes_then(Op::TemplateXlsx, &saved(&s), lang.code(), "", d.clone(), move |bytes| {
                 let name = if lang.indonesian() { "templat-rapor.xlsx" } else { "rapor-template.xlsx" };
                 download(name, XLSX, &bytes)
             });
         })
     };
     let on_share = {
-        let (d, form) = (d.clone(), saved());
+        let (d, s) = (d.clone(), s.clone());
         Callback::from(move |_: MouseEvent| {
             if !ready {
                 return d.emit(Action::Notify(Notice::FixFieldsFirst));
             }
             let d2 = d.clone();
-            ask_then(Op::ShareLink, &form, lang.code(), "", None, d.clone(), move |fragment| {
+            ask_then(Op::ShareLink, &saved(&s), lang.code(), "", None, d.clone(), move |fragment| {
                 let url = format!("{}#{fragment}", page_address());
                 d2.emit(Action::ShareReady(url.clone()));
                 crate::web::workers::ask(Op::ShareQr, "", lang.code(), &url.clone(), move |a| {
