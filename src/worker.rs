@@ -109,27 +109,18 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             serde_json::to_string(&rs).map_err(|e| IoError::Request(e.to_string()))
         }
         Op::BaselineFile => {
-            let text = req.text.trim_start_matches('\u{feff}');
-            let scenario = text.trim_start().starts_with('{').then_some(text);
-            baseline_to_form(req.form, lang, &catalog, scenario, |rs| {
-                crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs)
-            })
+            let (scenario, text) = scenario_or_table(req.text);
+            baseline_to_form(req.form, lang, &catalog, scenario, |rs| csv_units(text, rs))
         }
         Op::MergeFile => {
-            let text = req.text.trim_start_matches('\u{feff}');
-            let scenario = text.trim_start().starts_with('{').then_some(text);
-            merge_to_form(req.form, lang, &catalog, scenario, |rs| {
-                crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs)
-            })
+            let (scenario, text) = scenario_or_table(req.text);
+            merge_to_form(req.form, lang, &catalog, scenario, |rs| csv_units(text, rs))
         }
         Op::ImportJson => scenario_to_form(req.text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
-        Op::ImportFile => {
-            let text = req.text.trim_start_matches('\u{feff}');
-            if text.trim_start().starts_with('{') {
-                return scenario_to_form(text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang));
-            }
-            table_to_form(req.form, text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang))
-        }
+        Op::ImportFile => match scenario_or_table(req.text) {
+            (Some(text), _) => scenario_to_form(text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
+            (None, text) => table_to_form(req.form, text, &catalog, lang.indonesian()).map(|f| saved::save(&f, req.lang)),
+        },
         // Its own worker, with the Excel writer: the encoder stays out of the first visit.
         Op::ShareQr => Err(IoError::Request("share-qr is the rapor-xlsx worker's".into())),
         Op::OpenLink => {
@@ -196,7 +187,27 @@ fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError>
 /// A table's units in place of the form's, under the form's method and settings (a
 /// table holds units only): checked like a scenario file, each problem named by its cell.
 fn table_to_form(form: &str, text: &str, catalog: &Catalog, comma: bool) -> Result<Form, IoError> {
-    units_to_form(form, catalog, comma, |rs| crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs))
+    units_to_form(form, catalog, comma, |rs| csv_units(text, rs))
+}
+
+/// A text file as a scenario (JSON, `Some`) or a table (CSV); the text without its
+/// byte-order mark either way.
+fn scenario_or_table(text: &str) -> (Option<&str>, &str) {
+    let text = text.trim_start_matches('\u{feff}');
+    (text.trim_start().starts_with('{').then_some(text), text)
+}
+
+/// A CSV table's units under `rs`.
+fn csv_units(text: &str, rs: &Ruleset) -> Result<Scenario, InputError> {
+    crate::form::table::scenario_from_rows(&crate::form::table::csv_rows(text), rs)
+}
+
+/// The published method a scenario file names: its own, else the catalog's.
+fn scenario_method<'a>(sc: &'a Scenario, catalog: &'a Catalog) -> Result<&'a Ruleset, IoError> {
+    match &sc.custom_ruleset {
+        Some(rs) => Ok(rs),
+        None => catalog.require(&sc.ruleset).map_err(IoError::Input),
+    }
 }
 
 /// The units `read` finds under the form's published method, in place of the form's.
@@ -243,10 +254,7 @@ fn baseline_to_form(
     let outcome = match scenario {
         Some(text) => {
             let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
-            let base = match &sc.custom_ruleset {
-                Some(rs) => rs,
-                None => catalog.require(&sc.ruleset).map_err(IoError::Input)?,
-            };
+            let base = scenario_method(&sc, catalog)?;
             evaluate(&apply(base, &sc.assumptions).map_err(IoError::Input)?, &sc).map_err(IoError::Input)?
         }
         None => {
@@ -336,10 +344,7 @@ pub fn template_xlsx(form: &str, lang: &str) -> Result<Vec<u8>, IoError> {
 /// comma (the page in Indonesian).
 pub fn scenario_to_form(text: &str, catalog: &Catalog, comma: bool) -> Result<Form, IoError> {
     let sc = Scenario::from_json_str(text).map_err(IoError::Input)?;
-    let base = match &sc.custom_ruleset {
-        Some(rs) => rs,
-        None => catalog.require(&sc.ruleset).map_err(IoError::Input)?,
-    };
+    let base = scenario_method(&sc, catalog)?;
     let rs = apply(base, &sc.assumptions).map_err(IoError::Input)?;
     evaluate(&rs, &sc).map_err(IoError::Input)?;
     let form = Form::from_scenario(&sc, base, comma);
