@@ -97,7 +97,9 @@ impl Op {
     }
 
     pub fn worker(self) -> &'static str {
-        if matches!(self, Op::ImportXlsx | Op::BaselineXlsx | Op::MergeXlsx) {
+        if matches!(self, Op::Plan | Op::Risk) {
+            ENGINE_WORKER
+        } else if matches!(self, Op::ImportXlsx | Op::BaselineXlsx | Op::MergeXlsx) {
             "rapor-xlsx-in_loader.js"
         } else if matches!(self, Op::ExportXlsx | Op::ShareQr | Op::TemplateXlsx) {
             "rapor-xlsx_loader.js"
@@ -106,6 +108,12 @@ impl Op {
         }
     }
 }
+
+/// The engine's worker, for the plan and the sampling risk: a module worker that runs
+/// the page's own wasm module, handed over compiled (`scripts/rapor-worker.js`), so a
+/// visit downloads the engine once. Files and links (`rapor-io`) and Excel have modules
+/// of their own, fetched only when first used.
+pub const ENGINE_WORKER: &str = "rapor-worker.js";
 
 /// Why a worker gave no result, as it travels.
 #[derive(Debug, Clone, PartialEq)]

@@ -62,11 +62,38 @@ impl Lang {
             id
         }
     }
+    /// A calendar date as this language writes it in a report: "30 November 2026" /
+    /// "30 November 2026", "1 Agustus 2025" / "1 August 2025". Written here rather than
+    /// through the browser's `toLocaleDateString`: its first call loads the locale data
+    /// (over 100 ms on a slow phone) and the report head asks on every render.
+    pub fn date(self, year: i32, month: u32, day: u32) -> String {
+        const ID: [&str; 12] =
+            ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+        const EN: [&str; 12] =
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let names = self.either(ID, EN);
+        let name = names.get(month.saturating_sub(1) as usize).copied().unwrap_or("?");
+        format!("{day} {name} {year}")
+    }
     /// One of two sentences made for this language.
     pub(crate) fn either<T>(self, id: T, en: T) -> T {
         match self {
             Lang::Id => id,
             Lang::En => en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn a_date_in_each_language() {
+        assert_eq!(Lang::Id.date(2026, 11, 30), "30 November 2026");
+        assert_eq!(Lang::Id.date(2025, 8, 1), "1 Agustus 2025");
+        assert_eq!(Lang::En.date(2025, 8, 1), "1 August 2025");
+        assert_eq!(Lang::Id.date(2024, 2, 29), "29 Februari 2024");
+        assert_eq!(Lang::En.date(2024, 12, 31), "31 December 2024");
     }
 }

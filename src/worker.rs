@@ -69,37 +69,9 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
             Ok(csv(&summary_rows(&outcome, lang), lang))
         }
-        // The widget's plan, worked out here so the planner stays out of the first load.
-        Op::Plan => {
+        Op::Plan | Op::Risk => {
             let (form, _) = load_form(req.form)?;
-            let base = base_of(&form, &catalog)?;
-            let reading = form.read(base);
-            if !reading.errors.is_empty() {
-                return Err(IoError::FixFields);
-            }
-            let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps)
-                .map_err(IoError::Input)?;
-            serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
-        }
-        // The sampling risk panel: the risk and the robust plan, as `rapor risk` and
-        // `rapor plan --robust` print them, and in `text` the panel's lines.
-        Op::Risk => {
-            let (form, _) = load_form(req.form)?;
-            let reading = form.read(base_of(&form, &catalog)?);
-            if !reading.errors.is_empty() {
-                return Err(IoError::FixFields);
-            }
-            let (rs, sc) = (&reading.ruleset, &reading.scenario);
-            let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
-            let mut v = crate::report::json::risk_json(rs, sc, &r);
-            let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
-                .map_err(|e| format!("{}: {}", e.path, e.message(lang)));
-            if let Ok(p) = &robust {
-                v["robust"] = crate::report::json::robust_json(rs, sc, p);
-            }
-            let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), lang);
-            v["text"] = serde_json::to_value(text).unwrap_or_default();
-            Ok(v.to_string())
+            work_out(op, &form, base_of(&form, &catalog)?, lang)
         }
         // A user's ruleset file, validated here; the answer is the ruleset as the
         // widget reads it.
@@ -132,6 +104,52 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             Err(IoError::Request(format!("{} is for {}", op.as_str(), op.worker())))
         }
     }
+}
+
+/// The engine worker's part (`protocol::ENGINE_WORKER`): the plan and the sampling risk,
+/// answered in the page's own module. No method is compiled in: the method file the page
+/// fetched comes with the request (`text`), unless the form carries the user's own.
+pub fn compute(req: &Request) -> Result<String, IoError> {
+    let op = Op::parse(req.op).filter(|op| matches!(op, Op::Plan | Op::Risk));
+    let op = op.ok_or_else(|| IoError::Request(format!("{:?} is not the engine worker's", req.op)))?;
+    let (form, _) = load_form(req.form)?;
+    let published;
+    let base = match form.own_ruleset() {
+        Some(rs) => rs,
+        None => {
+            published = Ruleset::from_checked_json(req.text).map_err(IoError::Input)?;
+            if published.id != form.ruleset {
+                return Err(IoError::Request(format!("the method {:?} came with a form of {:?}", published.id, form.ruleset)));
+            }
+            &published
+        }
+    };
+    work_out(op, &form, base, Lang::parse(req.lang))
+}
+
+/// The widget's plan, or the sampling risk panel (the risk and the robust plan, as
+/// `rapor risk` and `rapor plan --robust` print them, and in `text` the panel's lines):
+/// off the page's thread, since a large pemda's can take seconds.
+fn work_out(op: Op, form: &Form, base: &Ruleset, lang: Lang) -> Result<String, IoError> {
+    let reading = form.read(base);
+    if !reading.errors.is_empty() {
+        return Err(IoError::FixFields);
+    }
+    let (rs, sc) = (&reading.ruleset, &reading.scenario);
+    if op == Op::Plan {
+        let plan = crate::engine::plan::plan(rs, sc, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
+        return serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()));
+    }
+    let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
+    let mut v = crate::report::json::risk_json(rs, sc, &r);
+    let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
+        .map_err(|e| format!("{}: {}", e.path, e.message(lang)));
+    if let Ok(p) = &robust {
+        v["robust"] = crate::report::json::robust_json(rs, sc, p);
+    }
+    let text = crate::report::risk::risk_text(rs, sc, &r, robust.as_ref().map_err(Clone::clone), lang);
+    v["text"] = serde_json::to_value(text).unwrap_or_default();
+    Ok(v.to_string())
 }
 
 /// The Excel workbook for the form.
@@ -397,6 +415,25 @@ mod tests {
         assert_eq!(plan, direct);
         f.unit_at_mut(0).score = "8x".into();
         assert_eq!(handle(&req("plan", &saved::save(&f, "id"), "")), Err(IoError::FixFields));
+    }
+
+    #[test]
+    fn the_engine_worker_plans_with_the_method_the_page_sends() {
+        let mut f = Form::typical("ombudsman-2022", 2);
+        f.unit_at_mut(0).score = "80,19".into();
+        f.unit_at_mut(1).score = "92,92".into();
+        let form = saved::save(&f, "id");
+        let method = Catalog::built_in_source("ombudsman-2022").unwrap();
+        let plan: crate::engine::plan::Plan = serde_json::from_str(&compute(&req("plan", &form, method)).unwrap()).unwrap();
+        // As above: 86,56 is B, and A starts at 88: 1,44 points.
+        assert_eq!(plan.target.as_deref(), Some("A"));
+        assert_eq!(plan.points_needed, Some(rust_decimal::Decimal::new(144, 2)));
+        assert!(compute(&req("risk", &form, method)).unwrap().contains("\"text\""));
+        // Another method than the form's, none at all, or an operation of another worker.
+        let other = Catalog::built_in_source("ombudsman-2024").unwrap();
+        assert!(matches!(compute(&req("plan", &form, other)), Err(IoError::Request(m)) if m.contains("ombudsman-2024")));
+        assert!(matches!(compute(&req("plan", &form, "")), Err(IoError::Input(_))));
+        assert!(matches!(compute(&req("export-json", &form, method)), Err(IoError::Request(_))));
     }
 
     #[test]

@@ -97,7 +97,9 @@ fn operations_and_failures_have_one_name_each() {
         assert_eq!(Op::parse(op.as_str()), Some(op));
     }
     assert_eq!(Op::ExportXlsx.worker(), "rapor-xlsx_loader.js");
-    assert_eq!(Op::Plan.worker(), "rapor-io_loader.js");
+    assert_eq!(Op::Plan.worker(), "rapor-worker.js");
+    assert_eq!(Op::Risk.worker(), "rapor-worker.js");
+    assert_eq!(Op::ExportJson.worker(), "rapor-io_loader.js");
     let failures = [
         Failure::FixFields,
         Failure::Input { path: "units[0].score".into(), message_id: "bukan angka".into(), message_en: "not a number".into() },

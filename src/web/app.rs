@@ -113,7 +113,10 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
     // After this task, so the browser paints the score first.
     gloo::timers::callback::Timeout::new(0, move || {
         let saved = crate::form::saved::save(&form, lang.code());
-        super::workers::ask(op, &saved, lang.code(), "", move |a| {
+        // The method's file travels with the form (the engine's worker has none compiled
+        // in); with the user's own method in use it is the form's and this goes unread.
+        let method = super::rulesets::source(&form.ruleset).unwrap_or_default();
+        super::workers::ask(op, &saved, lang.code(), &method, move |a| {
             queue.borrow_mut().asked = false;
             dispatch.emit(answer(generation, lang, a));
             ask_next(queue, dispatch);

@@ -16,3 +16,9 @@ pub mod ruleset_panel;
 pub mod unit_row;
 pub mod unit_table;
 pub mod units_grid;
+
+/// Today's date for a report or a workbook, in the page's language (`Lang::date`).
+pub fn today(lang: crate::text::Lang) -> String {
+    let now = js_sys::Date::new_0();
+    lang.date(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}

@@ -15,6 +15,14 @@ use wasm_bindgen_futures::JsFuture;
 thread_local! {
     static INDEX: RefCell<Rc<Vec<Listed>>> = RefCell::new(Rc::new(Vec::new()));
     static LOADED: RefCell<Vec<Rc<Ruleset>>> = const { RefCell::new(Vec::new()) };
+    /// Each loaded method's file as fetched: the engine's worker is handed it with each
+    /// request, so it needs no method compiled in and fetches nothing.
+    static SOURCES: RefCell<Vec<(String, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The file of the loaded method `id`, as fetched.
+pub fn source(id: &str) -> Option<Rc<str>> {
+    SOURCES.with(|s| s.borrow().iter().find(|(i, _)| i == id).map(|(_, t)| t.clone()))
 }
 
 pub fn listed() -> Rc<Vec<Listed>> {
@@ -38,6 +46,10 @@ pub fn library() -> Library {
 /// build folder to fetch from).
 pub fn install(index: Vec<Listed>, rulesets: Vec<Ruleset>) {
     INDEX.with(|i| *i.borrow_mut() = Rc::new(index));
+    for rs in &rulesets {
+        let text: Rc<str> = serde_json::to_string(rs).unwrap_or_default().into();
+        SOURCES.with(|s| s.borrow_mut().push((rs.id.clone(), text)));
+    }
     LOADED.with(|l| l.borrow_mut().extend(rulesets.into_iter().map(Rc::new)));
 }
 
@@ -77,5 +89,6 @@ pub async fn load(id: &str) -> Result<Rc<Ruleset>, String> {
     let rs =
         Rc::new(Ruleset::from_checked_json(&text).map_err(|e| format!("ruleset-{id}.json: {}", e.field_message(crate::text::Lang::En)))?);
     LOADED.with(|l| l.borrow_mut().push(rs.clone()));
+    SOURCES.with(|s| s.borrow_mut().push((id.to_string(), text.into())));
     Ok(rs)
 }

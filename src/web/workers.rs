@@ -1,13 +1,38 @@
-//! The widget's side of the `rapor-io` worker: started on first use, one per page, and
-//! answers routed back to whoever asked. Requests and answers are plain JS objects, so
-//! the widget itself needs no JSON parser for them.
+//! The widget's side of its web workers: started on first use, one per page and lane,
+//! and answers routed back to whoever asked. Requests and answers are plain JS objects,
+//! so the widget itself needs no JSON parser for them. The engine's worker
+//! (`ENGINE_WORKER`) runs this very module: it is handed the compiled
+//! `WebAssembly.Module` and the glue's address, so the engine is downloaded once.
 
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+#[wasm_bindgen]
+extern "C" {
+    type ImportMeta;
+    /// The glue's own `import.meta`: its `url` is where the engine's worker imports it from.
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// Starts the engine's worker and hands it this module, compiled, and the address of
+/// its glue (the page's, or the one `embed.js` imported): nothing is downloaded again.
+fn engine_worker(script: &str) -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(script, &options).ok()?;
+    let init = Object::new();
+    let _ = Reflect::set(&init, &"module".into(), &wasm_bindgen::module());
+    let _ = Reflect::set(&init, &"glue".into(), &IMPORT_META.with(ImportMeta::url).into());
+    worker.post_message(&init).ok()?;
+    Some(worker)
+}
 
 /// What the worker answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,7 +97,11 @@ fn start(slot: &str, loader: &str) -> Option<()> {
         if ws.borrow().contains_key(slot) {
             return Some(());
         }
-        let worker = Worker::new(loader).ok()?;
+        let worker = if loader.split('?').next().is_some_and(|l| l.ends_with(ENGINE_WORKER)) {
+            engine_worker(loader)?
+        } else {
+            Worker::new(loader).ok()?
+        };
         let key = slot.to_string();
         {
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
@@ -85,6 +114,12 @@ fn start(slot: &str, loader: &str) -> Option<()> {
                             }
                         }
                     });
+                    return;
+                }
+                // The engine's worker could not start (no module workers, a failed
+                // import): as if it had stopped, so whoever waits is told.
+                if let Some(why) = Reflect::get(&data, &"failed".into()).ok().and_then(|v| v.as_string()) {
+                    stopped(&key, why);
                     return;
                 }
                 let get = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
@@ -116,21 +151,7 @@ fn start(slot: &str, loader: &str) -> Option<()> {
                     .ok()
                     .and_then(|m| m.as_string())
                     .unwrap_or_else(|| "the worker's script did not load".to_string());
-                let newer_build = detail.contains("rapor-build");
-                WORKERS.with(|ws| {
-                    if let Some(slot) = ws.borrow_mut().remove(&key) {
-                        slot.worker.terminate();
-                    }
-                });
-                // Only this worker's requests: another lane's go on.
-                let pending: Vec<Reply> = PENDING.with(|p| {
-                    let mut p = p.borrow_mut();
-                    let ids: Vec<u32> = p.iter().filter(|(_, (s, _))| *s == key).map(|(id, _)| *id).collect();
-                    ids.into_iter().filter_map(|id| p.remove(&id)).map(|(_, r)| r).collect()
-                });
-                for reply in pending {
-                    reply(Answer::Failed(Failure::Stopped { newer_build, detail: detail.clone() }));
-                }
+                stopped(&key, detail);
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
@@ -138,6 +159,26 @@ fn start(slot: &str, loader: &str) -> Option<()> {
         ws.borrow_mut().insert(slot.to_string(), Slot { worker, waiting: Some(Vec::new()) });
         Some(())
     })
+}
+
+/// A worker that stopped, or never started: it is dropped (the next request starts it
+/// afresh) and each request waiting for it is told why. Only its own requests: another
+/// lane's go on.
+fn stopped(key: &str, detail: String) {
+    let newer_build = detail.contains("rapor-build");
+    WORKERS.with(|ws| {
+        if let Some(slot) = ws.borrow_mut().remove(key) {
+            slot.worker.terminate();
+        }
+    });
+    let pending: Vec<Reply> = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let ids: Vec<u32> = p.iter().filter(|(_, (s, _))| *s == key).map(|(id, _)| *id).collect();
+        ids.into_iter().filter_map(|id| p.remove(&id)).map(|(_, r)| r).collect()
+    });
+    for reply in pending {
+        reply(Answer::Failed(Failure::Stopped { newer_build, detail: detail.clone() }));
+    }
 }
 
 /// Sends one request; `reply` runs with the answer.
@@ -177,7 +218,7 @@ pub fn ask_with(op: Op, form: &str, lang: &str, text: &str, bytes: Option<&[u8]>
     });
 }
 
-use crate::protocol::{notice_for, Failure, Op};
+use crate::protocol::{notice_for, Failure, Op, ENGINE_WORKER};
 
 /// Asks the worker and hands a successful answer to `done`; a failure becomes a notice.
 pub fn ask_then(

@@ -219,7 +219,7 @@ test('offline: after one visit the widget opens with no connection', async () =>
   await untilTrue(page, async () => {
     const kept = await caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))));
     const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
-    return ['index.html', 'rapor-io_loader.js', 'rapor-io.js', 'rapor-io_bg.wasm', 'sw-register.js', 'rulesets.json']
+    return ['index.html', 'rapor-worker.js', 'sw-register.js', 'rulesets.json']
       .every((f) => names.includes(f)) && names.some((f) => /^rapor-web-[0-9a-f]{8,16}_bg\.wasm$/.test(f));
   }, null, 'the files for offline use kept');
   await context.setOffline(true);

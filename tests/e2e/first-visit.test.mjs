@@ -43,7 +43,7 @@ test('a first visit, counted at the server: seven totals, their plan and the off
     await untilTrue(page, async () => {
       const names = (await Promise.all((await caches.keys()).map((k) => caches.open(k).then((c) => c.keys()))))
         .flat().map((r) => new URL(r.url).pathname.split('/').pop());
-      return ['index.html', 'rapor-io_bg.wasm', 'rulesets.json'].every((f) => names.includes(f));
+      return ['index.html', 'rapor-worker.js', 'rulesets.json'].every((f) => names.includes(f));
     }, null, 'the files for offline use kept');
     await quiet(log);
     const bytes = log.reduce((sum, r) => sum + r.bytes, 0);
@@ -54,6 +54,10 @@ test('a first visit, counted at the server: seven totals, their plan and the off
     const paths = log.filter((r) => r.status === 200).map((r) => r.path);
     assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i), [], 'a file fetched twice');
     assert.ok(!paths.some((p) => /xlsx/.test(p)), 'the Excel worker is not fetched on a first visit');
+    // One engine download: the plan's worker runs the page's own module (rapor-worker.js),
+    // and the files-and-links worker waits for first use.
+    assert.deepEqual(paths.filter((p) => p.endsWith('.wasm')).map((p) => p.replace(/-[0-9a-f]+_bg/, '_bg')), ['/rapor-web_bg.wasm']);
+    assert.ok(paths.includes('/rapor-worker.js'), 'the plan came from the engine worker');
     assert.ok(bytes <= 640 * 1024, `first visit ${bytes} B is over the 640 KB budget`);
   } finally {
     await stop(env);

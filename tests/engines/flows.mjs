@@ -99,7 +99,7 @@ export const FLOWS = [
     // The offline cache keeps what the page fetched once the first plan is on screen.
     await b.until(null, `caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))))
       .then((kept) => { const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
-        return ['index.html', 'rapor-io.js', 'rapor-io_bg.wasm', 'rulesets.json'].every((f) => names.includes(f)); })`, 20000);
+        return ['index.html', 'rapor-worker.js', 'rulesets.json'].every((f) => names.includes(f)); })`, 20000);
     b.site.offline(true);
     try {
       // Opened again, as from a bookmark. (Not WebDriver's Refresh: Firefox's bypasses

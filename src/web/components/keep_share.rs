@@ -104,8 +104,7 @@ pub fn KeepShare(p: &KeepShareProps) -> Html {
         let (d, s) = (d.clone(), s.clone());
         Callback::from(move |_: MouseEvent| {
             let (form, pemda) = (saved(&s), s.form.pemda.clone());
-            let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
-            let date = String::from(js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED));
+            let date = super::today(lang);
             ask_bytes_then(Op::ExportXlsx, &form, lang.code(), &date, d.clone(), move |bytes| {
                 download(&format!("{}.xlsx", file_stem(&pemda)), XLSX, &bytes)
             });

@@ -73,12 +73,11 @@ pub fn ReportHead(p: &ReportHeadProps) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let rs = s.base();
-    let locale = if lang.indonesian() { "id-ID" } else { "en-GB" };
-    let date = js_sys::Date::new_0().to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED);
+    let date = super::today(lang);
     html! {
         <div class="rapor-report-head" data-testid="report-head">
             <p class="rapor-report-pemda">{ if s.form.pemda.is_empty() { "—".to_string() } else { s.form.pemda.clone() } }</p>
-            <p>{ t(lang, Text::ReportDate) }{ ": " }{ String::from(date) }</p>
+            <p>{ t(lang, Text::ReportDate) }{ ": " }{ date }</p>
             <p>{ t(lang, Text::Ruleset) }{ ": " }{ lang.pick(&rs.title, &rs.title_en) }</p>
             <p class="rapor-report-sources">{ t(lang, Text::Sources) }{ ": " }{ rs.sources.iter().map(|x| lang.pick(&x.text, &x.text_en)).collect::<Vec<_>>().join(" · ") }</p>
         </div>
