@@ -11,6 +11,7 @@ pub mod exact;
 pub mod grade;
 pub mod limits;
 pub mod number;
+pub mod order;
 pub mod overrides;
 pub mod plan;
 /// The robust plan and the knapsack live with the planner; their old paths stay.

@@ -185,7 +185,7 @@ pub fn risk(rs: &Ruleset, sc: &Scenario, target: Option<&str>) -> Result<Risk, I
             weakest.push(Link { unit_index, unit: sc.units[unit_index].name.clone(), sector: sector.name.clone(), drawn, hits, delta });
         }
     }
-    weakest.sort_by(|a, b| a.delta.cmp(&b.delta).then(a.unit_index.cmp(&b.unit_index)));
+    crate::engine::order::sort_by(&mut weakest, |a, b| a.delta.cmp(&b.delta).then(a.unit_index.cmp(&b.unit_index)));
     Ok(Risk {
         method: if possible <= EXACT_LIMIT { Method::Exact } else { Method::MonteCarlo },
         possible,
@@ -266,7 +266,7 @@ pub fn all_samples(rs: &Ruleset, sc: &Scenario, limit: u128) -> Result<Option<Ve
             .collect();
     }
     for units in &mut out {
-        units.sort_unstable();
+        crate::engine::order::sort(units);
     }
     Ok(Some(out))
 }
@@ -325,13 +325,13 @@ fn extreme(space: &Space, highest: bool) -> (i128, Vec<usize>) {
     for s in &space.sectors {
         let mut c = s.candidates.clone();
         // Ties go to the unit listed first, so the answer does not depend on sorting.
-        c.sort_by(|a, b| if highest { b.1.cmp(&a.1) } else { a.1.cmp(&b.1) }.then(a.0.cmp(&b.0)));
+        crate::engine::order::sort_by(&mut c, |a, b| if highest { b.1.cmp(&a.1) } else { a.1.cmp(&b.1) }.then(a.0.cmp(&b.0)));
         for &(i, x) in &c[..s.draw] {
             sum += x;
             units.push(i);
         }
     }
-    units.sort_unstable();
+    crate::engine::order::sort(&mut units);
     (sum, units)
 }
 

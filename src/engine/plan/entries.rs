@@ -237,7 +237,7 @@ pub(super) fn ladder(i: &Indicator, from: Decimal) -> Ladder {
     let min = Decimal::from(i.min);
     if i.levels_only {
         let mut v: Vec<Decimal> = i.levels.iter().map(|l| Decimal::from(l.value)).filter(|&v| v > from).collect();
-        v.sort_unstable();
+        crate::engine::order::sort(&mut v);
         v.dedup();
         return Ladder::Listed(v);
     }

@@ -91,7 +91,9 @@ fn exact_within(pools: &[Pool], need: i128, mut window: i128) -> Vec<u64> {
 fn best_ratio_first(pools: &[Pool], need: i128, window: i128) -> (Vec<u64>, i128) {
     let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0 && pools[i].cost > 0).collect();
     // Best gain per cost first: a / c > b / d ⇔ a·d > b·c.
-    order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
+    crate::engine::order::sort_by(&mut order, |&a, &b| {
+        (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128))
+    });
     let mut whole = vec![0u64; pools.len()];
     let mut rest = need;
     for i in order {
@@ -120,7 +122,7 @@ fn table_cells(pools: &[Pool], need: i128) -> u128 {
 /// more. So taking the largest gains until `need` is met is exact.
 fn largest_gains_first(pools: &[Pool], need: i128) -> Vec<u64> {
     let mut order: Vec<usize> = (0..pools.len()).collect();
-    order.sort_by(|&a, &b| pools[b].gain.cmp(&pools[a].gain));
+    crate::engine::order::sort_by(&mut order, |&a, &b| pools[b].gain.cmp(&pools[a].gain));
     let mut take = vec![0; pools.len()];
     let mut got = 0i128;
     for i in order {
@@ -189,7 +191,9 @@ fn dynamic_programme(pools: &[Pool], need: i128) -> Vec<u64> {
 fn greedy_by_ratio_cost(pools: &[Pool], need: i128) -> u64 {
     let mut order: Vec<usize> = (0..pools.len()).filter(|&i| pools[i].count > 0).collect();
     // gain_a / cost_a > gain_b / cost_b  ⇔  gain_a · cost_b > gain_b · cost_a
-    order.sort_by(|&a, &b| (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128)));
+    crate::engine::order::sort_by(&mut order, |&a, &b| {
+        (pools[b].gain * pools[a].cost as i128).cmp(&(pools[a].gain * pools[b].cost as i128))
+    });
     let (mut got, mut cost) = (0i128, 0u64);
     for i in order {
         let p = pools[i];

@@ -62,7 +62,7 @@ pub(super) fn plan_mixed(
     let mut steps = steps_taken(sc, r.entries, r.slots, &taken)?;
     steps.extend(point_steps);
     // Stable: each unit's indicator steps, then its dimensions, as each part sorted them.
-    steps.sort_by_key(|s| s.unit_index);
+    crate::engine::order::sort_by_key(&mut steps, |s| s.unit_index);
     result.cost = match objective {
         Objective::Steps => plan_cost(r.slots, &raise, objective) * per_step + points::point_cost(r.points, &raises, places) * per_point,
         Objective::Indicators => plan_cost(r.slots, &raise, objective) + raises.len() as u64,

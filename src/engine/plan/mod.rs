@@ -407,7 +407,7 @@ fn steps_taken(sc: &Scenario, entries: &[Changeable], slots: &[Slot], taken: &[u
             responses,
         });
     }
-    steps.sort_by_key(|s| (s.unit_index, s.indicator.clone(), s.product));
+    crate::engine::order::sort_by_key(&mut steps, |s| (s.unit_index, s.indicator.clone(), s.product));
     Ok(steps)
 }
 

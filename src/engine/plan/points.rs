@@ -141,7 +141,7 @@ fn water_fill(slots: &[PointSlot], rooms: &[u64], group: &[usize], steps: u64, p
     // Everyone up to the level below; the rest, one each, to those that started lowest.
     let mut left = steps - total(lo - 1);
     let mut order: Vec<usize> = (0..group.len()).collect();
-    order.sort_by(|&a, &b| slots[group[a]].from.cmp(&slots[group[b]].from).then(a.cmp(&b)));
+    crate::engine::order::sort_by(&mut order, |&a, &b| slots[group[a]].from.cmp(&slots[group[b]].from).then(a.cmp(&b)));
     for k in order {
         let (below, here) = (at(lo - 1, k), at(lo, k));
         given[group[k]] = below;
@@ -246,7 +246,7 @@ pub(super) fn point_steps(slots: &[PointSlot], raises: &[PointStep]) -> Vec<Step
             }
         })
         .collect();
-    steps.sort_by(|a, b| (a.unit_index, &a.dimension).cmp(&(b.unit_index, &b.dimension)));
+    crate::engine::order::sort_by(&mut steps, |a, b| (a.unit_index, &a.dimension).cmp(&(b.unit_index, &b.dimension)));
     steps
 }
 

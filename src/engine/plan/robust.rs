@@ -203,7 +203,9 @@ fn merged(steps: Vec<Step>) -> Vec<Step> {
             }
         }
     }
-    out.sort_by(|a, b| (a.unit_index, &a.indicator, &a.dimension, a.product).cmp(&(b.unit_index, &b.indicator, &b.dimension, b.product)));
+    crate::engine::order::sort_by(&mut out, |a, b| {
+        (a.unit_index, &a.indicator, &a.dimension, a.product).cmp(&(b.unit_index, &b.indicator, &b.dimension, b.product))
+    });
     out
 }
 
@@ -269,7 +271,7 @@ fn sector_frontier(cands: &[Candidate], k: usize) -> SectorFrontier {
     let mut value = vec![i128::MIN; budget + 1];
     let mut how = vec![Choice { lambda: 0, low: None }; budget + 1];
     let mut lambdas: Vec<i128> = cands.iter().flat_map(|c| c.best.iter().map(move |g| c.now + g)).collect();
-    lambdas.sort_unstable();
+    crate::engine::order::sort(&mut lambdas);
     lambdas.dedup();
     let mut note = |cost: usize, v: i128, choice: Choice| {
         if cost < value.len() && v > value[cost] {

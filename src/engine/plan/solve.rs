@@ -50,7 +50,7 @@ pub(super) fn cheapest_touching_fewest_units(slots: &[Slot], gain: &[i128], need
     let best = solve(&|_| true)?;
     let cost = plan_cost(slots, &best, objective);
     let mut units: Vec<usize> = slots.iter().map(|s| s.unit_index).collect();
-    units.sort_unstable();
+    crate::engine::order::sort(&mut units);
     units.dedup();
     let touched = touched_units(slots, &best);
     if units.len() > EXACT_TIE_BREAK_UNITS || touched <= 1 {
@@ -90,7 +90,7 @@ pub(super) fn fractional_cost_exceeds(slots: &[Slot], gain: &[i128], need: i128,
     let mut items: Vec<(i128, i128, i128)> =
         slots.iter().zip(gain).filter(|(s, _)| keep(s.unit_index)).map(|(s, &g)| (g, s.effort as i128, s.room as i128)).collect();
     // g_a / e_a > g_b / e_b  ⇔  g_a · e_b > g_b · e_a
-    items.sort_by(|a, b| (b.0 * a.1).cmp(&(a.0 * b.1)));
+    crate::engine::order::sort_by(&mut items, |a, b| (b.0 * a.1).cmp(&(a.0 * b.1)));
     let (mut got, mut spent) = (0i128, 0i128);
     for (g, e, room) in items {
         let left = need - got;
@@ -199,14 +199,14 @@ pub(super) fn share_pools(slots: &[Slot], members: &[Vec<usize>], take: &[u64]) 
     let mut touched: HashSet<usize> = HashSet::new();
     // Largest allocations first, so they choose the units the smaller ones then join.
     let mut order: Vec<usize> = (0..members.len()).filter(|&p| take[p] > 0).collect();
-    order.sort_by_key(|&p| std::cmp::Reverse(take[p]));
+    crate::engine::order::sort_by_key(&mut order, |&p| std::cmp::Reverse(take[p]));
     for p in order {
         let mut left = take[p];
         let room_in = unit_room(slots, &members[p]);
         let mut ms = members[p].clone();
         // Ties toward fewer units: units already in the plan, then units that can absorb
         // the most of this pool, then the order the user entered them.
-        ms.sort_by_key(|&i| {
+        crate::engine::order::sort_by_key(&mut ms, |&i| {
             let u = slots[i].unit_index;
             // …and within a unit, the entries with most room (the weakest) first.
             (!touched.contains(&u), std::cmp::Reverse(room_in[&u]), u, std::cmp::Reverse(slots[i].room), i)
@@ -252,7 +252,7 @@ pub(super) fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option
         *per_unit_gain.entry((u, f)).or_insert(0) += 1;
     }
     let mut order: Vec<(usize, usize, i128)> = full.iter().map(|(&e, &(u, f))| (e, u, f)).collect();
-    order.sort_by_key(|&(e, u, f)| (std::cmp::Reverse(f), std::cmp::Reverse(per_unit_gain[&(u, f)]), u, e));
+    crate::engine::order::sort_by_key(&mut order, |&(e, u, f)| (std::cmp::Reverse(f), std::cmp::Reverse(per_unit_gain[&(u, f)]), u, e));
     let mut chosen = HashSet::new();
     let mut got = 0i128;
     for (e, _, f) in order {
@@ -271,7 +271,7 @@ pub(super) fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option
         *entry_units.entry(s.entry).or_insert(0) += k;
     }
     let mut order: Vec<usize> = (0..slots.len()).filter(|&i| raise[i] > 0).collect();
-    order.sort_by_key(|&i| (gain[i], std::cmp::Reverse(i)));
+    crate::engine::order::sort_by_key(&mut order, |&i| (gain[i], std::cmp::Reverse(i)));
     for i in order {
         let units = entry_units.get_mut(&slots[i].entry).expect("counted above");
         let spare = if gain[i] > 0 { ((got - need) / gain[i]).max(0) } else { 0 };
