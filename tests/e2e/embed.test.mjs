@@ -216,10 +216,13 @@ test('offline: after one visit the widget opens with no connection', async () =>
   // worker's script was kept).
   await page.getByTestId('unit-score').first().fill('82.84');
   await page.getByTestId('plan-step').first().waitFor();
+  // The visitor also makes a share link: the files-and-links worker is kept as it is used.
+  await page.getByTestId('share-link').click();
+  assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=2/);
   await untilTrue(page, async () => {
     const kept = await caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))));
     const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
-    return ['index.html', 'rapor-worker.js', 'sw-register.js', 'rulesets.json']
+    return ['index.html', 'rapor-worker.js', 'sw-register.js', 'rulesets.json', 'rapor-io_loader.js', 'rapor-io.js', 'rapor-io_bg.wasm']
       .every((f) => names.includes(f)) && names.some((f) => /^rapor-web-[0-9a-f]{8,16}_bg\.wasm$/.test(f));
   }, null, 'the files for offline use kept');
   await context.setOffline(true);
@@ -228,7 +231,8 @@ test('offline: after one visit the widget opens with no connection', async () =>
   assert.equal(await page.getByTestId('lang-toggle').textContent(), 'Bahasa Indonesia');
   await page.getByTestId('unit-score').first().fill('82.84');
   assert.equal(await page.getByTestId('aggregate-category').textContent(), 'B');
-  // Files and links work offline too: the workers were cached with the rest.
+  // The plan, and the share link the visitor used: both workers were kept.
+  await page.getByTestId('plan-step').first().waitFor();
   await page.getByTestId('share-link').click();
   assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=2/);
   await context.setOffline(false);

@@ -96,10 +96,13 @@ export const FLOWS = [
     await b.until(null, 'navigator.serviceWorker.controller !== null', 20000);
     await b.fill('unit-score', '82.84');
     await b.waitFor('plan-step', 15000);
+    // A share link too: its worker is kept as it is used.
+    await b.click('share-link');
+    await b.until('share-url', /#s=2/, 10000, 'value');
     // The offline cache keeps what the page fetched once the first plan is on screen.
     await b.until(null, `caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))))
       .then((kept) => { const names = kept.flat().map((r) => new URL(r.url).pathname.split('/').pop());
-        return ['index.html', 'rapor-worker.js', 'rulesets.json'].every((f) => names.includes(f)); })`, 20000);
+        return ['index.html', 'rapor-worker.js', 'rulesets.json', 'rapor-io.js', 'rapor-io_bg.wasm'].every((f) => names.includes(f)); })`, 20000);
     b.site.offline(true);
     try {
       // Opened again, as from a bookmark. (Not WebDriver's Refresh: Firefox's bypasses
@@ -108,7 +111,8 @@ export const FLOWS = [
       await b.waitFor('unit', 15000);
       await b.fill('unit-score', '82.84');
       assert.equal(await b.text('aggregate-category'), 'B');
-      // The worker came from the cache too: a share link is made offline.
+      // The workers came from the cache too: the plan, and a share link made offline.
+      await b.waitFor('plan-step', 15000);
       await b.click('share-link');
       await b.until('share-url', /#s=2/, 10000, 'value');
     } finally {
