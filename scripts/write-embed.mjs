@@ -70,7 +70,14 @@ writeFileSync(join(dir, 'embed.js'), template.replace('__FILES__', JSON.stringif
 for (const f of readdirSync(dir).filter((f) => f.endsWith('_loader.js'))) {
   const loader = readFileSync(join(dir, f), 'utf8');
   const v = `?v=${build}`;
-  const versioned = loader.replace(/(importScripts\("\.\/[\w-]+\.js)"\)/, `$1${v}")`).replace(/(wasm_bindgen\("\.\/[\w-]+_bg\.wasm)"\)/, `$1${v}")`);
+  // The module is passed as wasm-bindgen now asks (an object: no deprecation warning),
+  // and a module that does not arrive (offline, not kept yet) is thrown as the worker's
+  // error, which the page hears and handles — left as a rejected promise, the browser
+  // reports it as an error of the page itself.
+  const versioned = loader
+    .replace(/(importScripts\("\.\/[\w-]+\.js)"\)/, `$1${v}")`)
+    .replace(/wasm_bindgen\(("\.\/[\w-]+_bg\.wasm)"\)/,
+      `wasm_bindgen({module_or_path:$1${v}"}).catch(function(e){setTimeout(function(){throw new Error("the worker's module did not load: "+e)})})`);
   if (!versioned.includes(`.js${v}"`) || !versioned.includes(`.wasm${v}"`)) throw new Error(`${f}: not the loader Trunk writes: ${loader}`);
   // (From the service worker's cache the worker's address has no query: that cache holds
   // only this build's files.)

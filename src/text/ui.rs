@@ -615,10 +615,14 @@ pub fn raise_to(lang: Lang, what: &str, units: &[String], level: &str) -> String
 pub fn offline_size(lang: Lang, kb: u32) -> String {
     match lang {
         Lang::Id => {
-            format!("Menyimpan semua metode dan alat Excel (ekspor, templat, impor) di peramban ini: mengunduh paling banyak ± {kb} KB.")
+            format!(
+                "Menyimpan semua metode, berkas dan tautan (JSON, CSV, tautan berbagi) dan alat Excel (ekspor, templat, impor) di peramban ini: mengunduh paling banyak ± {kb} KB."
+            )
         }
         Lang::En => {
-            format!("Keeps every method and the Excel tools (export, template, import) in this browser: downloads at most about {kb} KB.")
+            format!(
+                "Keeps every method, files and links (JSON, CSV, share links) and the Excel tools (export, template, import) in this browser: downloads at most about {kb} KB."
+            )
         }
     }
 }

@@ -83,6 +83,8 @@ test('script tag: two widgets with different rulesets, isolated from a hostile p
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.goto(url + 'two-widgets.html');
   // Locators pierce open shadow roots.
   const [a, b] = [page.locator('[data-rapor]').nth(0), page.locator('[data-rapor]').nth(1)];
@@ -121,6 +123,13 @@ test('script tag: two widgets with different rulesets, isolated from a hostile p
   assert.deepEqual(keys, ['rapor:rapor-1:form', 'rapor:rapor-2:form']);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.screenshot({ path: join(ARTIFACTS, 'two-widgets.png') });
+  // Both widgets' plans come from the engine's worker, which runs the module embed.js
+  // loaded: one wasm download for the page.
+  await b.getByTestId('unit-score').nth(1).fill('80');
+  await b.getByTestId('plan-step').first().waitFor();
+  await a.getByTestId('plan-step').first().waitFor();
+  assert.deepEqual(fetched.filter((f) => f.endsWith('.wasm')).map((f) => f.replace(/-[0-9a-f]+_bg/, '_bg')), ['rapor-web_bg.wasm']);
+  assert.ok(fetched.includes('rapor-worker.js'), fetched.join(' '));
   assert.deepEqual(problems, []);
 });
 
@@ -268,12 +277,13 @@ test('"Siapkan untuk dipakai luring" says what it downloads, then keeps every fi
   const kb = Number(/± (\d+) KB/.exec(offer)?.[1]);
   console.log(`# offline button: "${offer}"`);
   assert.ok(kb > 300 && kb < 2000, offer);
+  assert.match(offer, /berkas dan tautan .* alat Excel/);
   await page.getByTestId('offline-ready').click();
   await page.waitForFunction(() => /Siap dipakai luring: \d+ berkas/.test(document.querySelector('[data-testid="offline-status"]').textContent), null, { timeout: 20000 });
   // The Excel writer and a method never opened are kept, and Excel works offline.
   const names = await page.evaluate(async () => (await Promise.all((await caches.keys()).map((k) => caches.open(k).then((c) => c.keys()))))
     .flat().map((r) => new URL(r.url).pathname.split('/').pop()));
-  for (const f of ['rapor-xlsx_bg.wasm', 'rapor-xlsx.js', 'ruleset-sakip-2021.json', 'embed.js']) assert.ok(names.includes(f), f);
+  for (const f of ['rapor-xlsx_bg.wasm', 'rapor-xlsx.js', 'rapor-io_bg.wasm', 'ruleset-sakip-2021.json', 'embed.js']) assert.ok(names.includes(f), f);
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('unit-score').first().fill('82,84');

@@ -57,6 +57,15 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
     let fixed_scale = base.indicators().any(|r| r.indicator.levels_only || r.indicator.fractional);
     let criteria = base.assumptions.iter().any(|a| a.field.as_deref() == Some("criteria"));
     let settings_error = s.reading.errors.iter().any(|e| e.unit_key.is_none());
+    // The sources and the assumptions are built when first opened: folded, they would be
+    // a sixth of the page, and building the page is most of a phone's wait for its first
+    // field. (The fields above them stay, so the method in force can always be read.)
+    let sources_open = use_state(|| false);
+    let assumptions_open = use_state(|| false);
+    let toggled = |open: &UseStateHandle<bool>| {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open")))
+    };
 
     html! {
         <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
@@ -123,15 +132,18 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                     </div>
                 }
             </div>
-            <details class="rapor-details">
+            <details class="rapor-details" ontoggle={toggled(&sources_open)}>
                 <summary>{ t(lang, Text::Sources) }</summary>
-                <ul>{ for base.sources.iter().map(|src| html! { <li>{ lang.pick(&src.text, &src.text_en) }</li> }) }</ul>
+                if *sources_open {
+                    <ul>{ for base.sources.iter().map(|src| html! { <li>{ lang.pick(&src.text, &src.text_en) }</li> }) }</ul>
+                }
             </details>
-            <details class="rapor-details" data-testid="assumptions" open={s.form.has_changed_assumptions()}>
+            <details class="rapor-details" data-testid="assumptions" open={s.form.has_changed_assumptions()} ontoggle={toggled(&assumptions_open)}>
                 <summary>
                     { t(lang, Text::Assumptions) }{ format!(" ({})", base.assumptions.len()) }
                     if !s.reading.changed.is_empty() { <span class="rapor-changed">{ " · " }{ t(lang, Text::ChangedFromPublished) }</span> }
                 </summary>
+                if *assumptions_open || s.form.has_changed_assumptions() {
                 <p class="rapor-hint">{ t(lang, Text::AssumptionsHelp) }</p>
                 <ul class="rapor-assumptions">
                     { for base.assumptions.iter().map(|a| html! {
@@ -169,6 +181,7 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                 </div>
                 if s.form.has_changed_assumptions() {
                     <button type="button" data-testid="reset-assumptions" onclick={on_reset}>{ t(lang, Text::ResetAssumptions) }</button>
+                }
                 }
             </details>
             </div>

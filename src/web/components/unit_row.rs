@@ -89,6 +89,9 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
     let d = &p.ondispatch;
     let named = |text: Text| format!("{} {}", t(lang, text), u.name);
     let cells = row_cells(p);
+    // The row menu's controls are built when it is first opened: closed, it is half the
+    // elements of a row, and building the page is most of a phone's wait for it.
+    let menu_open = use_state(|| false);
     let keys = {
         let all = p.cells.clone();
         Callback::from(move |(e, col): (KeyboardEvent, usize)| on_key(&e, &all, row, col))
@@ -145,7 +148,7 @@ pub fn UnitRow(p: &UnitRowProps) -> Html {
                         { baseline_change(p, o) }
                     }
                 </div>
-                { row_menu(p) }
+                { row_menu(p, &menu_open) }
             </div>
             if !p.errors.is_empty() {
                 <div class="rapor-row-errors">
@@ -215,17 +218,21 @@ fn edit(cell: &Cell, key: u32, text: String) -> Action {
 
 /// Sector, order, duplicate and remove: out of the typing path, one key (→ at the end
 /// of the row) or one click away.
-fn row_menu(p: &UnitRowProps) -> Html {
+fn row_menu(p: &UnitRowProps, open: &UseStateHandle<bool>) -> Html {
     let (lang, u, d) = (p.lang, &p.unit, &p.ondispatch);
     let key = u.key;
     let named = |text: Text| format!("{} {}", t(lang, text), u.name);
     let sector_id = format!("{}-u{key}-sector", p.instance);
     let lock_id = format!("{}-u{key}-lock", p.instance);
     html! {
-        <details class="rapor-row-menu" data-testid="unit-menu">
+        <details class="rapor-row-menu" data-testid="unit-menu" ontoggle={
+            let open = open.clone();
+            Callback::from(move |e: Event| open.set(e.target_unchecked_into::<Element>().has_attribute("open")))
+        }>
             <summary tabindex="-1" data-menu-row={p.position.to_string()} aria-label={named(Text::UnitMenu)} title={t(lang, Text::UnitMenu)}>
                 <span aria-hidden="true">{ "⋯" }</span>
             </summary>
+            if **open {
             <div class="rapor-row-menu-body">
                 <div class="rapor-field">
                     <label for={sector_id.clone()}>{ t(lang, Text::Sector) }</label>
@@ -264,6 +271,7 @@ fn row_menu(p: &UnitRowProps) -> Html {
                         })}>{ "× " }{ t(lang, Text::Remove) }</button>
                 </div>
             </div>
+            }
         </details>
     }
 }
