@@ -84,6 +84,29 @@ test('seven totals by keyboard alone, on one 1366×768 screen, the grade in view
   assert.deepEqual(problems, []);
 });
 
+test('folded parts are built when opened, in time for the next key: a row menu, the sources, the assumptions', async () => {
+  const { page, problems } = await at(1366, 768);
+  // Folded, their controls are not built yet (a phone's first page is half the size).
+  assert.equal(await page.getByTestId('unit-sector').count(), 0);
+  assert.equal(await page.locator('[data-testid^="weight-"]').count(), 0);
+  // → at the end of the row reaches the menu; Enter opens it and Tab, at once, is inside.
+  await page.locator('[data-menu-row="0"]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'unit-sector');
+  await page.keyboard.type('puskesmas');
+  assert.equal(await page.getByTestId('unit-sector').first().inputValue(), 'puskesmas');
+  // The same for the assumptions, by keyboard: four weights and the scale.
+  await page.getByTestId('settings-summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('assumptions').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'weight-input');
+  assert.equal(await page.locator('[data-testid^="weight-"]').count(), 4);
+  assert.deepEqual(problems, []);
+});
+
 test('one unit\'s indicators at one key each, level by level', async () => {
   const { page, problems } = await at(1366, 768);
   await page.getByTestId('unit-mode').nth(0).selectOption('indicators');

@@ -66,6 +66,12 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open")))
     };
+    // Built on the click that opens them, before the toggle that follows: a Tab pressed
+    // at once after Enter finds the fields there.
+    let opening = |open: &UseStateHandle<bool>| {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
 
     html! {
         <section class="rapor-ruleset" aria-labelledby={id("rs-h")}>
@@ -133,13 +139,13 @@ pub fn RulesetPanel(p: &RulesetPanelProps) -> Html {
                 }
             </div>
             <details class="rapor-details" ontoggle={toggled(&sources_open)}>
-                <summary>{ t(lang, Text::Sources) }</summary>
+                <summary onclick={opening(&sources_open)}>{ t(lang, Text::Sources) }</summary>
                 if *sources_open {
                     <ul>{ for base.sources.iter().map(|src| html! { <li>{ lang.pick(&src.text, &src.text_en) }</li> }) }</ul>
                 }
             </details>
             <details class="rapor-details" data-testid="assumptions" open={s.form.has_changed_assumptions()} ontoggle={toggled(&assumptions_open)}>
-                <summary>
+                <summary onclick={opening(&assumptions_open)}>
                     { t(lang, Text::Assumptions) }{ format!(" ({})", base.assumptions.len()) }
                     if !s.reading.changed.is_empty() { <span class="rapor-changed">{ " · " }{ t(lang, Text::ChangedFromPublished) }</span> }
                 </summary>

@@ -229,7 +229,10 @@ fn row_menu(p: &UnitRowProps, open: &UseStateHandle<bool>) -> Html {
             let open = open.clone();
             Callback::from(move |e: Event| open.set(e.target_unchecked_into::<Element>().has_attribute("open")))
         }>
-            <summary tabindex="-1" data-menu-row={p.position.to_string()} aria-label={named(Text::UnitMenu)} title={t(lang, Text::UnitMenu)}>
+            // Built on the click that opens it, not on the toggle that follows: a Tab
+            // pressed at once after Enter must find the controls already there.
+            <summary tabindex="-1" data-menu-row={p.position.to_string()} aria-label={named(Text::UnitMenu)} title={t(lang, Text::UnitMenu)}
+                onclick={ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(true)) }>
                 <span aria-hidden="true">{ "⋯" }</span>
             </summary>
             if **open {
