@@ -21,8 +21,8 @@
 //!   notices, the methods on offer. Plain Rust, tested on the host.
 //! - `protocol` — the wire between the page and its workers: operations, failures, and
 //!   the readers both ends share.
-//! - `worker`   — what the `rapor-io` and `rapor-xlsx` workers do (`worker::serve` is
-//!   their message loop, wasm32).
+//! - `worker`   — what the engine's worker and the `rapor-io` and `rapor-xlsx` workers
+//!   do (`worker::serve` is their message loop, wasm32).
 //! - `cli`      — the `rapor` command-line tool (host only).
 //! - `web`      — the thin Yew view (wasm32 only).
 

@@ -1,7 +1,8 @@
 //! Everything that turns the form into files and links, or back: the work of the
 //! `rapor-io` web worker, which the widget loads only when the user first exports,
-//! imports or shares (or opens a share link). Keeping it out of the widget's own module
-//! keeps the first load small. Pure functions on strings, so they are tested on the host.
+//! imports or shares (or opens a share link); and the plan and the sampling risk
+//! (`compute`), which the engine's worker answers in the page's own module. Pure
+//! functions on strings, so they are tested on the host.
 
 #[cfg(target_arch = "wasm32")]
 pub mod serve;
