@@ -118,14 +118,31 @@ pub fn compute(req: &Request) -> Result<String, IoError> {
     let base = match form.own_ruleset() {
         Some(rs) => rs,
         None => {
-            published = Ruleset::from_checked_json(req.text).map_err(IoError::Input)?;
+            published = method(req.text)?;
             if published.id != form.ruleset {
                 return Err(IoError::Request(format!("the method {:?} came with a form of {:?}", published.id, form.ruleset)));
             }
-            &published
+            &*published
         }
     };
     work_out(op, &form, base, Lang::parse(req.lang))
+}
+
+thread_local! {
+    /// The last method file the page sent, read. Every keystroke's plan comes with the
+    /// same file: it is read once, not once per keystroke.
+    static METHOD: std::cell::RefCell<Option<(String, std::rc::Rc<Ruleset>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The method in `text`, read (or the one read last time, when the file is the same).
+fn method(text: &str) -> Result<std::rc::Rc<Ruleset>, IoError> {
+    let kept = METHOD.with(|m| m.borrow().as_ref().filter(|(t, _)| t == text).map(|(_, rs)| rs.clone()));
+    if let Some(rs) = kept {
+        return Ok(rs);
+    }
+    let rs = std::rc::Rc::new(Ruleset::from_checked_json(text).map_err(IoError::Input)?);
+    METHOD.with(|m| *m.borrow_mut() = Some((text.to_string(), rs.clone())));
+    Ok(rs)
 }
 
 /// The widget's plan, or the sampling risk panel (the risk and the robust plan, as
@@ -381,11 +398,17 @@ mod tests {
         Request { op, form, lang: "id", text }
     }
 
-    #[test]
-    fn export_import_and_links_round_trip() {
+    /// Two units of 2022 at 80,19 and 92,92: (80,19 + 92,92) / 2 = 86,555 → 86,56 B.
+    fn two_units() -> Form {
         let mut f = Form::typical("ombudsman-2022", 2);
         f.unit_at_mut(0).score = "80,19".into();
         f.unit_at_mut(1).score = "92,92".into();
+        f
+    }
+
+    #[test]
+    fn export_import_and_links_round_trip() {
+        let f = two_units();
         let saved_form = saved::save(&f, "id");
         let json = handle(&req("export-json", &saved_form, "")).unwrap();
         let back = handle(&req("import-json", "", &json)).unwrap();
@@ -401,9 +424,7 @@ mod tests {
 
     #[test]
     fn plans_travel_as_json_unchanged() {
-        let mut f = Form::typical("ombudsman-2022", 2);
-        f.unit_at_mut(0).score = "80,19".into();
-        f.unit_at_mut(1).score = "92,92".into();
+        let mut f = two_units();
         let text = handle(&req("plan", &saved::save(&f, "id"), "")).unwrap();
         let plan: crate::engine::plan::Plan = serde_json::from_str(&text).unwrap();
         // 86,56 is B; A starts at 88, and the gap is told from the score shown:
@@ -420,9 +441,7 @@ mod tests {
 
     #[test]
     fn the_engine_worker_plans_with_the_method_the_page_sends() {
-        let mut f = Form::typical("ombudsman-2022", 2);
-        f.unit_at_mut(0).score = "80,19".into();
-        f.unit_at_mut(1).score = "92,92".into();
+        let f = two_units();
         let form = saved::save(&f, "id");
         let method = Catalog::built_in_source("ombudsman-2022").unwrap();
         let plan: crate::engine::plan::Plan = serde_json::from_str(&compute(&req("plan", &form, method)).unwrap()).unwrap();
@@ -435,6 +454,8 @@ mod tests {
         assert!(matches!(compute(&req("plan", &form, other)), Err(IoError::Request(m)) if m.contains("ombudsman-2024")));
         assert!(matches!(compute(&req("plan", &form, "")), Err(IoError::Input(_))));
         assert!(matches!(compute(&req("export-json", &form, method)), Err(IoError::Request(_))));
+        // The method read last time is not kept past a different file.
+        assert_eq!(compute(&req("plan", &form, method)).map(|t| t.contains("\"A\"")), Ok(true));
     }
 
     #[test]
