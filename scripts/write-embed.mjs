@@ -36,6 +36,7 @@ writeFileSync(join(dir, files.js), small);
 html = html.replace(sri(glue), sri(small));
 
 copyFileSync(new URL('./sw-register.js', import.meta.url), join(dir, 'sw-register.js'));
+// The early screen (scripts/rapor-early.js): a first-visit download too, so minified.
 
 // The rulesets as data files beside the widget (flat names: the service worker caches
 // every file of the folder): rulesets.json lists them for the picker, and the widget
@@ -51,8 +52,18 @@ const rulesets = readdirSync(rulesetDir)
   });
 for (const r of rulesets) writeFileSync(join(dir, `ruleset-${r.id}.json`), JSON.stringify(r));
 writeFileSync(join(dir, 'rulesets.json'), JSON.stringify(rulesets.map((r) => ({ id: r.id, title: r.title, title_en: r.title_en ?? '' }))));
+// The early screen (scripts/rapor-early.js), told which methods there are: a first-visit
+// download too, so minified.
+const early = readFileSync(new URL('./rapor-early.js', import.meta.url), 'utf8');
+if (!early.includes('__RULESETS__')) throw new Error('rapor-early.js: no __RULESETS__ to fill in');
+const earlyWithIds = early.replace('__RULESETS__', JSON.stringify(rulesets.map((r) => r.id)));
+writeFileSync(join(dir, 'rapor-early.js'), (await minify(earlyWithIds, { compress: true, mangle: true })).code);
 const withRegister = html.includes('sw-register.js') ? html : html.replace('</head>', '<script defer src="./sw-register.js"></script></head>');
-writeFileSync(join(dir, 'index.html'), withRegister);
+// After <main>, so the script finds it; async, so it runs as soon as it arrives, long
+// before the module.
+if (!withRegister.includes('</body>')) throw new Error('index.html: no </body> for the early screen');
+const withEarly = withRegister.includes('rapor-early.js') ? withRegister : withRegister.replace('</body>', '<script async src="./rapor-early.js"></script></body>');
+writeFileSync(join(dir, 'index.html'), withEarly);
 // Every file of the build. The version hashes their contents (the workers' files keep
 // stable names, so names alone would miss a change) and embed.js's template: embed.js
 // and the worker loaders, written below, carry the version themselves.

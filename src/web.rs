@@ -3,6 +3,7 @@
 mod answers;
 mod app;
 mod components;
+mod early;
 mod files;
 mod frame;
 mod props;
@@ -28,7 +29,10 @@ pub fn start() {
             .and_then(|m| m.get_attribute("content"))
             .unwrap_or_default();
         workers::set_assets("./", &build);
-        yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
+        early::mount_beside(&root.clone(), || {
+            yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
+        });
+        workers::warm(crate::protocol::Op::Plan);
         // A visitor who only looks gets no plan: the offline cache starts after a while.
         gloo::timers::callback::Timeout::new(SETTLE_AFTER_MS, settled).forget();
     }

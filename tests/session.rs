@@ -46,6 +46,23 @@ fn a_fresh_session_has_its_methods_sample_and_no_result() {
 }
 
 #[test]
+fn totals_typed_on_the_early_screen_start_a_fresh_form_and_nothing_else() {
+    let typed = |id: &str| Some((id.to_string(), vec!["80".to_string(), "90,5".to_string(), String::new()]));
+    let fresh = |startup: Startup| Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
+    let s = fresh(Startup { typed: typed("ombudsman-2024"), ..Default::default() });
+    let totals: Vec<&str> = s.form.units.iter().map(|u| u.score.as_str()).collect();
+    assert_eq!(totals, ["80", "90,5", "", "", "", "", ""]);
+    // (80 + 90.5) / 2 = 85.25; the widget asks for its plan at once.
+    assert_eq!(score(&s).as_deref(), Some("85.25"));
+    assert!(s.plan_due);
+    // Typed as it started, not as an edit: nothing to undo.
+    assert!(!s.can_undo());
+    // Typed for another method, or with a share link to open, they are left out.
+    assert_eq!(score(&fresh(Startup { typed: typed("ombudsman-2023"), ..Default::default() })), None);
+    assert_eq!(score(&fresh(Startup { typed: typed("ombudsman-2024"), link: Some("s=1abc".into()), ..Default::default() })), None);
+}
+
+#[test]
 fn undo_and_redo_walk_the_history() {
     let s = start("ombudsman-2024", &["ombudsman-2024"]);
     let (k0, k1) = (key(&s, 0), key(&s, 1));
@@ -96,8 +113,10 @@ fn an_older_readings_plan_is_dropped_without_a_render() {
 
 #[test]
 fn a_kept_aside_notice_outranks_later_ones_until_the_user_chooses() {
-    let startup =
-        Startup { restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9), held: None }, link: None };
+    let startup = Startup {
+        restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9), held: None },
+        ..Default::default()
+    };
     let s = Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
     assert!(s.autosave_paused);
     let kept = Notice::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: Some(9), held: None };
@@ -160,7 +179,7 @@ fn stored_work_and_an_old_link_are_told_once() {
         {"key":0,"name":"Dinas Sosial","mode":"dimensions","dims":{"input":"80","proses":"80","output":"80","pengaduan":"80"}}],
         "deduction":"","trust":"60","followed_up":false,"weights":{},"scale_max":"","next_key":1}}"#;
     let (form, lang) = saved::load(text).unwrap();
-    let startup = Startup { restored: Restored::Form(Box::new(form), lang), link: Some("s=1abc".into()) };
+    let startup = Startup { restored: Restored::Form(Box::new(form), lang), link: Some("s=1abc".into()), ..Default::default() };
     let s = Rc::new(State::start(library(&["ombudsman-2025"]), "ombudsman-2025", Lang::Id, &[], startup));
     assert_eq!((s.lang, s.trust_spread.as_deref(), s.pending_link.as_deref()), (Lang::En, Some("60"), Some("s=1abc")));
     // 0.7 · 80 + 0.3 · 60 = 74.00; the note goes with the next edit.
@@ -366,7 +385,7 @@ fn damaged_data_that_could_not_be_kept_aside_is_held_and_said_so() {
     // text is now held in the page and the notice asks for its download first.
     let startup = Startup {
         restored: Restored::KeptAside { kept_as: "rapor:t:kept-aside:1".into(), version: None, held: Some("{\"rapor\":".into()) },
-        link: None,
+        ..Default::default()
     };
     let s = Rc::new(State::start(library(&["ombudsman-2024"]), "ombudsman-2024", Lang::Id, &[], startup));
     assert!(s.autosave_paused);

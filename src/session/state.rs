@@ -21,6 +21,10 @@ pub struct Startup {
     pub restored: Restored,
     /// A share link in the address (`s=1…`), already cleared from it by the view.
     pub link: Option<String>,
+    /// Totals typed on Rapor's own page before the widget started (its early screen):
+    /// the method they were typed for, and each unit's total top to bottom. They go into
+    /// a fresh form of that method; anything else the page opened with wins.
+    pub typed: Option<(String, Vec<String>)>,
 }
 
 /// What the page found in storage.
@@ -463,7 +467,13 @@ impl State {
                 s.lang = Lang::parse(&saved_lang);
                 s.trust_spread = s.form.trust_spread.take();
             }
-            Restored::Nothing => {}
+            Restored::Nothing => {
+                let typed = startup.typed.filter(|(r, _)| *r == s.form.ruleset && startup.link.is_none());
+                if let Some((_, totals)) = typed {
+                    let rows: Vec<Vec<String>> = totals.into_iter().take(s.form.units.len()).map(|t| vec![t]).collect();
+                    s.form.paste(&s.base(), 0, 0, &rows);
+                }
+            }
             Restored::KeptAside { kept_as, version, held } => {
                 s.notice = Some(Notice::KeptAside { kept_as, version, held });
                 s.autosave_paused = true;

@@ -170,7 +170,11 @@ fn Widget(props: &AppProps) -> Html {
             if taken.is_some() {
                 storage::never_save(&instance);
             }
-            let startup = crate::session::Startup { restored: storage::restore(&instance), link };
+            // Rapor's own page may have shown its early screen: what was typed there
+            // goes into the first render (the screen leaves the page now, in the same
+            // task, so no keystroke falls between the two).
+            let typed = super::early::take().map(|t| (t.ruleset, t.totals));
+            let startup = crate::session::Startup { restored: storage::restore(&instance), link, typed };
             let mut s = State::start(rulesets::library(), &ruleset, lang, &units, startup);
             if lang_wins {
                 s.lang = lang;
@@ -277,6 +281,15 @@ fn Widget(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             super::frame::report_height(&root);
             super::frame::follow_host_scroll(&root);
+        });
+    }
+    // Rapor's own page: the focus and caret go where they were on the early screen.
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                super::early::refocus(&el);
+            }
         });
     }
     // Theme colours through the CSSOM rather than a `style` attribute: a host page's

@@ -54,6 +54,12 @@ pub fn install(index: Vec<Listed>, rulesets: Vec<Ruleset>) {
 }
 
 async fn fetch_text(file: &str) -> Result<String, String> {
+    // Rapor's own page fetched it already, before the module arrived.
+    if let Some(early) = super::early::fetched(file) {
+        if let Some(text) = JsFuture::from(early).await.ok().and_then(|t| t.as_string()) {
+            return Ok(text);
+        }
+    }
     let url = super::workers::asset(file);
     let window = gloo::utils::window();
     let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| format!("{url}: no connection"))?;

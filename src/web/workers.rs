@@ -181,6 +181,13 @@ fn stopped(key: &str, detail: String) {
     }
 }
 
+/// Starts the worker for `op` now, before anything is asked of it: on Rapor's own page
+/// the engine's worker gets its script and instantiates the module while the method is
+/// fetched and the widget first drawn, so the first plan does not wait for it.
+pub fn warm(op: Op) {
+    let _ = start(&slot_key(op), &loader(op));
+}
+
 /// Sends one request; `reply` runs with the answer.
 pub fn ask(op: Op, form: &str, lang: &str, text: &str, reply: impl FnOnce(Answer) + 'static) {
     ask_with(op, form, lang, text, None, reply)

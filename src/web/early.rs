@@ -1,0 +1,86 @@
+//! The widget's side of `rapor-early.js`, the first screen Rapor's own page shows while
+//! the module downloads: the files it already fetched are taken from it instead of
+//! asked for again, and its fields are taken over — what was typed, the focus, the caret.
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+/// `window.raporEarly`, when the early script ran.
+fn early() -> Option<JsValue> {
+    Reflect::get(&gloo::utils::window(), &"raporEarly".into()).ok().filter(|v| v.is_object())
+}
+
+/// The early script's fetch of `file` (a build file's bare name), taken once: should it
+/// fail, or the widget ask again (its "try again"), the widget fetches it itself.
+pub fn fetched(file: &str) -> Option<Promise> {
+    let files = Reflect::get(&early()?, &"files".into()).ok().filter(|v| v.is_object())?;
+    let p = Reflect::get(&files, &file.into()).ok()?.dyn_into::<Promise>().ok()?;
+    let _ = Reflect::delete_property(files.unchecked_ref::<js_sys::Object>(), &file.into());
+    Some(p)
+}
+
+/// Mounts the widget into `root` with the early screen kept: Yew empties the element
+/// it mounts into, and the screen must stay until the widget can take it over.
+pub fn mount_beside(root: &Element, mount: impl FnOnce()) {
+    let screen = root.query_selector("[data-rapor-early]").ok().flatten();
+    let active = gloo::utils::document().active_element();
+    mount();
+    if let Some(screen) = screen {
+        let _ = root.prepend_with_node_1(&screen);
+        // Taken out and put back, the field lost the focus; the caret stays with it.
+        if let Some(a) = active.and_then(|a| a.dyn_into::<HtmlElement>().ok()).filter(|a| screen.contains(Some(a))) {
+            let _ = a.focus();
+        }
+    }
+}
+
+/// What was typed on the early screen.
+pub struct Typed {
+    /// The method the screen showed.
+    pub ruleset: String,
+    /// Each unit's total as typed, top to bottom.
+    pub totals: Vec<String>,
+}
+
+thread_local! {
+    /// The early screen's focused field (its row) and selection, until the widget's own
+    /// field of that row is on the page to take them.
+    static FOCUS: std::cell::Cell<Option<(usize, u32, u32)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Takes the early screen off the page (the widget draws its own fields in this same
+/// task) and returns what was typed there; `None` when it was never shown. Either way
+/// the early script shows nothing after this.
+pub fn take() -> Option<Typed> {
+    if let Some(e) = early() {
+        let _ = Reflect::set(&e, &"gone".into(), &JsValue::TRUE);
+    }
+    let screen = gloo::utils::document().query_selector("[data-rapor-early]").ok()??;
+    let ruleset = screen.get_attribute("data-rapor-early").unwrap_or_default();
+    let active = gloo::utils::document().active_element();
+    let mut totals = Vec::new();
+    let fields = screen.query_selector_all("input[data-early-row]").ok()?;
+    for i in 0..fields.length() {
+        let Some(input) = fields.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+        if active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>()) {
+            let end = input.value().encode_utf16().count() as u32;
+            let start = input.selection_start().ok().flatten().unwrap_or(end);
+            FOCUS.with(|f| f.set(Some((totals.len(), start, input.selection_end().ok().flatten().unwrap_or(end)))));
+        }
+        totals.push(input.value());
+    }
+    screen.remove();
+    Some(Typed { ruleset, totals })
+}
+
+/// Puts the focus and caret where they were on the early screen, in the widget's own
+/// field of that row.
+pub fn refocus(root: &Element) {
+    let Some((row, start, end)) = FOCUS.with(|f| f.take()) else { return };
+    let selector = format!("[data-row=\"{row}\"][data-col=\"0\"]");
+    if let Some(input) = root.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = input.unchecked_ref::<HtmlElement>().focus();
+        let _ = input.set_selection_range(start, end);
+    }
+}

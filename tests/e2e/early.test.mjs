@@ -1,0 +1,127 @@
+// The early screen (scripts/rapor-early.js): on Rapor's own page the units and a field
+// for each total show before the widget's module arrives, and the widget takes over
+// what was typed there, the focus and the caret. The module is held back here (a route
+// that answers only when the test lets it), so the early screen is there for certain.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, start, stop, until, untilTrue } from './harness.mjs';
+
+/** A page whose widget module waits for `release()`; problems as in `open`. */
+async function heldBack(env, query) {
+  // No service worker: it would answer for the module, past the route that holds it.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/rapor-web-[0-9a-f]+_bg\.wasm/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(env.url + query);
+  return { page, problems, context, release };
+}
+
+test('the early screen: totals typed before the module arrives are the widget\'s, focus and caret too', async () => {
+  const env = await start();
+  try {
+    const { page, problems, release } = await heldBack(env, '?ruleset=ombudsman-2024');
+    const early = page.locator('[data-rapor-early]');
+    await early.waitFor();
+    // The method's seven units, each total labelled with its unit's name; a line says
+    // the calculator is on its way.
+    assert.equal(await early.getByTestId('unit-score').count(), 7);
+    await page.getByLabel('Nilai total Disdukcapil').waitFor();
+    assert.match(await early.getByRole('status').textContent(), /Menyiapkan penghitung/);
+    assert.deepEqual(await axe(page), []);
+    await page.getByLabel('Nilai total Disdukcapil').click();
+    // Enter moves down, as in the widget's grid.
+    await page.keyboard.type('90');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('85');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('81');
+    await page.keyboard.press('ArrowLeft');
+    release();
+    // The widget's own fields (they have a grid position), with what was typed.
+    await page.locator('[data-testid=unit-score][data-row]').first().waitFor();
+    assert.equal(await early.count(), 0, 'the early screen is gone');
+    const scores = page.getByTestId('unit-score');
+    assert.deepEqual((await scores.evaluateAll((els) => els.map((e) => e.value))).slice(0, 4), ['90', '85', '81', '']);
+    // (90 + 85 + 81) / 3 = 85.33.
+    await until(page, 'aggregate-score', /^85,33$/);
+    // The focus stayed in the third unit's field, the caret between 8 and 1: a comma
+    // typed now gives 8,1 — (90 + 85 + 8.1) / 3 = 183.1 / 3 = 61.03.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.row), '2');
+    await page.keyboard.type(',');
+    assert.equal(await scores.nth(2).inputValue(), '8,1');
+    await until(page, 'aggregate-score', /^61,03$/);
+    // And the plan is asked for what was typed.
+    await page.getByTestId('plan-step').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await stop(env);
+  }
+});
+
+test('the early screen speaks the page\'s language and shows the default method\'s units', async () => {
+  const env = await start();
+  try {
+    const { page, problems, release } = await heldBack(env, '?lang=en');
+    const early = page.locator('[data-rapor-early]');
+    await early.waitFor();
+    assert.equal(await early.getAttribute('lang'), 'en');
+    assert.match(await early.locator('h2').textContent(), /Sampled service units/);
+    // Opini 2025's own sample: three units.
+    assert.deepEqual(await early.locator('.rapor-row-name').allTextContents(), ['Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Sosial']);
+    await page.getByLabel('Total score Dinas Sosial').fill('77');
+    release();
+    await page.locator('[data-testid=unit-score][data-row]').first().waitFor();
+    assert.equal(await page.getByTestId('unit-score').nth(2).inputValue(), '77');
+    assert.deepEqual(problems, []);
+  } finally {
+    await stop(env);
+  }
+});
+
+test('the early screen stays away from saved work and share links', async () => {
+  const env = await start();
+  try {
+    const { page, context, problems, release } = await heldBack(env, '?ruleset=ombudsman-2024');
+    release();
+    const scores = page.locator('[data-testid=unit-score][data-row]');
+    await scores.first().fill('70');
+    await until(page, 'aggregate-score', /^70,00$/);
+    await untilTrue(page, () => /"70"/.test(localStorage.getItem('rapor:rapor:form') ?? ''), null, 'the work saved');
+    // The same browser again, with the module held back: the saved work opens, and no
+    // early screen ever shows over it (it would offer a fresh form).
+    const again = await context.newPage();
+    await again.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('[data-rapor-early]')) window.__early_seen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    let release2;
+    const held = new Promise((r) => (release2 = r));
+    await again.route(/rapor-web-[0-9a-f]+_bg\.wasm/, async (route) => { await held; await route.continue(); });
+    await again.goto(env.url + '?ruleset=ombudsman-2024');
+    // Long enough for the early script's fetches (a few milliseconds here).
+    await again.waitForFunction(() => window.raporEarly && Object.keys(window.raporEarly.files).length === 2);
+    await again.waitForTimeout(300);
+    release2();
+    await until(again, 'aggregate-score', /^70,00$/);
+    assert.equal(await again.evaluate(() => window.__early_seen ?? false), false);
+    assert.deepEqual(problems, []);
+    // A share link in the address: the widget opens that, so no early screen either.
+    const linked = await heldBack(env, '?ruleset=ombudsman-2024#s=1abc');
+    await linked.page.waitForFunction(() => window.raporEarly && Object.keys(window.raporEarly.files).length === 2);
+    await linked.page.waitForTimeout(300);
+    assert.equal(await linked.page.locator('[data-rapor-early]').count(), 0);
+    linked.release();
+    await linked.page.getByTestId('unit').first().waitFor();
+  } finally {
+    await stop(env);
+  }
+});
