@@ -20,18 +20,31 @@
       score: 'Nilai total',
       subtitle: 'Kalkulator Penilaian Kepatuhan Pelayanan Publik',
       wait: 'Menyiapkan penghitung… Angka yang Anda ketik tetap dipakai.',
+      failed: 'Penghitung tidak dapat dimuat. Periksa koneksi, lalu muat ulang halaman.',
     },
     en: {
       units: 'Sampled service units',
       score: 'Total score',
       subtitle: 'Public Service Compliance Calculator',
       wait: 'Preparing the calculator… What you type is kept.',
+      failed: 'The calculator could not be loaded. Check the connection, then reload the page.',
     },
   };
   var params = new URLSearchParams(location.search);
   var meta = document.querySelector('meta[name="rapor-build"]');
   var query = meta && meta.content ? '?v=' + meta.content : '';
   var early = (window.raporEarly = { files: {} });
+
+  // The module did not arrive or could not start (the page's start-up script, as
+  // scripts/write-embed.mjs writes it, says so): the screen says so instead of waiting
+  // for ever.
+  function broken() {
+    if (early.gone) return;
+    early.broken = true;
+    if (early.failed) early.failed();
+  }
+  if (window.raporFailed) broken();
+  window.addEventListener('rapor-failed', broken);
 
   function fetchText(file) {
     var p = fetch('./' + file + query).then(function (r) {
@@ -89,7 +102,13 @@
     titles.appendChild(el('p', { class: 'rapor-subtitle' }, t.subtitle));
     header.appendChild(titles);
     root.appendChild(header);
-    root.appendChild(el('p', { class: 'rapor-early-wait', role: 'status' }, t.wait));
+    var status = el('p', { class: 'rapor-early-wait', role: 'status' }, t.wait);
+    root.appendChild(status);
+    early.failed = function () {
+      status.textContent = t.failed;
+      status.setAttribute('role', 'alert');
+    };
+    if (early.broken) early.failed();
     var section = el('section', { class: 'rapor-units', 'aria-labelledby': 'rapor-early-h' });
     var head = el('div', { class: 'rapor-units-head' });
     head.appendChild(el('h2', { id: 'rapor-early-h' }, t.units));

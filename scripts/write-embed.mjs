@@ -58,6 +58,12 @@ const early = readFileSync(new URL('./rapor-early.js', import.meta.url), 'utf8')
 if (!early.includes('__RULESETS__')) throw new Error('rapor-early.js: no __RULESETS__ to fill in');
 const earlyWithIds = early.replace('__RULESETS__', JSON.stringify(rulesets.map((r) => r.id)));
 writeFileSync(join(dir, 'rapor-early.js'), (await minify(earlyWithIds, { compress: true, mangle: true })).code);
+// Trunk's start-up script says when the module could not be loaded, so the early screen
+// can say so too (an inline script: the README says a strict policy adds its hash).
+const loader = /const wasm = await init\((\{[^}]*\})\);/;
+if (!loader.test(html)) throw new Error('index.html: not the start-up script Trunk writes');
+html = html.replace(loader, (_, arg) =>
+  `const wasm = await init(${arg}).catch((e) => { window.raporFailed = true; dispatchEvent(new Event('rapor-failed')); throw e; });`);
 const withRegister = html.includes('sw-register.js') ? html : html.replace('</head>', '<script defer src="./sw-register.js"></script></head>');
 // After <main>, so the script finds it; async, so it runs as soon as it arrives, long
 // before the module.

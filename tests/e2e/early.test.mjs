@@ -125,3 +125,21 @@ test('the early screen stays away from saved work and share links', async () => 
     await stop(env);
   }
 });
+
+test('the early screen says so when the module never arrives', async () => {
+  const env = await start();
+  try {
+    const page = await (await env.browser.newContext({ serviceWorkers: 'block' })).newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.route(/rapor-web-[0-9a-f]+_bg\.wasm/, (route) => route.abort());
+    await page.goto(env.url + '?ruleset=ombudsman-2024');
+    await page.getByLabel('Nilai total Disdukcapil').fill('90');
+    await page.getByRole('alert').filter({ hasText: 'Penghitung tidak dapat dimuat' }).waitFor();
+    // What was typed stays in view.
+    assert.equal(await page.getByLabel('Nilai total Disdukcapil').inputValue(), '90');
+    assert.deepEqual(problems, ['Failed to fetch'], 'the one error is the module that did not arrive');
+  } finally {
+    await stop(env);
+  }
+});
