@@ -10,6 +10,7 @@
 (function () {
   'use strict';
   var main = document.querySelector('main[data-rapor-standalone]');
+  // Set already: the widget started first (rapor::web::early::claim) and needs nothing.
   if (!main || window.raporEarly) return;
   // rapor::session::DEFAULT_RULESET (a host test keeps the two equal).
   var DEFAULT_RULESET = 'ombudsman-2025';

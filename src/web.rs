@@ -29,6 +29,7 @@ pub fn start() {
             .and_then(|m| m.get_attribute("content"))
             .unwrap_or_default();
         workers::set_assets("./", &build);
+        early::claim();
         early::mount_beside(&root.clone(), || {
             yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
         });

@@ -11,6 +11,18 @@ fn early() -> Option<JsValue> {
     Reflect::get(&gloo::utils::window(), &"raporEarly".into()).ok().filter(|v| v.is_object())
 }
 
+/// Called as the widget starts on Rapor's own page: should the early script not have
+/// run yet (the module came first, as on a fast connection), it now does nothing at all
+/// — no second fetch of the methods, no screen over the widget.
+pub fn claim() {
+    if early().is_none() {
+        let mark = js_sys::Object::new();
+        let _ = Reflect::set(&mark, &"files".into(), &js_sys::Object::new());
+        let _ = Reflect::set(&mark, &"gone".into(), &JsValue::TRUE);
+        let _ = Reflect::set(&gloo::utils::window(), &"raporEarly".into(), &mark);
+    }
+}
+
 /// The early script's fetch of `file` (a build file's bare name), taken once: should it
 /// fail, or the widget ask again (its "try again"), the widget fetches it itself.
 pub fn fetched(file: &str) -> Option<Promise> {

@@ -143,3 +143,29 @@ test('the early screen says so when the module never arrives', async () => {
     await stop(env);
   }
 });
+
+test('the early screen stays out of the way when the module comes first', async () => {
+  const log = [];
+  const env = await start({ nginx: true, log });
+  try {
+    const page = await (await env.browser.newContext({ serviceWorkers: 'block' })).newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/rapor-early\.js/, async (route) => { await held; await route.continue(); });
+    // (The load event waits for the held script.)
+    await page.goto(env.url + '?ruleset=ombudsman-2024', { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-testid=unit-score][data-row]').first().fill('90');
+    await until(page, 'aggregate-score', /^90,00$/);
+    release();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('rapor-early.js')));
+    await page.waitForTimeout(300);
+    // No screen over the widget, and the methods fetched once, by the widget.
+    assert.equal(await page.locator('[data-rapor-early]').count(), 0);
+    assert.deepEqual(log.filter((r) => r.path.startsWith('/rulesets.json')).length, 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await stop(env);
+  }
+});
