@@ -6,7 +6,7 @@
 // (`window.raporEarly.files`, rapor::web::early) instead of asking again, and takes over
 // the fields: what was typed, which field has the focus and where its caret is.
 // It shows nothing when the widget would open anything else: saved work, a share link,
-// units named by the page, a storage name another widget holds.
+// units or a storage name given by the page.
 (function () {
   'use strict';
   var main = document.querySelector('main[data-rapor-standalone]');
@@ -72,11 +72,13 @@
   var LISTED = __RULESETS__;
   var id = params.get('ruleset') || DEFAULT_RULESET;
   if (LISTED.indexOf(id) < 0) id = DEFAULT_RULESET;
+  // A storage name of the page's own (an iframe's `instance`) is the widget's to check.
   var fresh =
     !/^#?s=/.test(location.hash) &&
     !params.has('units') &&
     !params.has('taken') &&
-    !storedWork(params.get('instance') || 'rapor');
+    !params.has('instance') &&
+    !storedWork('rapor');
 
   fetchText('rulesets.json');
   fetchText('ruleset-' + id + '.json')

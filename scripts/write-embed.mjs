@@ -36,7 +36,6 @@ writeFileSync(join(dir, files.js), small);
 html = html.replace(sri(glue), sri(small));
 
 copyFileSync(new URL('./sw-register.js', import.meta.url), join(dir, 'sw-register.js'));
-// The early screen (scripts/rapor-early.js): a first-visit download too, so minified.
 
 // The rulesets as data files beside the widget (flat names: the service worker caches
 // every file of the folder): rulesets.json lists them for the picker, and the widget
