@@ -1,15 +1,24 @@
 // Rapor's engine worker: the plan and the sampling risk, off the page's thread (files
-// and links have their own worker, rapor-io, fetched on first use). It runs the page's own compiled module, which the page posts with its first
-// message ({module, glue}: the WebAssembly.Module and the address of its wasm-bindgen
-// glue), so a visit downloads the engine once. From then on the module answers the
-// page's requests itself (rapor::worker::serve; the wire format is rapor::protocol).
+// and links have their own worker, rapor-io, fetched on first use). It runs the page's own compiled module, which the page posts
+// ({module, glue}: the WebAssembly.Module and the address of its wasm-bindgen glue), so
+// a visit downloads the engine once. From then on the module answers the page's requests
+// itself (rapor::worker::serve; the wire format is rapor::protocol).
+// On Rapor's own page the early script starts this worker while the module downloads and
+// posts the glue's address alone ({glue}): the glue is imported then, and the module,
+// posted when the page has it, is instantiated at once.
 // A module worker: the glue is an ES module.
+var glue = null;
 self.onmessage = function (event) {
-  self.onmessage = null;
   var init = event.data || {};
-  import(init.glue)
-    .then(function (glue) {
-      return glue.default({ module_or_path: init.module }).then(function () { glue.worker_start(); });
+  if (!glue && init.glue) {
+    glue = import(init.glue);
+    glue.catch(function () {}); // told below, when the module comes
+  }
+  if (!init.module) return;
+  self.onmessage = null;
+  (glue || Promise.reject(new Error('no glue')))
+    .then(function (g) {
+      return g.default({ module_or_path: init.module }).then(function () { g.worker_start(); });
     })
     .catch(function (e) {
       // The page hears why, and tells whoever waits (rapor::web::workers).

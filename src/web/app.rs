@@ -96,6 +96,20 @@ struct Asking {
     answer: fn(u64, Lang, super::workers::Answer) -> Action,
     asked: bool,
     next: Option<(u64, crate::form::Form, Lang)>,
+    /// Requests sent so far: the first goes at once (see `ask_next`).
+    sent: u32,
+    /// The generation last queued, so the same one is never asked twice.
+    wanted: Option<u64>,
+}
+
+/// Queues the request for a reading, and sends it unless one is on its way.
+fn queue_ask(queue: Queue, next: Option<(u64, crate::form::Form, Lang)>, dispatch: Callback<Action>) {
+    {
+        let mut q = queue.borrow_mut();
+        q.wanted = next.as_ref().map(|(generation, _, _)| *generation);
+        q.next = next;
+    }
+    ask_next(queue, dispatch);
 }
 
 type Queue = std::rc::Rc<std::cell::RefCell<Asking>>;
@@ -108,10 +122,10 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
     }
     let Some((generation, form, lang)) = q.next.take() else { return };
     q.asked = true;
-    let (op, answer) = (q.op, q.answer);
+    q.sent += 1;
+    let (op, answer, first) = (q.op, q.answer, q.sent == 1);
     drop(q);
-    // After this task, so the browser paints the score first.
-    gloo::timers::callback::Timeout::new(0, move || {
+    let send = move || {
         let saved = crate::form::saved::save(&form, lang.code());
         // The method's file travels with the form (the engine's worker has none compiled
         // in); with the user's own method in use it is the form's and this goes unread.
@@ -121,8 +135,15 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
             dispatch.emit(answer(generation, lang, a));
             ask_next(queue, dispatch);
         });
-    })
-    .forget();
+    };
+    if first {
+        // The widget's first request: the worker computes while the browser lays out and
+        // paints the new widget (a quarter of a second on a slow phone), not after.
+        send();
+    } else {
+        // After this task, so the browser paints the score first.
+        gloo::timers::callback::Timeout::new(0, send).forget();
+    }
 }
 
 /// The worker's JSON read by `read`, or why there is none (in the user's language).
@@ -196,22 +217,36 @@ fn Widget(props: &AppProps) -> Html {
     // The plan and the sampling risk come from the worker, after the result is
     // painted: the score never waits for them, and asking costs no extra render.
     {
-        let (dispatch, state) = (dispatch.clone(), state.clone());
-        let plans = use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None });
-        let risks = use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None });
-        use_effect_with((s.plan_due, s.generation), move |&(due, generation)| {
+        let plans =
+            use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None, sent: 0, wanted: None });
+        let risks =
+            use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None, sent: 0, wanted: None });
+        let dispatch = dispatch.clone();
+        let ask = move |s: &State| {
             // Not for a form without data: its "no unit has data" answer flashed in the
             // plan panel when the first data arrived (a file, a link).
-            if due && state.reading.outcome.as_ref().is_some_and(|o| o.aggregate.is_some()) {
-                let next = Some((generation, state.form.clone(), state.lang));
-                if !state.form.sectors().is_empty() {
-                    risks.borrow_mut().next = next.clone();
-                    ask_next(risks, dispatch.clone());
-                }
-                plans.borrow_mut().next = next;
-                ask_next(plans, dispatch);
+            if !s.plan_due || s.reading.outcome.as_ref().is_none_or(|o| o.aggregate.is_none()) {
+                return;
             }
-        });
+            // Asked already, from the first render (below).
+            if plans.borrow().wanted == Some(s.generation) {
+                return;
+            }
+            let next = Some((s.generation, s.form.clone(), s.lang));
+            if !s.form.sectors().is_empty() {
+                queue_ask(risks.clone(), next.clone(), dispatch.clone());
+            }
+            queue_ask(plans.clone(), next, dispatch.clone());
+        };
+        // The first request leaves with the first render: Yew runs effects only after the
+        // browser has laid out and painted the new widget (a quarter of a second on a
+        // slow phone), and the worker can compute meanwhile.
+        let first = use_mut_ref(|| true);
+        if first.replace(false) {
+            ask(s);
+        }
+        let state = state.clone();
+        use_effect_with((s.plan_due, s.generation), move |_| ask(&state));
     }
     // Autosave right after each change is painted (never in the way of the score), and
     // not while stored data that could not be read waits for the user's decision.

@@ -32,6 +32,15 @@ pub fn fetched(file: &str) -> Option<Promise> {
     Some(p)
 }
 
+/// The engine's worker the early script started (its glue already imported, or on its
+/// way), taken once; `None` when there is none or its script failed to load.
+pub fn worker() -> Option<web_sys::Worker> {
+    let e = early()?;
+    let w = Reflect::get(&e, &"worker".into()).ok()?.dyn_into::<web_sys::Worker>().ok()?;
+    let _ = Reflect::set(&e, &"worker".into(), &JsValue::NULL);
+    Some(w)
+}
+
 /// Mounts the widget into `root` with the early screen kept: Yew empties the element
 /// it mounts into, and the screen must stay until the widget can take it over.
 pub fn mount_beside(root: &Element, mount: impl FnOnce()) {

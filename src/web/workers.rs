@@ -23,10 +23,16 @@ extern "C" {
 
 /// Starts the engine's worker and hands it this module, compiled, and the address of
 /// its glue (the page's, or the one `embed.js` imported): nothing is downloaded again.
+/// On Rapor's own page the early script started it already (`early::worker`).
 fn engine_worker(script: &str) -> Option<Worker> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(script, &options).ok()?;
+    let worker = match super::early::worker() {
+        Some(started) => started,
+        None => {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            Worker::new_with_options(script, &options).ok()?
+        }
+    };
     let init = Object::new();
     let _ = Reflect::set(&init, &"module".into(), &wasm_bindgen::module());
     let _ = Reflect::set(&init, &"glue".into(), &IMPORT_META.with(ImportMeta::url).into());

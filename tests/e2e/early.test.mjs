@@ -66,6 +66,29 @@ test('the early screen: totals typed before the module arrives are the widget\'s
   }
 });
 
+test('the engine\'s worker starts while the module downloads, and the widget takes it over', async () => {
+  const log = [];
+  const env = await start({ nginx: true, log });
+  try {
+    const { page, problems, release } = await heldBack(env, '?ruleset=ombudsman-2024');
+    await page.locator('[data-rapor-early]').waitFor();
+    // Started by the early script, with the module still held back: its script and
+    // the module's glue are fetched meanwhile.
+    for (let i = 0; i < 50 && !log.some((r) => r.path.startsWith('/rapor-worker.js')); i++) await page.waitForTimeout(100);
+    assert.equal(page.workers().filter((w) => w.url().includes('rapor-worker.js')).length, 1);
+    await page.getByLabel('Nilai total Disdukcapil').fill('70');
+    release();
+    await page.getByTestId('plan-step').first().waitFor();
+    // The plan came from that worker: no second one, no second fetch of its script.
+    assert.equal(page.workers().filter((w) => w.url().includes('rapor-worker.js')).length, 1);
+    assert.equal(log.filter((r) => r.path.startsWith('/rapor-worker.js')).length, 1);
+    assert.equal(log.filter((r) => /_bg\.wasm/.test(r.path)).length, 1, 'the module is fetched once');
+    assert.deepEqual(problems, []);
+  } finally {
+    await stop(env);
+  }
+});
+
 test('the early screen speaks the page\'s language and shows the default method\'s units', async () => {
   const env = await start();
   try {
@@ -164,6 +187,8 @@ test('the early screen stays out of the way when the module comes first', async 
     // No screen over the widget, and the methods fetched once, by the widget.
     assert.equal(await page.locator('[data-rapor-early]').count(), 0);
     assert.deepEqual(log.filter((r) => r.path.startsWith('/rulesets.json')).length, 1);
+    // Nor a second engine worker: the widget started its own, the script none.
+    assert.equal(log.filter((r) => r.path.startsWith('/rapor-worker.js')).length, 1);
     assert.deepEqual(problems, []);
   } finally {
     await stop(env);
