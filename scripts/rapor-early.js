@@ -47,26 +47,6 @@
   if (window.raporFailed) broken();
   window.addEventListener('rapor-failed', broken);
 
-  // The engine's worker (scripts/rapor-worker.js) starts now and imports the module's
-  // glue while the module downloads; the widget posts it the module when it has it
-  // (rapor::web::early::worker). Should its script fail to load first, it is dropped and
-  // the widget starts its own.
-  var glue = document.querySelector('link[rel=modulepreload]');
-  if (glue && window.Worker) {
-    try {
-      var worker = new Worker('./rapor-worker.js' + query, { type: 'module' });
-      worker.addEventListener('error', function () {
-        if (early.worker !== worker) return;
-        early.worker = null;
-        worker.terminate();
-      });
-      worker.postMessage({ glue: glue.href });
-      early.worker = worker;
-    } catch (e) {
-      // No module workers here: the widget finds out itself.
-    }
-  }
-
   function fetchText(file) {
     var p = fetch('./' + file + query).then(function (r) {
       if (!r.ok) throw new Error(file + ': HTTP ' + r.status);
@@ -105,7 +85,30 @@
     .then(function (text) {
       if (fresh && !early.gone) show(JSON.parse(text));
     })
-    .catch(function () {});
+    .catch(function () {})
+    .then(startWorker);
+
+  // The engine's worker (scripts/rapor-worker.js) starts once the fields are up (its
+  // fetches never hold them back) and imports the module's glue while the module
+  // downloads; the widget posts it the module when it has it (rapor::web::early::worker).
+  // Not when the widget came first and started its own (`worker` is then set, to null).
+  // Should its script fail to load first, it is dropped and the widget starts its own.
+  function startWorker() {
+    var glue = document.querySelector('link[rel=modulepreload]');
+    if (early.gone || early.worker !== undefined || !glue || !window.Worker) return;
+    try {
+      var worker = new Worker('./rapor-worker.js' + query, { type: 'module' });
+      worker.addEventListener('error', function () {
+        if (early.worker !== worker) return;
+        early.worker = null;
+        worker.terminate();
+      });
+      worker.postMessage({ glue: glue.href });
+      early.worker = worker;
+    } catch (e) {
+      // No module workers here: the widget finds out itself.
+    }
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);

@@ -33,12 +33,13 @@ pub fn fetched(file: &str) -> Option<Promise> {
 }
 
 /// The engine's worker the early script started (its glue already imported, or on its
-/// way), taken once; `None` when there is none or its script failed to load.
+/// way), taken once; `None` when there is none or its script failed to load. Either
+/// way the script starts none after this: the widget has its engine worker.
 pub fn worker() -> Option<web_sys::Worker> {
     let e = early()?;
-    let w = Reflect::get(&e, &"worker".into()).ok()?.dyn_into::<web_sys::Worker>().ok()?;
+    let w = Reflect::get(&e, &"worker".into()).ok().and_then(|w| w.dyn_into::<web_sys::Worker>().ok());
     let _ = Reflect::set(&e, &"worker".into(), &JsValue::NULL);
-    Some(w)
+    w
 }
 
 /// Mounts the widget into `root` with the early screen kept: Yew empties the element
