@@ -96,18 +96,20 @@ struct Asking {
     answer: fn(u64, Lang, super::workers::Answer) -> Action,
     asked: bool,
     next: Option<(u64, crate::form::Form, Lang)>,
-    /// Requests sent so far: the first goes at once (see `ask_next`).
-    sent: u32,
+    /// Send the queued request in this task, not after the paint (see `ask_next`).
+    now: bool,
     /// The generation last queued, so the same one is never asked twice.
     wanted: Option<u64>,
 }
 
-/// Queues the request for a reading, and sends it unless one is on its way.
-fn queue_ask(queue: Queue, next: Option<(u64, crate::form::Form, Lang)>, dispatch: Callback<Action>) {
+/// Queues the request for a reading, and sends it unless one is on its way; `now`: in
+/// this task rather than after the browser has painted.
+fn queue_ask(queue: Queue, next: Option<(u64, crate::form::Form, Lang)>, now: bool, dispatch: Callback<Action>) {
     {
         let mut q = queue.borrow_mut();
         q.wanted = next.as_ref().map(|(generation, _, _)| *generation);
         q.next = next;
+        q.now = now;
     }
     ask_next(queue, dispatch);
 }
@@ -122,8 +124,7 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
     }
     let Some((generation, form, lang)) = q.next.take() else { return };
     q.asked = true;
-    q.sent += 1;
-    let (op, answer, first) = (q.op, q.answer, q.sent == 1);
+    let (op, answer, now) = (q.op, q.answer, std::mem::take(&mut q.now));
     drop(q);
     let send = move || {
         let saved = crate::form::saved::save(&form, lang.code());
@@ -136,9 +137,7 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
             ask_next(queue, dispatch);
         });
     };
-    if first {
-        // The widget's first request: the worker computes while the browser lays out and
-        // paints the new widget (a quarter of a second on a slow phone), not after.
+    if now {
         send();
     } else {
         // After this task, so the browser paints the score first.
@@ -215,14 +214,27 @@ fn Widget(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     // The plan and the sampling risk come from the worker, after the result is
-    // painted: the score never waits for them, and asking costs no extra render.
+    // painted (the widget's first excepted, below): the score never waits for them, and
+    // asking costs no extra render.
     {
-        let plans =
-            use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None, sent: 0, wanted: None });
-        let risks =
-            use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None, sent: 0, wanted: None });
+        let plans = use_mut_ref(|| Asking {
+            op: crate::protocol::Op::Plan,
+            answer: plan_answer,
+            asked: false,
+            next: None,
+            now: false,
+            wanted: None,
+        });
+        let risks = use_mut_ref(|| Asking {
+            op: crate::protocol::Op::Risk,
+            answer: risk_answer,
+            asked: false,
+            next: None,
+            now: false,
+            wanted: None,
+        });
         let dispatch = dispatch.clone();
-        let ask = move |s: &State| {
+        let ask = move |s: &State, now: bool| {
             // Not for a form without data: its "no unit has data" answer flashed in the
             // plan panel when the first data arrived (a file, a link).
             if !s.plan_due || s.reading.outcome.as_ref().is_none_or(|o| o.aggregate.is_none()) {
@@ -234,19 +246,19 @@ fn Widget(props: &AppProps) -> Html {
             }
             let next = Some((s.generation, s.form.clone(), s.lang));
             if !s.form.sectors().is_empty() {
-                queue_ask(risks.clone(), next.clone(), dispatch.clone());
+                queue_ask(risks.clone(), next.clone(), now, dispatch.clone());
             }
-            queue_ask(plans.clone(), next, dispatch.clone());
+            queue_ask(plans.clone(), next, now, dispatch.clone());
         };
         // The first request leaves with the first render: Yew runs effects only after the
         // browser has laid out and painted the new widget (a quarter of a second on a
         // slow phone), and the worker can compute meanwhile.
         let first = use_mut_ref(|| true);
         if first.replace(false) {
-            ask(s);
+            ask(s, true);
         }
         let state = state.clone();
-        use_effect_with((s.plan_due, s.generation), move |_| ask(&state));
+        use_effect_with((s.plan_due, s.generation), move |_| ask(&state, false));
     }
     // Autosave right after each change is painted (never in the way of the score), and
     // not while stored data that could not be read waits for the user's decision.
