@@ -96,35 +96,20 @@ struct Asking {
     answer: fn(u64, Lang, super::workers::Answer) -> Action,
     asked: bool,
     next: Option<(u64, crate::form::Form, Lang)>,
-    /// Send the queued request in this task, not after the paint (see `ask_next`).
-    now: bool,
-    /// The generation last queued, so the same one is never asked twice.
-    wanted: Option<u64>,
-}
-
-/// Queues the request for a reading, and sends it unless one is on its way; `now`: in
-/// this task rather than after the browser has painted.
-fn queue_ask(queue: Queue, next: Option<(u64, crate::form::Form, Lang)>, now: bool, dispatch: Callback<Action>) {
-    {
-        let mut q = queue.borrow_mut();
-        q.wanted = next.as_ref().map(|(generation, _, _)| *generation);
-        q.next = next;
-        q.now = now;
-    }
-    ask_next(queue, dispatch);
 }
 
 type Queue = std::rc::Rc<std::cell::RefCell<Asking>>;
 
 /// Sends the latest request unless one is on its way; each answer sends the next.
-fn ask_next(queue: Queue, dispatch: Callback<Action>) {
+/// `now`: in this task rather than after the browser has painted.
+fn ask_next(queue: Queue, dispatch: Callback<Action>, now: bool) {
     let mut q = queue.borrow_mut();
     if q.asked {
         return;
     }
     let Some((generation, form, lang)) = q.next.take() else { return };
     q.asked = true;
-    let (op, answer, now) = (q.op, q.answer, std::mem::take(&mut q.now));
+    let (op, answer) = (q.op, q.answer);
     drop(q);
     let send = move || {
         let saved = crate::form::saved::save(&form, lang.code());
@@ -134,7 +119,7 @@ fn ask_next(queue: Queue, dispatch: Callback<Action>) {
         super::workers::ask(op, &saved, lang.code(), &method, move |a| {
             queue.borrow_mut().asked = false;
             dispatch.emit(answer(generation, lang, a));
-            ask_next(queue, dispatch);
+            ask_next(queue, dispatch, false);
         });
     };
     if now {
@@ -217,22 +202,11 @@ fn Widget(props: &AppProps) -> Html {
     // painted (the widget's first excepted, below): the score never waits for them, and
     // asking costs no extra render.
     {
-        let plans = use_mut_ref(|| Asking {
-            op: crate::protocol::Op::Plan,
-            answer: plan_answer,
-            asked: false,
-            next: None,
-            now: false,
-            wanted: None,
-        });
-        let risks = use_mut_ref(|| Asking {
-            op: crate::protocol::Op::Risk,
-            answer: risk_answer,
-            asked: false,
-            next: None,
-            now: false,
-            wanted: None,
-        });
+        let plans = use_mut_ref(|| Asking { op: crate::protocol::Op::Plan, answer: plan_answer, asked: false, next: None });
+        let risks = use_mut_ref(|| Asking { op: crate::protocol::Op::Risk, answer: risk_answer, asked: false, next: None });
+        // The generation last asked for: the first render's, asked again by the effect
+        // that follows it, is not sent twice.
+        let asked_for = use_mut_ref(|| None::<u64>);
         let dispatch = dispatch.clone();
         let ask = move |s: &State, now: bool| {
             // Not for a form without data: its "no unit has data" answer flashed in the
@@ -240,15 +214,16 @@ fn Widget(props: &AppProps) -> Html {
             if !s.plan_due || s.reading.outcome.as_ref().is_none_or(|o| o.aggregate.is_none()) {
                 return;
             }
-            // Asked already, from the first render (below).
-            if plans.borrow().wanted == Some(s.generation) {
+            if asked_for.replace(Some(s.generation)) == Some(s.generation) {
                 return;
             }
             let next = Some((s.generation, s.form.clone(), s.lang));
             if !s.form.sectors().is_empty() {
-                queue_ask(risks.clone(), next.clone(), now, dispatch.clone());
+                risks.borrow_mut().next = next.clone();
+                ask_next(risks.clone(), dispatch.clone(), now);
             }
-            queue_ask(plans.clone(), next, now, dispatch.clone());
+            plans.borrow_mut().next = next;
+            ask_next(plans.clone(), dispatch.clone(), now);
         };
         // The first request leaves with the first render: Yew runs effects only after the
         // browser has laid out and painted the new widget (a quarter of a second on a
