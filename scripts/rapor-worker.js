@@ -6,19 +6,30 @@
 // On Rapor's own page the early script starts this worker while the module downloads and
 // posts the glue's address alone ({glue}): the glue is imported then, and the module,
 // posted when the page has it, is instantiated at once.
+// Requests may follow the module at once: they wait here until the module answers them
+// (the page need not wait for this worker's `ready`, which it could only read once its
+// own long first render is over, so the first plan is worked out during that render).
 // A module worker: the glue is an ES module.
 var glue = null;
+var early = null;
 self.onmessage = function (event) {
   var init = event.data || {};
+  if (early) {
+    early.push(init);
+    return;
+  }
   if (!glue && init.glue) {
     glue = import(init.glue);
     glue.catch(function () {}); // told below, when the module comes
   }
   if (!init.module) return;
-  self.onmessage = null;
+  early = [];
   (glue || Promise.reject(new Error('no glue')))
     .then(function (g) {
-      return g.default({ module_or_path: init.module }).then(function () { g.worker_start(); });
+      return g.default({ module_or_path: init.module }).then(function () {
+        g.worker_start(); // the module's own handler from here on
+        early.forEach(function (data) { self.dispatchEvent(new MessageEvent('message', { data: data })); });
+      });
     })
     .catch(function (e) {
       // The page hears why, and tells whoever waits (rapor::web::workers).

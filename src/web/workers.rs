@@ -51,7 +51,8 @@ pub enum Answer {
 type Reply = Box<dyn FnOnce(Answer)>;
 
 /// A started worker, and the requests made before it said it is ready (it would drop
-/// them: messages that arrive before its handler exists are lost).
+/// them: messages that arrive before its handler exists are lost). The engine's worker
+/// keeps them itself, so it has no queue here.
 struct Slot {
     worker: Worker,
     waiting: Option<Vec<Object>>,
@@ -103,11 +104,8 @@ fn start(slot: &str, loader: &str) -> Option<()> {
         if ws.borrow().contains_key(slot) {
             return Some(());
         }
-        let worker = if loader.split('?').next().is_some_and(|l| l.ends_with(ENGINE_WORKER)) {
-            engine_worker(loader)?
-        } else {
-            Worker::new(loader).ok()?
-        };
+        let engine = loader.split('?').next().is_some_and(|l| l.ends_with(ENGINE_WORKER));
+        let worker = if engine { engine_worker(loader)? } else { Worker::new(loader).ok()? };
         let key = slot.to_string();
         {
             let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
@@ -162,7 +160,10 @@ fn start(slot: &str, loader: &str) -> Option<()> {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
         }
-        ws.borrow_mut().insert(slot.to_string(), Slot { worker, waiting: Some(Vec::new()) });
+        // The engine's worker keeps what comes before its module is ready
+        // (scripts/rapor-worker.js): requests go to it at once.
+        let waiting = if engine { None } else { Some(Vec::new()) };
+        ws.borrow_mut().insert(slot.to_string(), Slot { worker, waiting });
         Some(())
     })
 }
