@@ -322,12 +322,23 @@ test('a keyboard-only path: enter a score, switch a unit to indicators, apply th
 test('presentation mode enlarges, print shows results and plan without controls', async () => {
   const { page, problems } = await open(env);
   await page.getByTestId('unit-score').nth(0).fill('82,84');
+  await page.getByTestId('unit-name').nth(0).fill('Dinas Pendidikan');
+  await page.getByTestId('unit-name').nth(1).fill('Dinas Penanaman Modal dan PTSP');
+  await page.getByTestId('unit-score').nth(1).fill('82,84');
   const size = async () => page.getByTestId('aggregate-score').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   const normal = await size();
   await page.getByTestId('present-toggle').click();
   assert.ok((await size()) > normal * 1.4, 'presentation mode enlarges the score');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: join(ARTIFACTS, 'presentation-1920.png') });
+  // The chart's unit names, at the stage's larger type, start inside the chart (130
+  // units of room clipped the "D" of "Dinas Pendidikan"); a longer one is cut, with "…".
+  const labels = async () => page.locator('[data-testid=chart] .rapor-bar text:first-of-type')
+    .evaluateAll((els) => els.map((e) => ({ text: e.textContent, x: e.getBBox().x })));
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart]')?.textContent.includes('Dinas Pendidikan'));
+  const drawn = await labels();
+  assert.deepEqual(drawn.filter((l) => l.x < 0), [], 'a unit name clipped at the chart\'s left edge');
+  assert.ok(drawn.some((l) => l.text === 'Dinas Penanaman…'), JSON.stringify(drawn));
   await page.getByTestId('present-toggle').click();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByTestId('add-unit').isVisible(), false);

@@ -15,7 +15,12 @@ pub struct ChartProps {
 // Geometry in SVG user units; decimals like the scores, so no float ever meets a score.
 // A narrow canvas: the chart sits in the side column and must stay legible there.
 const WIDTH: i64 = 480;
-const LABEL: i64 = 130;
+/// Room left of the bars for a unit's name: "Dinas Pendidikan" at the stage's 15px needs
+/// about 130 units (130 clipped its first letter), a wide 16 like "Dinas Penanaman…" about 155.
+const LABEL: i64 = 170;
+/// Longer names are cut to this many characters, the last an "…" (the full names are in
+/// the chart's text alternative and in the table).
+const NAME_CHARS: usize = 16;
 const ROW: i64 = 28;
 const TOP: i64 = 40;
 /// Room right of the longest bar for its "100,00 A" label.
@@ -34,7 +39,8 @@ fn bar(lang: Lang, rs: &Ruleset, row: usize, name: &str, score: Decimal, grade: 
     let (category, zone) = (&grade.category, &grade.zone);
     let y = d(TOP + row as i64 * ROW);
     let w = (x(score, rs) - d(LABEL)).max(Decimal::ONE);
-    let short: String = name.chars().take(17).collect();
+    let short: String =
+        if name.chars().count() > NAME_CHARS { name.chars().take(NAME_CHARS - 1).chain(['…']).collect() } else { name.to_string() };
     html! {
         <g class={classes!("rapor-bar", format!("zone-{zone}"), strong.then_some("rapor-bar-aggregate"))}>
             <text x={(LABEL - 6).to_string()} y={(y + d(16)).to_string()} text-anchor="end">{ short }</text>
