@@ -148,6 +148,18 @@ fn read_answer<T>(
     }
 }
 
+/// Whether the state waits for a plan the worker is to be asked for. Not for a form
+/// without data: its "no unit has data" answer flashed in the plan panel when the first
+/// data arrived (a file, a link).
+fn plan_wanted(s: &State) -> bool {
+    s.plan_due && s.reading.outcome.as_ref().is_some_and(|o| o.aggregate.is_some())
+}
+
+/// How long the widget waits for its first plan behind the early screen (`Widget`):
+/// seven units take a few milliseconds in the worker; a worker still loading or a large
+/// form shows the widget without its plan after this.
+const FIRST_PLAN_WAIT_MS: u32 = 600;
+
 fn plan_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action {
     super::settled();
     Action::PlanReady(generation, read_answer(lang, a, super::answers::plan))
@@ -176,13 +188,22 @@ fn Widget(props: &AppProps) -> Html {
                 storage::never_save(&instance);
             }
             // Rapor's own page may have shown its early screen: what was typed there
-            // goes into the first render (the screen leaves the page now, in the same
-            // task, so no keystroke falls between the two).
-            let typed = super::early::take().map(|t| (t.ruleset, t.totals));
-            let startup = crate::session::Startup { restored: storage::restore(&instance), link, typed };
+            // goes into the first render.
+            let typed = super::early::read();
+            let typed_for = typed.as_ref().map(|t| t.ruleset.clone());
+            let startup =
+                crate::session::Startup { restored: storage::restore(&instance), link, typed: typed.map(|t| (t.ruleset, t.totals)) };
             let mut s = State::start(rulesets::library(), &ruleset, lang, &units, startup);
             if lang_wins {
                 s.lang = lang;
+            }
+            // With a plan to ask for what was typed, the screen stays until the plan is
+            // here (or `FIRST_PLAN_WAIT_MS` has passed) and the widget then shows whole:
+            // on a slow phone the browser otherwise lays the page out twice, once without
+            // the plan, and the plan waits for that. Else it leaves now, in the same task
+            // as the first render, so no keystroke falls between the two.
+            if typed_for.as_deref() != Some(s.form.ruleset.as_str()) || !plan_wanted(&s) {
+                super::early::release();
             }
             if let Some(name) = taken {
                 s.notice = Some(Notice::InstanceTaken(name.to_string()));
@@ -198,6 +219,31 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
+    // Behind the early screen until the first plan is answered (see above): then the
+    // screen leaves, and what was typed there meanwhile comes in as edits.
+    let behind = use_state(super::early::reading);
+    {
+        let (behind, dispatch) = (behind.clone(), dispatch.clone());
+        // The screen's rows are the form's units, top to bottom.
+        let keys: Vec<u32> = if *behind { s.form.units.iter().map(|u| u.key).collect() } else { Vec::new() };
+        use_effect_with((*behind, s.plan_due), move |&(waiting, due)| {
+            let show = move || {
+                for (row, total) in super::early::release() {
+                    if let Some(&key) = keys.get(row) {
+                        dispatch.emit(Action::SetScore(key, total));
+                    }
+                }
+                behind.set(false);
+            };
+            let mut wait = None;
+            if waiting && due {
+                wait = Some(gloo::timers::callback::Timeout::new(FIRST_PLAN_WAIT_MS, show));
+            } else if waiting {
+                show();
+            }
+            move || drop(wait)
+        });
+    }
     // The plan and the sampling risk come from the worker, after the result is
     // painted (the widget's first excepted, below): the score never waits for them, and
     // asking costs no extra render.
@@ -209,9 +255,7 @@ fn Widget(props: &AppProps) -> Html {
         let asked_for = use_mut_ref(|| None::<u64>);
         let dispatch = dispatch.clone();
         let ask = move |s: &State, now: bool| {
-            // Not for a form without data: its "no unit has data" answer flashed in the
-            // plan panel when the first data arrived (a file, a link).
-            if !s.plan_due || s.reading.outcome.as_ref().is_none_or(|o| o.aggregate.is_none()) {
+            if !plan_wanted(s) {
                 return;
             }
             if asked_for.replace(Some(s.generation)) == Some(s.generation) {
@@ -308,8 +352,8 @@ fn Widget(props: &AppProps) -> Html {
     // Rapor's own page: the focus and caret go where they were on the early screen.
     {
         let root = root.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
+        use_effect_with(*behind, move |&waiting| {
+            if let (false, Some(el)) = (waiting, root.cast::<web_sys::Element>()) {
                 super::early::refocus(&el);
             }
         });
@@ -338,6 +382,9 @@ fn Widget(props: &AppProps) -> Html {
             Action::Noop
         }
     });
+    if *behind {
+        return html! { <div ref={root} class="rapor" hidden=true></div> };
+    }
     let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));
 
     html! {

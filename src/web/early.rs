@@ -69,31 +69,60 @@ thread_local! {
     /// The early screen's focused field (its row) and selection, until the widget's own
     /// field of that row is on the page to take them.
     static FOCUS: std::cell::Cell<Option<(usize, u32, u32)>> = const { std::cell::Cell::new(None) };
+    /// The totals `read` found, while the screen stays on the page (`release`).
+    static READ: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Takes the early screen off the page (the widget draws its own fields in this same
-/// task) and returns what was typed there; `None` when it was never shown. Either way
-/// the early script shows nothing after this.
-pub fn take() -> Option<Typed> {
-    if let Some(e) = early() {
-        let _ = Reflect::set(&e, &"gone".into(), &JsValue::TRUE);
-    }
-    let screen = gloo::utils::document().query_selector("[data-rapor-early]").ok()??;
-    let ruleset = screen.get_attribute("data-rapor-early").unwrap_or_default();
+/// The early screen's totals, top to bottom; with `focus`, where its focus and caret are
+/// (for `refocus`).
+fn totals(screen: &Element, focus: bool) -> Vec<String> {
     let active = gloo::utils::document().active_element();
     let mut totals = Vec::new();
-    let fields = screen.query_selector_all("input[data-early-row]").ok()?;
+    let Ok(fields) = screen.query_selector_all("input[data-early-row]") else { return totals };
     for i in 0..fields.length() {
         let Some(input) = fields.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-        if active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>()) {
+        if focus && active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>()) {
             let end = input.value().encode_utf16().count() as u32;
             let start = input.selection_start().ok().flatten().unwrap_or(end);
             FOCUS.with(|f| f.set(Some((totals.len(), start, input.selection_end().ok().flatten().unwrap_or(end)))));
         }
         totals.push(input.value());
     }
+    totals
+}
+
+fn screen() -> Option<Element> {
+    gloo::utils::document().query_selector("[data-rapor-early]").ok()?
+}
+
+/// What was typed on the early screen, read as the widget starts; `None` when it was
+/// never shown. The screen stays, and takes keystrokes, until `release`: the widget
+/// may wait for its first plan before it shows (`app::Widget`). Either way the early
+/// script shows nothing after this.
+pub fn read() -> Option<Typed> {
+    if let Some(e) = early() {
+        let _ = Reflect::set(&e, &"gone".into(), &JsValue::TRUE);
+    }
+    let screen = screen()?;
+    let typed = Typed { ruleset: screen.get_attribute("data-rapor-early").unwrap_or_default(), totals: totals(&screen, false) };
+    READ.with(|r| *r.borrow_mut() = Some(typed.totals.clone()));
+    Some(typed)
+}
+
+/// Whether the early screen is still up after `read`, waiting for `release`.
+pub fn reading() -> bool {
+    READ.with(|r| r.borrow().is_some())
+}
+
+/// Takes the early screen off the page (the widget draws its own fields in this same
+/// task) and returns each total typed there since `read`, by row: the widget takes those
+/// as edits. Nothing when the screen is gone already.
+pub fn release() -> Vec<(usize, String)> {
+    let Some(before) = READ.with(|r| r.borrow_mut().take()) else { return Vec::new() };
+    let Some(screen) = screen() else { return Vec::new() };
+    let now = totals(&screen, true);
     screen.remove();
-    Some(Typed { ruleset, totals })
+    now.into_iter().enumerate().filter(|(row, total)| before.get(*row) != Some(total)).collect()
 }
 
 /// Puts the focus and caret where they were on the early screen, in the widget's own

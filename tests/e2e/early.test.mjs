@@ -89,6 +89,48 @@ test('the engine\'s worker starts while the module downloads, and the widget tak
   }
 });
 
+test('the widget shows with its first plan; what is typed meanwhile on the early screen is kept', async () => {
+  const env = await start();
+  try {
+    const { page, problems, release } = await heldBack(env, '?ruleset=ombudsman-2024');
+    // The plan's requests are held in the page until the test lets them go, so the
+    // widget waits behind the early screen for its whole wait (600 ms) and then shows
+    // without a plan.
+    await page.evaluate(() => {
+      const post = Worker.prototype.postMessage;
+      window.__held = [];
+      Worker.prototype.postMessage = function (m, ...rest) {
+        if (m && m.op === 'plan' && !window.__free) return void window.__held.push(() => post.call(this, m, ...rest));
+        return post.call(this, m, ...rest);
+      };
+    });
+    await page.getByLabel('Nilai total Disdukcapil').fill('90');
+    await page.getByLabel('Nilai total DPMPTSP').fill('85');
+    release();
+    // The module is running (the early script is told to stop) and the screen still
+    // takes keystrokes: the widget waits for its first plan.
+    await page.waitForFunction(() => window.raporEarly?.gone && window.__held.length > 0, null, { polling: 'raf' });
+    assert.equal(await page.locator('[data-testid=unit-score][data-row]').count(), 0, 'the widget waits behind the screen');
+    await page.getByLabel('Nilai total Dinas Kesehatan').fill('80');
+    // Then it shows, with what was typed meanwhile, and the focus where it was.
+    await page.locator('[data-testid=unit-score][data-row]').first().waitFor();
+    assert.equal(await page.locator('[data-rapor-early]').count(), 0, 'the early screen is gone');
+    const scores = page.getByTestId('unit-score');
+    assert.deepEqual((await scores.evaluateAll((els) => els.map((e) => e.value))).slice(0, 4), ['90', '85', '80', '']);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.row), '2');
+    // (90 + 85 + 80) / 3 = 85.
+    await until(page, 'aggregate-score', /^85,00$/);
+    // The plan for 90 and 85 alone (87,50: +0,50 to A at 88) is dropped when it comes;
+    // the one for all three follows: 88 − 85 = +3,00.
+    await page.evaluate(() => { window.__free = true; window.__held.forEach((send) => send()); });
+    await until(page, 'plan', /diperlukan \+3,00 poin/);
+    await page.getByTestId('plan-step').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await stop(env);
+  }
+});
+
 test('the early screen speaks the page\'s language and shows the default method\'s units', async () => {
   const env = await start();
   try {
