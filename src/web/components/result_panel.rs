@@ -76,6 +76,19 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
     let whatif = s.whatif.as_ref().and_then(|o| o.aggregate.as_ref());
     let trust_missing = s.reading.ruleset.trust.is_some() && aggregate.is_some_and(|a| !a.trust_included);
     let zone_assumed = s.reading.ruleset.zone_is_assumption();
+    let excluded = outcome.filter(|o| !o.excluded.is_empty() && o.aggregate.is_some());
+    // The strip says the result; with nothing more to say (no what-if, no range, no
+    // note) this panel is left out rather than shown as an empty box under its heading.
+    let more = whatif.is_some()
+        || aggregate.is_some_and(|a| !a.range.is_one_value())
+        || s.trust_spread.is_some()
+        || trust_missing
+        || !s.reading.errors.is_empty()
+        || excluded.is_some()
+        || !s.reading.changed.is_empty();
+    if aggregate.is_some() && !more {
+        return html! {};
+    }
     html! {
         <section class="rapor-result" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ t(lang, Text::Result) }</h2>
@@ -112,7 +125,7 @@ pub fn ResultPanel(p: &ResultPanelProps) -> Html {
                 if !s.reading.errors.is_empty() {
                     <p class="rapor-warning" data-testid="errors-note">{ t(lang, Text::FieldErrorsKeepResult) }</p>
                 }
-                if let Some(o) = outcome.filter(|o| !o.excluded.is_empty() && o.aggregate.is_some()) {
+                if let Some(o) = excluded {
                     <p class="rapor-note" data-testid="excluded-note">
                         { left_out_units(lang, o.excluded.len()) }{ " " }{ o.excluded.join(", ") }
                     </p>
