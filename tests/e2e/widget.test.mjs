@@ -33,6 +33,21 @@ test('Magelang 2022 totals give 93,28 A hijau, live on every keystroke', async (
   assert.deepEqual(problems, []);
 });
 
+test('the result panel under the strip is there only when it has more to say', async () => {
+  const { page, problems } = await open(env);
+  const scores = page.getByTestId('unit-score');
+  // Seven whole totals: (90 + 85 + 80 + 88 + 75 + 82 + 88) / 7 = 588 / 7 = 84,00. The
+  // strip says it all (no range, no unit left out, no note): no empty box under it.
+  for (const [i, v] of ['90', '85', '80', '88', '75', '82', '88'].entries()) await scores.nth(i).fill(v);
+  assert.equal(await text(page, 'aggregate-score'), '84,00');
+  assert.equal(await page.getByTestId('result').count(), 0);
+  // A unit left empty: the panel is back, naming it.
+  await scores.nth(6).fill('');
+  assert.match(await text(page, 'excluded-note'), /Puskesmas 2/);
+  assert.equal(await page.getByTestId('result').count(), 1);
+  assert.deepEqual(problems, []);
+});
+
 test('a bad score is flagged beside the field and the last result stays', async () => {
   const { page, problems } = await open(env);
   const scores = page.getByTestId('unit-score');
