@@ -189,10 +189,8 @@ fn Widget(props: &AppProps) -> Html {
             }
             // Rapor's own page may have shown its early screen: what was typed there
             // goes into the first render.
-            let typed = super::early::read();
-            let typed_for = typed.as_ref().map(|t| t.ruleset.clone());
-            let startup =
-                crate::session::Startup { restored: storage::restore(&instance), link, typed: typed.map(|t| (t.ruleset, t.totals)) };
+            let typed = super::early::read().map(|t| (t.ruleset, t.totals));
+            let startup = crate::session::Startup { restored: storage::restore(&instance), link, typed };
             let mut s = State::start(rulesets::library(), &ruleset, lang, &units, startup);
             if lang_wins {
                 s.lang = lang;
@@ -201,8 +199,10 @@ fn Widget(props: &AppProps) -> Html {
             // here (or `FIRST_PLAN_WAIT_MS` has passed) and the widget then shows whole:
             // on a slow phone the browser otherwise lays the page out twice, once without
             // the plan, and the plan waits for that. Else it leaves now, in the same task
-            // as the first render, so no keystroke falls between the two.
-            if typed_for.as_deref() != Some(s.form.ruleset.as_str()) || !plan_wanted(&s) {
+            // as the first render, so no keystroke falls between the two. (Totals typed
+            // for another method are not taken: the fresh form has no result, and no plan
+            // is wanted.)
+            if !plan_wanted(&s) {
                 super::early::release();
             }
             if let Some(name) = taken {
