@@ -147,7 +147,11 @@ mod tests {
         r.counts = vec![0; rs.bands.len()];
         (r.counts[0], r.counts[1], r.counts[2]) = (125, 125, 750);
         r.reach = 500;
-        assert!(risk_text(&rs, &sc, &r, Err("-".into()), Lang::Id).reach.contains("1000 sampel acak dari 2 kemungkinan, galat baku ±1,6 %"));
-        assert!(risk_text(&rs, &sc, &r, Err("-".into()), Lang::En).reach.contains("1000 random samples of 2 possible, standard error ±1.6 %"));
+        assert!(risk_text(&rs, &sc, &r, Err("-".into()), Lang::Id)
+            .reach
+            .contains("1000 sampel acak dari 2 kemungkinan, galat baku ±1,6 %"));
+        assert!(risk_text(&rs, &sc, &r, Err("-".into()), Lang::En)
+            .reach
+            .contains("1000 random samples of 2 possible, standard error ±1.6 %"));
     }
 }

@@ -349,6 +349,20 @@ fn Widget(props: &AppProps) -> Html {
             super::frame::follow_host_scroll(&root);
         });
     }
+    // What lies below the plan (the chart, the per-unit table, keeping and sharing) is
+    // drawn one task after the rest: on a slow phone drawing the whole widget at once
+    // takes a fifth of a second, and the fields, the result and the plan show first.
+    let below = use_state(|| false);
+    {
+        let below = below.clone();
+        use_effect_with(*behind, move |&waiting| {
+            let mut later = None;
+            if !waiting && !*below {
+                later = Some(gloo::timers::callback::Timeout::new(0, move || below.set(true)));
+            }
+            move || drop(later)
+        });
+    }
     // Rapor's own page: the focus and caret go where they were on the early screen.
     {
         let root = root.clone();
@@ -435,9 +449,11 @@ fn Widget(props: &AppProps) -> Html {
                         <ResultPanel instance={props.instance.clone()} state={snapshot.clone()} />
                         <PlanPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
                         <RiskPanel instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
-                        <Chart state={snapshot.clone()} />
-                        <UnitTable state={snapshot.clone()} />
-                        <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                        if *below {
+                            <Chart state={snapshot.clone()} />
+                            <UnitTable state={snapshot.clone()} />
+                            <KeepShare instance={props.instance.clone()} state={snapshot.clone()} ondispatch={dispatch.clone()} />
+                        }
                     </div>
                 </div>
             }
