@@ -7,13 +7,13 @@
 //! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use litemap::LiteMap;
 use rapor::engine::plan::{plan, Objective};
 use rapor::engine::risk::risk;
 use rapor::engine::robust::robust_plan;
 use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Scenario, Unit};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Every indicator entered, levels cycling 0–3 so units differ.
 fn indicator_scenario(units: usize) -> Scenario {
@@ -21,7 +21,7 @@ fn indicator_scenario(units: usize) -> Scenario {
     let rs = cat.get("ombudsman-2023").unwrap();
     let units = (0..units)
         .map(|u| {
-            let m: BTreeMap<String, Values> = rs
+            let m: LiteMap<String, Values> = rs
                 .indicators()
                 .enumerate()
                 .map(|(i, r)| {

@@ -18,8 +18,9 @@ pub use convert::{indicator_field, response_field, Changed, FieldError, Reading}
 
 use crate::engine::plan::{Step, StepKind};
 use crate::engine::Ruleset;
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// The 2022–2024 sample (five OPD and two Puskesmas, as `ombudsman-2024.json` lists
@@ -72,22 +73,22 @@ pub struct FormUnit {
     pub mode: Mode,
     pub score: String,
     /// Dimension id → text of its 0–100 score.
-    pub dims: BTreeMap<String, String>,
+    pub dims: LiteMap<String, String>,
     /// Dimension id → text of its weighted points.
-    pub points: BTreeMap<String, String>,
+    pub points: LiteMap<String, String>,
     /// Dimension id → [the text a switch between scores and points wrote, the text it
     /// came from], kept where the conversion had to round, so switching back while the
     /// field is untouched gives back exactly what was typed. (A list, not a pair: the
     /// map type `levels` already has, which keeps the widget's first load smaller.)
-    pub converted: BTreeMap<String, Vec<String>>,
+    pub converted: LiteMap<String, Vec<String>>,
     /// Kepercayaan Masyarakat (2025), as typed; a total already holds it.
     pub trust: String,
     /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
     /// that are not per product.
-    pub levels: BTreeMap<String, Vec<String>>,
+    pub levels: LiteMap<String, Vec<String>>,
     /// "unsur.waktu" → respondents per answer, lowest first, as text. An indicator
     /// listed here is entered by answer counts instead of by its value in `levels`.
-    pub responses: BTreeMap<String, Vec<String>>,
+    pub responses: LiteMap<String, Vec<String>>,
     /// Indicators switched back to entry by mean: their counts stay in `responses`
     /// (switching back and forth loses nothing) but are not read.
     pub by_mean: BTreeSet<String>,
@@ -120,15 +121,15 @@ pub struct Form {
     pub trust_spread: Option<String>,
     pub followed_up: bool,
     /// Dimension weights the user changed (dimension id → text); absent = published.
-    pub weights: BTreeMap<String, String>,
+    pub weights: LiteMap<String, String>,
     /// The top of every indicator's scale, when the user changed it ("" = published).
     pub scale_max: String,
     /// Criteria per dimension the user set (dimension id → text); absent = published.
     #[serde(default)]
-    pub criteria: BTreeMap<String, String>,
+    pub criteria: LiteMap<String, String>,
     /// Sector → how many of its units are drawn, as typed; absent or "": all of them.
     #[serde(default)]
-    pub sampling: BTreeMap<String, String>,
+    pub sampling: LiteMap<String, String>,
     /// What an indicator level step weighs against a point in a plan over units entered
     /// at different levels, as typed ("" = 1 point).
     #[serde(default)]
@@ -183,10 +184,10 @@ impl Form {
             legacy_trust: String::new(),
             trust_spread: None,
             followed_up: false,
-            weights: BTreeMap::new(),
+            weights: LiteMap::new(),
             scale_max: String::new(),
-            criteria: BTreeMap::new(),
-            sampling: BTreeMap::new(),
+            criteria: LiteMap::new(),
+            sampling: LiteMap::new(),
             step_points: String::new(),
             margin: String::new(),
             custom_ruleset: None,
@@ -483,7 +484,7 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
     use crate::engine::exact::Ratio;
     use crate::engine::number::{format_decimal, parse_decimal, RoundingMode};
     let total = Ratio::from_decimal(rs.dimension_weight_total());
-    let (from, mut to) = if to_points { (u.dims.clone(), BTreeMap::new()) } else { (u.points.clone(), BTreeMap::new()) };
+    let (from, mut to) = if to_points { (u.dims.clone(), LiteMap::new()) } else { (u.points.clone(), LiteMap::new()) };
     for d in &rs.dimensions {
         let Some(text) = from.get(&d.id).filter(|t| !t.trim().is_empty()) else { continue };
         // Switched back untouched: what was typed before, exactly.
@@ -525,7 +526,7 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
 
 /// Drops a remembered conversion. Emptied rather than removed: removal would bring
 /// this map type's tree-rebalancing code into the widget's first load for nothing.
-fn forget(converted: &mut BTreeMap<String, Vec<String>>, dim: &str) {
+fn forget(converted: &mut LiteMap<String, Vec<String>>, dim: &str) {
     if let Some(v) = converted.get_mut(dim) {
         v.clear();
     }
@@ -540,7 +541,7 @@ pub fn sector_of(u: &FormUnit) -> Option<String> {
 
 /// Text `i` of an indicator's list (levels per product, counts per answer), growing
 /// the list with empty texts as needed.
-fn set_slot(lists: &mut BTreeMap<String, Vec<String>>, indicator: &str, i: usize, text: String) {
+fn set_slot(lists: &mut LiteMap<String, Vec<String>>, indicator: &str, i: usize, text: String) {
     let slots = lists.entry(indicator.to_string()).or_default();
     if slots.len() <= i {
         slots.resize(i + 1, String::new());
@@ -592,7 +593,7 @@ mod tests {
         f.set_level(k, "proses.biaya", 2, "3".into());
         assert_eq!(f.unit(k).unwrap().products, 3);
         f.remove_product(k, &rs);
-        assert_eq!(f.unit(k).unwrap().levels["proses.biaya"].len(), 2);
+        assert_eq!(f.unit(k).unwrap().levels.get("proses.biaya").unwrap().len(), 2);
         f.remove_product(k, &rs);
         f.remove_product(k, &rs);
         assert_eq!(f.unit(k).unwrap().products, 1);
@@ -631,13 +632,13 @@ mod tests {
         f.unit_mut(k).unwrap().dims.insert("proses".into(), "x".into());
         f.set_mode(k, Mode::Points, &rs, true);
         let u = f.unit(k).unwrap();
-        assert_eq!((u.points["input"].as_str(), u.points["proses"].as_str()), ("17,48", "x"));
+        assert_eq!((u.points.get("input").unwrap().as_str(), u.points.get("proses").unwrap().as_str()), ("17,48", "x"));
         f.unit_mut(k).unwrap().points.insert("input".into(), "8,72".into());
         f.set_mode(k, Mode::Dimensions, &rs, true);
-        assert_eq!(f.unit(k).unwrap().dims["input"], "39,908467");
+        assert_eq!(f.unit(k).unwrap().dims.get("input").unwrap(), "39,908467");
         // Back to points untouched: exactly what was typed, not 8,7200000…
         f.set_mode(k, Mode::Points, &rs, true);
-        assert_eq!(f.unit(k).unwrap().points["input"], "8,72");
+        assert_eq!(f.unit(k).unwrap().points.get("input").unwrap(), "8,72");
         // Both read to the same unit score: 8,72 + … in points; the score path agrees.
         let r = f.read(&rs);
         assert_eq!(r.errors.len(), 1, "the unreadable proses stays flagged: {:?}", r.errors);

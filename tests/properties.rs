@@ -1,13 +1,13 @@
 //! Invariants that must hold for any input, checked on random scenarios (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
+use litemap::LiteMap;
 use proptest::prelude::*;
 use rapor::engine::exact::Ratio;
 use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 fn ruleset(id: &str) -> Ruleset {
     Catalog::built_in().get(id).unwrap().clone()
@@ -28,16 +28,16 @@ fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
     prop_oneof![
         score().prop_map(|s| Unit::new("U", Entry::Score(s))),
         proptest::collection::vec(proptest::option::of(score()), dims.len()).prop_map(move |v| {
-            let m: BTreeMap<String, Decimal> = dims.iter().zip(v).filter_map(|(d, s)| s.map(|s| (d.clone(), s))).collect();
+            let m: LiteMap<String, Decimal> = dims.iter().zip(v).filter_map(|(d, s)| s.map(|s| (d.clone(), s))).collect();
             Unit::new("U", if m.is_empty() { Entry::Empty } else { Entry::Dimensions(m) })
         }),
         proptest::collection::vec(0.0f64..=1.0, tops.len()).prop_map(move |v| {
-            let m: BTreeMap<String, Decimal> =
+            let m: LiteMap<String, Decimal> =
                 tops.iter().zip(v).map(|((d, top), f)| (d.clone(), Decimal::new((*top as f64 * f).floor() as i64, 2))).collect();
             Unit::new("U", Entry::Points(m))
         }),
         proptest::collection::vec((proptest::option::of(0u16..=3), 0u16..=3), keys.len()).prop_map(move |v| {
-            let m: BTreeMap<String, Values> = keys
+            let m: LiteMap<String, Values> = keys
                 .iter()
                 .zip(v)
                 .filter_map(|((k, max, pp), (a, b))| {
@@ -181,7 +181,7 @@ proptest! {
         for u in &mut sc.units {
             match &mut u.entry {
                 Entry::Score(s) => *s = s.trunc(),
-                Entry::Dimensions(m) | Entry::Points(m) => m.values_mut().for_each(|v| *v = v.trunc()),
+                Entry::Dimensions(m) | Entry::Points(m) => m.iter_mut().for_each(|(_, v)| *v = v.trunc()),
                 _ => {}
             }
         }

@@ -4,18 +4,18 @@
 
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
+use litemap::LiteMap;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overrides {
     /// Dimension id → weight.
-    pub weights: BTreeMap<String, Decimal>,
+    pub weights: LiteMap<String, Decimal>,
     /// The top of every indicator's scale.
     pub scale_max: Option<u16>,
     /// Dimension id → how many equally weighted criteria it has (SAKIP's sub-components,
     /// IPP's aspects, whose published lists our sources do not carry).
-    pub criteria: BTreeMap<String, u16>,
+    pub criteria: LiteMap<String, u16>,
 }
 
 /// At most this many criteria in one dimension.
@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn added_criteria_are_numbered_on_from_the_last() {
         let cat = Catalog::built_in();
-        let o = |dim: &str, n: u16| Overrides { criteria: [(dim.to_string(), n)].into(), ..Overrides::default() };
+        let o = |dim: &str, n: u16| Overrides { criteria: [(dim.to_string(), n)].into_iter().collect(), ..Overrides::default() };
         let sakip = apply(cat.get("sakip-2021").unwrap(), &o("perencanaan-keberadaan", 6)).unwrap();
         let last = sakip.dimensions[0].indicators.last().unwrap();
         assert_eq!((last.id.as_str(), last.name.as_str(), last.name_en.as_str()), ("k6", "Kriteria 6", "Criterion 6"));

@@ -10,8 +10,8 @@ use crate::engine::scenario::MAX_RESPONDENTS;
 use crate::engine::scenario::{planner_setting, Entry, Scenario, Unit, Values, TOTAL};
 use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
+use litemap::LiteMap;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// A field that cannot be used. `field` is the widget's name for it: "score",
 /// "dim-input", "pts-input", "ind-proses.biaya-p1", "trust" (a unit's), "deduction",
@@ -124,7 +124,7 @@ impl Form {
             let field = format!("weight-{dim}");
             let Some(published) = base.dimension(dim).map(|d| d.weight) else { continue };
             let one = match number(text, &field) {
-                Ok(Some(w)) => Overrides { weights: [(dim.clone(), w)].into(), ..Overrides::default() },
+                Ok(Some(w)) => Overrides { weights: [(dim.clone(), w)].into_iter().collect(), ..Overrides::default() },
                 Ok(None) => {
                     err(field.clone(), InputError::new(field, Problem::NotPositive));
                     continue;
@@ -216,7 +216,7 @@ impl Form {
             })
             .collect();
         // How many units of each sector are drawn: a whole number up to the sector's units.
-        let mut sampling = BTreeMap::new();
+        let mut sampling = LiteMap::new();
         for (sector, n) in self.sectors() {
             let field = format!("sampling-{sector}");
             let text = self.sampling.get(&sector).map_or("", String::as_str);
@@ -284,13 +284,13 @@ pub fn response_field(key: &str, j: usize) -> String {
 /// an unreadable one is reported at its field ("dim-input", "pts-input") and left out.
 fn dimension_numbers(
     rs: &Ruleset,
-    texts: &BTreeMap<String, String>,
+    texts: &LiteMap<String, String>,
     at: &str,
     field: &str,
     err: &mut impl FnMut(String, InputError),
     check: impl Fn(Decimal, &crate::engine::ruleset::Dimension, &str) -> Result<(), InputError>,
-) -> BTreeMap<String, Decimal> {
-    let mut m = BTreeMap::new();
+) -> LiteMap<String, Decimal> {
+    let mut m = LiteMap::new();
     for d in &rs.dimensions {
         let at = format!("{at}.{}", d.id);
         let text = texts.get(&d.id).map_or("", String::as_str);
@@ -342,7 +342,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Indicators => {
-            let mut m = BTreeMap::new();
+            let mut m = LiteMap::new();
             for r in rs.indicators() {
                 let key = r.key();
                 if let Some(counts) = u.responses.get(&key).filter(|_| !u.by_mean.contains(&key)) {
@@ -506,7 +506,7 @@ mod tests {
         // By dimension: 0.7 · 90 + 0.3 · 60 = 63 + 18 = 81.00, B, followed up.
         let u = f.unit_at_mut(0);
         u.mode = Mode::Dimensions;
-        u.dims = ["input", "proses", "output", "pengaduan"].map(|d| (d.to_string(), "90".to_string())).into();
+        u.dims = ["input", "proses", "output", "pengaduan"].map(|d| (d.to_string(), "90".to_string())).into_iter().collect();
         let r = f.read(&base("ombudsman-2025"));
         let a = r.outcome.unwrap().aggregate.unwrap();
         assert_eq!((a.rounded.to_string().as_str(), a.grade.opini.as_str()), ("81.00", "Kualitas Tinggi Tanpa Maladministrasi"));
@@ -557,7 +557,7 @@ mod tests {
         // All nine unsur at 3: 25 × 3 = 75,00.
         assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "75.00");
         f.set_by_counts(k, "unsur.waktu", 4, true);
-        assert_eq!(f.unit(k).unwrap().responses["unsur.waktu"], vec![""; 4]);
+        assert_eq!(f.unit(k).unwrap().responses.get("unsur.waktu").unwrap(), &vec![""; 4]);
         // 2 answers of 2 and 2 of 4: mean 3, the same 75,00.
         f.set_count(k, "unsur.waktu", 1, "2".into());
         f.set_count(k, "unsur.waktu", 3, "2".into());
@@ -572,7 +572,7 @@ mod tests {
         // Back to the mean "3": the counts stay, unread.
         f.set_by_counts(k, "unsur.waktu", 4, false);
         assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "75.00");
-        assert_eq!(f.unit(k).unwrap().responses["unsur.waktu"], ["", "", "", "2"]);
+        assert_eq!(f.unit(k).unwrap().responses.get("unsur.waktu").unwrap(), &["", "", "", "2"]);
         f.set_by_counts(k, "unsur.waktu", 4, true);
         assert_eq!(f.read(&rs).outcome.unwrap().aggregate.unwrap().rounded.to_string(), "77.78");
     }

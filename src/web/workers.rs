@@ -5,8 +5,8 @@
 //! `WebAssembly.Module` and the glue's address, so the engine is downloaded once.
 
 use js_sys::{Object, Reflect};
+use litemap::LiteMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -59,9 +59,9 @@ struct Slot {
 }
 
 thread_local! {
-    static WORKERS: RefCell<BTreeMap<String, Slot>> = const { RefCell::new(BTreeMap::new()) };
+    static WORKERS: RefCell<LiteMap<String, Slot>> = const { RefCell::new(LiteMap::new()) };
     /// Request id → the worker it went to (its slot) and who waits for the answer.
-    static PENDING: RefCell<BTreeMap<u32, (String, Reply)>> = const { RefCell::new(BTreeMap::new()) };
+    static PENDING: RefCell<LiteMap<u32, (String, Reply)>> = const { RefCell::new(LiteMap::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
 

@@ -20,8 +20,9 @@ use crate::engine::ruleset::{Indicator, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Values};
 use crate::engine::score::{evaluate, Level, Outcome};
 use knapsack::{cover, Pool};
+use litemap::LiteMap;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 mod alternatives;
 mod apply;
