@@ -10,17 +10,18 @@ pub mod cells;
 mod convert;
 pub mod encoding;
 mod import;
+mod keys;
 pub mod saved;
 pub mod table;
 pub mod workbook;
 
 pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
+pub use keys::Keys;
 
 use crate::engine::plan::{Step, StepKind};
 use crate::engine::Ruleset;
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// The 2022–2024 sample (five OPD and two Puskesmas, as `ombudsman-2024.json` lists
@@ -91,9 +92,9 @@ pub struct FormUnit {
     pub responses: LiteMap<String, Vec<String>>,
     /// Indicators switched back to entry by mean: their counts stay in `responses`
     /// (switching back and forth loses nothing) but are not read.
-    pub by_mean: BTreeSet<String>,
+    pub by_mean: Keys,
     pub products: usize,
-    pub locked: BTreeSet<String>,
+    pub locked: Keys,
     /// The kind of unit when the Ombudsman draws some units of a kind ("puskesmas");
     /// empty: always in the sample.
     pub sector: String,
@@ -436,17 +437,21 @@ impl Form {
 
     /// After loading: unit keys must be unique and below `next_key`, whatever the file said.
     pub fn repair_keys(&mut self) {
-        let mut seen = BTreeSet::new();
+        // A list, not a set: a form holds at most `limits::MAX_UNITS` units (checked first).
+        let mut seen: Vec<u32> = Vec::with_capacity(self.units.len());
+        let after = |seen: &[u32]| seen.iter().max().map_or(0, |m| m + 1);
         for i in 0..self.units.len() {
             let k = self.units[i].key;
-            if k >= self.next_key || !seen.insert(k) {
-                let fresh = self.next_key.max(seen.last().map_or(0, |m| m + 1));
+            if k >= self.next_key || seen.contains(&k) {
+                let fresh = self.next_key.max(after(&seen));
                 self.unit_at_mut(i).key = fresh;
-                seen.insert(fresh);
+                seen.push(fresh);
                 self.next_key = fresh + 1;
+            } else {
+                seen.push(k);
             }
         }
-        self.next_key = self.next_key.max(seen.last().map_or(0, |m| m + 1));
+        self.next_key = self.next_key.max(after(&seen));
     }
 
     /// The sectors units are drawn from, as the convert step names them (trimmed,
