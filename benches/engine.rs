@@ -7,7 +7,7 @@
 //! `cargo bench --bench engine`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use litemap::LiteMap;
+use rapor::engine::map::SmallMap;
 use rapor::engine::plan::{plan, Objective};
 use rapor::engine::risk::risk;
 use rapor::engine::robust::robust_plan;
@@ -21,7 +21,7 @@ fn indicator_scenario(units: usize) -> Scenario {
     let rs = cat.get("ombudsman-2023").unwrap();
     let units = (0..units)
         .map(|u| {
-            let m: LiteMap<String, Values> = rs
+            let m: SmallMap<String, Values> = rs
                 .indicators()
                 .enumerate()
                 .map(|(i, r)| {

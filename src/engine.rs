@@ -10,6 +10,7 @@ pub mod error;
 pub mod exact;
 pub mod grade;
 pub mod limits;
+pub mod map;
 pub mod number;
 pub mod order;
 pub mod overrides;

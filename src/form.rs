@@ -18,9 +18,9 @@ pub mod workbook;
 pub use convert::{indicator_field, response_field, Changed, FieldError, Reading};
 pub use keys::Keys;
 
+use crate::engine::map::SmallMap;
 use crate::engine::plan::{Step, StepKind};
 use crate::engine::Ruleset;
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -74,22 +74,22 @@ pub struct FormUnit {
     pub mode: Mode,
     pub score: String,
     /// Dimension id → text of its 0–100 score.
-    pub dims: LiteMap<String, String>,
+    pub dims: SmallMap<String, String>,
     /// Dimension id → text of its weighted points.
-    pub points: LiteMap<String, String>,
+    pub points: SmallMap<String, String>,
     /// Dimension id → [the text a switch between scores and points wrote, the text it
     /// came from], kept where the conversion had to round, so switching back while the
     /// field is untouched gives back exactly what was typed. (A list, not a pair: the
     /// map type `levels` already has, which keeps the widget's first load smaller.)
-    pub converted: LiteMap<String, Vec<String>>,
+    pub converted: SmallMap<String, Vec<String>>,
     /// Kepercayaan Masyarakat (2025), as typed; a total already holds it.
     pub trust: String,
     /// "proses.biaya" → one text per product ("" = not entered); one text for indicators
     /// that are not per product.
-    pub levels: LiteMap<String, Vec<String>>,
+    pub levels: SmallMap<String, Vec<String>>,
     /// "unsur.waktu" → respondents per answer, lowest first, as text. An indicator
     /// listed here is entered by answer counts instead of by its value in `levels`.
-    pub responses: LiteMap<String, Vec<String>>,
+    pub responses: SmallMap<String, Vec<String>>,
     /// Indicators switched back to entry by mean: their counts stay in `responses`
     /// (switching back and forth loses nothing) but are not read.
     pub by_mean: Keys,
@@ -122,15 +122,15 @@ pub struct Form {
     pub trust_spread: Option<String>,
     pub followed_up: bool,
     /// Dimension weights the user changed (dimension id → text); absent = published.
-    pub weights: LiteMap<String, String>,
+    pub weights: SmallMap<String, String>,
     /// The top of every indicator's scale, when the user changed it ("" = published).
     pub scale_max: String,
     /// Criteria per dimension the user set (dimension id → text); absent = published.
     #[serde(default)]
-    pub criteria: LiteMap<String, String>,
+    pub criteria: SmallMap<String, String>,
     /// Sector → how many of its units are drawn, as typed; absent or "": all of them.
     #[serde(default)]
-    pub sampling: LiteMap<String, String>,
+    pub sampling: SmallMap<String, String>,
     /// What an indicator level step weighs against a point in a plan over units entered
     /// at different levels, as typed ("" = 1 point).
     #[serde(default)]
@@ -185,10 +185,10 @@ impl Form {
             legacy_trust: String::new(),
             trust_spread: None,
             followed_up: false,
-            weights: LiteMap::new(),
+            weights: SmallMap::new(),
             scale_max: String::new(),
-            criteria: LiteMap::new(),
-            sampling: LiteMap::new(),
+            criteria: SmallMap::new(),
+            sampling: SmallMap::new(),
             step_points: String::new(),
             margin: String::new(),
             custom_ruleset: None,
@@ -489,7 +489,7 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
     use crate::engine::exact::Ratio;
     use crate::engine::number::{format_decimal, parse_decimal, RoundingMode};
     let total = Ratio::from_decimal(rs.dimension_weight_total());
-    let (from, mut to) = if to_points { (u.dims.clone(), LiteMap::new()) } else { (u.points.clone(), LiteMap::new()) };
+    let (from, mut to) = if to_points { (u.dims.clone(), SmallMap::new()) } else { (u.points.clone(), SmallMap::new()) };
     for d in &rs.dimensions {
         let Some(text) = from.get(&d.id).filter(|t| !t.trim().is_empty()) else { continue };
         // Switched back untouched: what was typed before, exactly.
@@ -531,7 +531,7 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
 
 /// Drops a remembered conversion. Emptied rather than removed: removal would bring
 /// this map type's tree-rebalancing code into the widget's first load for nothing.
-fn forget(converted: &mut LiteMap<String, Vec<String>>, dim: &str) {
+fn forget(converted: &mut SmallMap<String, Vec<String>>, dim: &str) {
     if let Some(v) = converted.get_mut(dim) {
         v.clear();
     }
@@ -546,7 +546,7 @@ pub fn sector_of(u: &FormUnit) -> Option<String> {
 
 /// Text `i` of an indicator's list (levels per product, counts per answer), growing
 /// the list with empty texts as needed.
-fn set_slot(lists: &mut LiteMap<String, Vec<String>>, indicator: &str, i: usize, text: String) {
+fn set_slot(lists: &mut SmallMap<String, Vec<String>>, indicator: &str, i: usize, text: String) {
     let slots = lists.entry(indicator.to_string()).or_default();
     if slots.len() <= i {
         slots.resize(i + 1, String::new());

@@ -2,7 +2,7 @@
 //! applying the plan reaches the target and no cheaper plan exists.
 #![cfg(not(target_arch = "wasm32"))]
 
-use litemap::LiteMap;
+use rapor::engine::map::SmallMap;
 use rapor::engine::plan::{applied_plan, plan, Objective, Status, StepKind};
 use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
@@ -50,7 +50,7 @@ type Entry5 = (usize, String, Option<usize>, u16, u16);
 fn random_scenario(rng: &mut Rng, rs: &Ruleset) -> Scenario {
     let mut units = Vec::new();
     for u in 0..(1 + rng.next(2)) {
-        let mut m = LiteMap::new();
+        let mut m = SmallMap::new();
         for r in rs.indicators() {
             let lv = |rng: &mut Rng| Some(Decimal::from(rng.next(r.indicator.max as u64 + 1)));
             let v = if r.dimension.per_product { Values::PerProduct(vec![lv(rng), lv(rng)]) } else { Values::One(lv(rng)) };
@@ -68,7 +68,7 @@ fn random_scenario(rng: &mut Rng, rs: &Ruleset) -> Scenario {
         total.locked.push("total".into());
         units.push(total);
     }
-    let mut effort = LiteMap::new();
+    let mut effort = SmallMap::new();
     if rng.next(2) == 0 {
         for k in ["a.x", "a.y", "b.p", "b.q"] {
             effort.insert(k.to_string(), 1 + rng.next(5) as u32);
@@ -332,7 +332,7 @@ fn dimensions_are_raised_heaviest_first() {
 fn locked_entries_are_never_changed() {
     // Two entries could help; the cheaper one is locked, so the plan must use the other.
     let rs = tiny();
-    let mut m = LiteMap::new();
+    let mut m = SmallMap::new();
     m.insert("a.x".to_string(), Values::One(Some(Decimal::ZERO)));
     m.insert("a.y".to_string(), Values::One(Some(Decimal::from(3))));
     m.insert("b.p".to_string(), Values::PerProduct(vec![Some(Decimal::from(2)), Some(Decimal::from(2))]));
@@ -358,7 +358,7 @@ fn locked_entries_are_never_changed() {
 fn efforts_change_the_plan() {
     // Same instrument; make per-product steps expensive and the plan moves to dimension a.
     let rs = tiny();
-    let mut m = LiteMap::new();
+    let mut m = SmallMap::new();
     m.insert("a.x".to_string(), Values::One(Some(Decimal::ZERO)));
     m.insert("a.y".to_string(), Values::One(Some(Decimal::ZERO)));
     m.insert("b.p".to_string(), Values::PerProduct(vec![Some(Decimal::ONE), Some(Decimal::ONE)]));
@@ -435,7 +435,7 @@ fn letter_ladders_match_exhaustive_search() {
         for _ in 0..150 {
             let start: [usize; 6] = std::array::from_fn(|_| rng.next(levels.len() as u64) as usize);
             let unit = |u: usize| {
-                let m: LiteMap<String, Values> = ["a", "b", "c"]
+                let m: SmallMap<String, Values> = ["a", "b", "c"]
                     .iter()
                     .enumerate()
                     .map(|(j, k)| (format!("d.{k}"), Values::One(Some(Decimal::from(levels[start[u * 3 + j]])))))

@@ -1,9 +1,9 @@
 //! Invariants that must hold for any input, checked on random scenarios (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
-use litemap::LiteMap;
 use proptest::prelude::*;
 use rapor::engine::exact::Ratio;
+use rapor::engine::map::SmallMap;
 use rapor::engine::scenario::Values;
 use rapor::engine::{evaluate, Catalog, Entry, Ruleset, Scenario, Unit};
 use rust_decimal::Decimal;
@@ -28,16 +28,16 @@ fn unit(rs: Ruleset) -> impl Strategy<Value = Unit> {
     prop_oneof![
         score().prop_map(|s| Unit::new("U", Entry::Score(s))),
         proptest::collection::vec(proptest::option::of(score()), dims.len()).prop_map(move |v| {
-            let m: LiteMap<String, Decimal> = dims.iter().zip(v).filter_map(|(d, s)| s.map(|s| (d.clone(), s))).collect();
+            let m: SmallMap<String, Decimal> = dims.iter().zip(v).filter_map(|(d, s)| s.map(|s| (d.clone(), s))).collect();
             Unit::new("U", if m.is_empty() { Entry::Empty } else { Entry::Dimensions(m) })
         }),
         proptest::collection::vec(0.0f64..=1.0, tops.len()).prop_map(move |v| {
-            let m: LiteMap<String, Decimal> =
+            let m: SmallMap<String, Decimal> =
                 tops.iter().zip(v).map(|((d, top), f)| (d.clone(), Decimal::new((*top as f64 * f).floor() as i64, 2))).collect();
             Unit::new("U", Entry::Points(m))
         }),
         proptest::collection::vec((proptest::option::of(0u16..=3), 0u16..=3), keys.len()).prop_map(move |v| {
-            let m: LiteMap<String, Values> = keys
+            let m: SmallMap<String, Values> = keys
                 .iter()
                 .zip(v)
                 .filter_map(|((k, max, pp), (a, b))| {

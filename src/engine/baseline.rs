@@ -7,7 +7,7 @@
 use super::error::{Expected, InputError, Problem};
 use super::limits;
 use super::number::{parse_decimal, parse_json_number};
-use litemap::LiteMap;
+use crate::engine::map::SmallMap;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -25,7 +25,7 @@ pub struct BaselineUnit {
     pub name: String,
     pub score: Option<Decimal>,
     /// Dimension id → score (0–100), where the unit was entered below its total.
-    pub dimensions: LiteMap<String, Decimal>,
+    pub dimensions: SmallMap<String, Decimal>,
 }
 
 /// The baseline in a scenario file or link: `{"label": …, "score": "80.00", "units":
@@ -97,7 +97,7 @@ pub fn from_json(v: &Value, at: &str) -> Result<Baseline, InputError> {
                 let mut unit = BaselineUnit {
                     name: text(u.get("name"), format!("{here}.name"))?,
                     score: number(u.get("score"), format!("{here}.score"))?,
-                    dimensions: LiteMap::new(),
+                    dimensions: SmallMap::new(),
                 };
                 if let Some(d) = u.get("dimensions") {
                     for (k, x) in object(d, &format!("{here}.dimensions"))? {
@@ -164,11 +164,11 @@ pub fn check_score(x: Decimal, at: &str) -> Result<(), InputError> {
 /// for it. Unreadable numbers are dropped; `Baseline::check` guards the ranges.
 pub mod as_rows {
     use super::{Baseline, BaselineUnit};
+    use crate::engine::map::SmallMap;
     use crate::engine::number::{format_decimal, parse_decimal};
-    use litemap::LiteMap;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    type Rows = LiteMap<String, Vec<String>>;
+    type Rows = SmallMap<String, Vec<String>>;
 
     pub fn serialize<S: Serializer>(b: &Option<Baseline>, s: S) -> Result<S::Ok, S::Error> {
         let mut rows = Rows::new();
@@ -192,7 +192,7 @@ pub mod as_rows {
         let mut units = Vec::new();
         for (_, row) in rows.iter().filter(|(k, _)| k.as_str() != "pemda") {
             // Inserted one by one: collecting into a map would add a sort to the page.
-            let mut dimensions = LiteMap::new();
+            let mut dimensions = SmallMap::new();
             for (k, v) in row.iter().skip(2).filter_map(|c| c.split_once('=')) {
                 if let Ok(x) = parse_decimal(v) {
                     dimensions.insert(k.to_string(), x);

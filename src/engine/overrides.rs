@@ -3,19 +3,19 @@
 //! so a scenario exported with changed weights scores the same everywhere.
 
 use crate::engine::error::{InputError, Problem, Says};
+use crate::engine::map::SmallMap;
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overrides {
     /// Dimension id → weight.
-    pub weights: LiteMap<String, Decimal>,
+    pub weights: SmallMap<String, Decimal>,
     /// The top of every indicator's scale.
     pub scale_max: Option<u16>,
     /// Dimension id → how many equally weighted criteria it has (SAKIP's sub-components,
     /// IPP's aspects, whose published lists our sources do not carry).
-    pub criteria: LiteMap<String, u16>,
+    pub criteria: SmallMap<String, u16>,
 }
 
 /// At most this many criteria in one dimension.

@@ -7,10 +7,10 @@
 
 use crate::engine::error::{Expected, InputError, Problem, Says};
 use crate::engine::limits::{self, Counted};
+use crate::engine::map::SmallMap;
 use crate::engine::number::parse_decimal;
 use crate::engine::overrides::{Overrides, MAX_CRITERIA};
 use crate::engine::ruleset::Ruleset;
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -27,7 +27,7 @@ pub struct Scenario {
     /// none, and kept here only so the user can be told. Never written back.
     pub trust_spread: Option<Decimal>,
     /// Effort per level step of an indicator ("proses.maklumat" → 1), for the planner.
-    pub effort: LiteMap<String, u32>,
+    pub effort: SmallMap<String, u32>,
     /// What one indicator level step weighs in a plan that also raises totals or
     /// dimension scores, in points (of a total or a dimension, before `effort`);
     /// `None` is `DEFAULT_STEP_POINTS`. On the 0,01 grid, from 0,01 to 100.
@@ -42,7 +42,7 @@ pub struct Scenario {
     pub custom_ruleset: Option<Box<Ruleset>>,
     /// Sector → how many of its units the Ombudsman draws (`{"puskesmas": 2}`). Units of
     /// other sectors, and units without one, are always in the sample.
-    pub sampling: LiteMap<String, u32>,
+    pub sampling: SmallMap<String, u32>,
     /// Last year's result, shown beside this year's (`engine::baseline`); not scored.
     pub baseline: Option<crate::engine::baseline::Baseline>,
 }
@@ -66,12 +66,12 @@ pub enum Entry {
     Empty,
     Score(Decimal),
     /// Dimension id → score; dimensions not listed count as not yet entered.
-    Dimensions(LiteMap<String, Decimal>),
+    Dimensions(SmallMap<String, Decimal>),
     /// Dimension id → weighted points, as Ombudsman's unit reports print them (Input out
     /// of 21,85): the dimension's score × its weight share.
-    Points(LiteMap<String, Decimal>),
+    Points(SmallMap<String, Decimal>),
     /// "dimension.indicator" → value(s); indicators not listed count as not yet entered.
-    Indicators(LiteMap<String, Values>),
+    Indicators(SmallMap<String, Values>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -177,9 +177,9 @@ impl Scenario {
             }
             u.locked = locked;
             if let Entry::Indicators(m) = &mut u.entry {
-                let mut out = LiteMap::new();
+                let mut out = SmallMap::new();
                 // Full key → the place it was written, to name the bare one of a pair.
-                let mut written: LiteMap<String, String> = LiteMap::new();
+                let mut written: SmallMap<String, String> = SmallMap::new();
                 for (k, v) in std::mem::take(m) {
                     let field = if matches!(v, Values::Responses(_)) { "responses" } else { "indicators" };
                     let at = format!("units[{i}].{field}.{k}");
@@ -271,7 +271,7 @@ impl Scenario {
         };
         // Before 2025 scores were read per unit, trust was one pemda-level value.
         let trust_spread = top.get("trust").map(|v| number(v, "trust")).transpose()?.flatten();
-        let mut effort = LiteMap::new();
+        let mut effort = SmallMap::new();
         if let Some(e) = top.get("effort") {
             for (k, v) in object(e, "effort")? {
                 let at = format!("effort.{k}");
@@ -307,7 +307,7 @@ impl Scenario {
                 Some(Box::new(rs))
             }
         };
-        let mut sampling = LiteMap::new();
+        let mut sampling = SmallMap::new();
         if let Some(v) = top.get("sampling") {
             for (k, v) in object(v, "sampling")? {
                 match v.as_u64() {
@@ -512,7 +512,7 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
     }
     // Levels and answer counts are both indicator-level entries: one unit may give
     // some unsur as means and others as counts.
-    let mut m = LiteMap::new();
+    let mut m = SmallMap::new();
     if let Some(inds) = o.get("indicators") {
         read_indicators(object(inds, &format!("{at}.indicators"))?, &format!("{at}.indicators"), "", &mut m)?;
     }
@@ -554,9 +554,9 @@ fn parse_unit(v: &Value, at: &str) -> Result<Unit, InputError> {
 
 /// `{"input": "80", …}` under `field` of a unit: the numbers entered, by dimension id
 /// (`None` when the field is absent or holds nothing entered).
-fn numbers_by_id(o: &Map<String, Value>, field: &str, at: &str) -> Result<Option<LiteMap<String, Decimal>>, InputError> {
+fn numbers_by_id(o: &Map<String, Value>, field: &str, at: &str) -> Result<Option<SmallMap<String, Decimal>>, InputError> {
     let Some(v) = o.get(field) else { return Ok(None) };
-    let mut m = LiteMap::new();
+    let mut m = SmallMap::new();
     for (k, v) in object(v, &format!("{at}.{field}"))? {
         if let Some(d) = number(v, &format!("{at}.{field}.{k}"))? {
             m.insert(k.clone(), d);
@@ -567,7 +567,7 @@ fn numbers_by_id(o: &Map<String, Value>, field: &str, at: &str) -> Result<Option
 
 /// Accepts both `{"proses.biaya": [3, 2]}` and the nested `{"proses": {"biaya": [3, 2]}}`;
 /// both give the key "proses.biaya" and the same error path.
-fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut LiteMap<String, Values>) -> Result<(), InputError> {
+fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut SmallMap<String, Values>) -> Result<(), InputError> {
     for (k, v) in o {
         let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
         let path = format!("{at}.{k}");
@@ -586,7 +586,7 @@ fn read_indicators(o: &Map<String, Value>, at: &str, prefix: &str, out: &mut Lit
 }
 
 /// `{"waktu": [0, 2, 20, 8]}`: respondents per answer, lowest answer first.
-fn read_responses(o: &Map<String, Value>, at: &str, out: &mut LiteMap<String, Values>) -> Result<(), InputError> {
+fn read_responses(o: &Map<String, Value>, at: &str, out: &mut SmallMap<String, Values>) -> Result<(), InputError> {
     for (k, v) in o {
         let path = format!("{at}.{k}");
         let Value::Array(items) = v else {

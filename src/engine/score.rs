@@ -13,9 +13,9 @@
 use crate::engine::error::{Expected, InputError, Problem, Says};
 use crate::engine::exact::Ratio;
 use crate::engine::grade::{band_of, grade, Grade};
+use crate::engine::map::SmallMap;
 use crate::engine::ruleset::{Dimension, Indicator, Ruleset};
 use crate::engine::scenario::{names_total_or_dimension, Entry, Scenario, Unit, Values};
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 
 /// Entered scores may carry at most this many decimals; more would only be noise and
@@ -132,7 +132,7 @@ impl Outcome {
                     name: u.name.clone(),
                     score: Some(u.rounded),
                     dimensions: {
-                        let mut m = LiteMap::new();
+                        let mut m = SmallMap::new();
                         for d in u.dimensions.iter().filter(|d| d.entered && u.level != Level::Score) {
                             m.insert(d.id.clone(), d.rounded);
                         }
@@ -489,7 +489,7 @@ fn combine(rs: &Ruleset, level: Level, scores: Vec<(Ratio, bool)>, missing: Vec<
     Ok(UnitScore { level, exact, low: exact, high: exact, open: false, dimensions, missing, products })
 }
 
-fn indicator_unit(rs: &Ruleset, m: &LiteMap<String, Values>, at: &str) -> Result<Option<UnitScore>, InputError> {
+fn indicator_unit(rs: &Ruleset, m: &SmallMap<String, Values>, at: &str) -> Result<Option<UnitScore>, InputError> {
     if !m.values().any(Values::any_entered) {
         return Ok(None);
     }
@@ -528,7 +528,7 @@ fn indicator_unit(rs: &Ruleset, m: &LiteMap<String, Values>, at: &str) -> Result
     // Answer counts may name an unsur by its id alone ("waktu"); score on full keys.
     let full;
     let m = if bare {
-        full = m.iter().filter_map(|(k, v)| Some((rs.resolve(k)?.key(), v.clone()))).collect::<LiteMap<_, _>>();
+        full = m.iter().filter_map(|(k, v)| Some((rs.resolve(k)?.key(), v.clone()))).collect::<SmallMap<_, _>>();
         &full
     } else {
         m
@@ -568,7 +568,7 @@ pub fn responses_mean(n: &[u32], min: u16) -> Option<Ratio> {
 }
 
 /// All per-product lists of a unit must agree on the number of products.
-fn product_count(rs: &Ruleset, m: &LiteMap<String, Values>, at: &str) -> Result<usize, InputError> {
+fn product_count(rs: &Ruleset, m: &SmallMap<String, Values>, at: &str) -> Result<usize, InputError> {
     let mut count: Option<usize> = None;
     for (k, v) in m {
         if let Values::PerProduct(xs) = v {
@@ -618,7 +618,7 @@ pub fn check_level(x: Decimal, i: &Indicator, at: &str) -> Result<(), InputError
 fn dimension_from_indicators(
     rs: &Ruleset,
     d: &Dimension,
-    m: &LiteMap<String, Values>,
+    m: &SmallMap<String, Values>,
     products: usize,
     missing: &mut Vec<String>,
 ) -> Option<(Ratio, bool)> {

@@ -7,13 +7,13 @@
 use super::table::{cell_name, is_header, label, scenario_from_rows};
 use super::workbook::Sheet;
 use crate::engine::error::{InputError, Problem, Says};
+use crate::engine::map::SmallMap;
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::scenario::{Entry, Scenario, Unit, Values};
 use crate::engine::score::check_level;
 use crate::engine::Ruleset;
 use crate::text::report::{sheet as word, Sheet as Word};
 use crate::text::Lang;
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 
 /// A sheet's name in both languages, as the template writes it, compared as labels.
@@ -87,7 +87,7 @@ fn add_levels(sc: &mut Scenario, sheet: &Sheet, rs: &Ruleset) -> Result<(), Inpu
         .map(|(c, t)| (c, t.trim().trim_start_matches('\'').to_string()))
         .collect();
     // Unit column → "dimension.indicator" → one value per product (or one).
-    let mut levels: Vec<LiteMap<String, Vec<Option<Decimal>>>> = vec![LiteMap::new(); unit_cols.len()];
+    let mut levels: Vec<SmallMap<String, Vec<Option<Decimal>>>> = vec![SmallMap::new(); unit_cols.len()];
     // Unit column → the first cell with a value (where a clash is pointed at).
     let mut first: Vec<Option<String>> = vec![None; unit_cols.len()];
     for (r, row) in sheet.rows.iter().enumerate().skip(h + 1) {

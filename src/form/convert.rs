@@ -4,13 +4,13 @@
 
 use super::{Form, FormUnit, Mode};
 use crate::engine::error::{Expected, InputError, Problem};
+use crate::engine::map::SmallMap;
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::overrides::{apply, Overrides, MAX_CRITERIA};
 use crate::engine::scenario::MAX_RESPONDENTS;
 use crate::engine::scenario::{planner_setting, Entry, Scenario, Unit, Values, TOTAL};
 use crate::engine::score::{check_level, check_points, in_range};
 use crate::engine::{evaluate, Outcome, Ruleset};
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 
 /// A field that cannot be used. `field` is the widget's name for it: "score",
@@ -216,7 +216,7 @@ impl Form {
             })
             .collect();
         // How many units of each sector are drawn: a whole number up to the sector's units.
-        let mut sampling = LiteMap::new();
+        let mut sampling = SmallMap::new();
         for (sector, n) in self.sectors() {
             let field = format!("sampling-{sector}");
             let text = self.sampling.get(&sector).map_or("", String::as_str);
@@ -284,13 +284,13 @@ pub fn response_field(key: &str, j: usize) -> String {
 /// an unreadable one is reported at its field ("dim-input", "pts-input") and left out.
 fn dimension_numbers(
     rs: &Ruleset,
-    texts: &LiteMap<String, String>,
+    texts: &SmallMap<String, String>,
     at: &str,
     field: &str,
     err: &mut impl FnMut(String, InputError),
     check: impl Fn(Decimal, &crate::engine::ruleset::Dimension, &str) -> Result<(), InputError>,
-) -> LiteMap<String, Decimal> {
-    let mut m = LiteMap::new();
+) -> SmallMap<String, Decimal> {
+    let mut m = SmallMap::new();
     for d in &rs.dimensions {
         let at = format!("{at}.{}", d.id);
         let text = texts.get(&d.id).map_or("", String::as_str);
@@ -342,7 +342,7 @@ fn unit_entry(u: &FormUnit, i: usize, rs: &Ruleset, errors: &mut Vec<FieldError>
             }
         }
         Mode::Indicators => {
-            let mut m = LiteMap::new();
+            let mut m = SmallMap::new();
             for r in rs.indicators() {
                 let key = r.key();
                 if let Some(counts) = u.responses.get(&key).filter(|_| !u.by_mean.contains(&key)) {

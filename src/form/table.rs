@@ -6,10 +6,10 @@
 
 use crate::engine::baseline::{Baseline, BaselineUnit};
 use crate::engine::error::{InputError, Problem, Says};
+use crate::engine::map::SmallMap;
 use crate::engine::number::{parse_decimal, NumberError};
 use crate::engine::scenario::{Entry, Scenario, Unit};
 use crate::engine::Ruleset;
-use litemap::LiteMap;
 
 /// The cells of a CSV text, row by row: the separator (`;`, `,` or a tab) is the one
 /// that splits the header row into the most cells; quotes as RFC 4180 has them; a
@@ -122,7 +122,7 @@ pub fn scenario_from_rows(rows: &[Vec<String>], rs: &Ruleset) -> Result<Scenario
             }
         };
         let mut unit = Unit::new(name, Entry::Empty);
-        let mut dims = LiteMap::new();
+        let mut dims = SmallMap::new();
         for (c, col) in columns.iter().enumerate() {
             match col {
                 Some(Column::Total) => {

@@ -4,8 +4,8 @@
 //! (`ENGINE_WORKER`) runs this very module: it is handed the compiled
 //! `WebAssembly.Module` and the glue's address, so the engine is downloaded once.
 
+use crate::engine::map::SmallMap;
 use js_sys::{Object, Reflect};
-use litemap::LiteMap;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,9 +59,9 @@ struct Slot {
 }
 
 thread_local! {
-    static WORKERS: RefCell<LiteMap<String, Slot>> = const { RefCell::new(LiteMap::new()) };
+    static WORKERS: RefCell<SmallMap<String, Slot>> = const { RefCell::new(SmallMap::new()) };
     /// Request id → the worker it went to (its slot) and who waits for the answer.
-    static PENDING: RefCell<LiteMap<u32, (String, Reply)>> = const { RefCell::new(LiteMap::new()) };
+    static PENDING: RefCell<SmallMap<u32, (String, Reply)>> = const { RefCell::new(SmallMap::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
 

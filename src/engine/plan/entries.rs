@@ -65,9 +65,9 @@ impl Lifts {
 
 /// Per unit (scenario index), the most pemda points one unit of effort can add to the
 /// score of a sample of `size` units that contains it.
-pub fn unit_rates(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<LiteMap<usize, Ratio>, InputError> {
+pub fn unit_rates(rs: &Ruleset, sc: &Scenario, size: usize) -> Result<SmallMap<usize, Ratio>, InputError> {
     let lifts = Lifts::new(rs, sc, size)?;
-    let mut best: LiteMap<usize, Ratio> = LiteMap::new();
+    let mut best: SmallMap<usize, Ratio> = SmallMap::new();
     for s in &lifts.slots {
         let rate = s.gain.checked_div(Ratio::int(s.effort.max(1) as i64)).ok_or_else(too_precise)?;
         let b = best.entry(s.unit_index).or_insert(rate);

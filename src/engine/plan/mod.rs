@@ -15,12 +15,12 @@
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::{gcd, Ratio};
 use crate::engine::grade::threshold;
+use crate::engine::map::SmallMap;
 use crate::engine::number::RoundingMode;
 use crate::engine::ruleset::{Indicator, Ruleset};
 use crate::engine::scenario::{Entry, Scenario, Values};
 use crate::engine::score::{evaluate, Level, Outcome};
 use knapsack::{cover, Pool};
-use litemap::LiteMap;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 

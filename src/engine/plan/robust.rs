@@ -14,13 +14,13 @@
 
 use crate::engine::error::{InputError, Problem, Says};
 use crate::engine::exact::Ratio;
+use crate::engine::map::SmallMap;
 use crate::engine::plan::{
     applied_plan, floor_of, plan_with, points_to, unit_rates, CostUnit, Lifts, Objective, Plan, ResponseChange, Run, Status, Step,
 };
 use crate::engine::risk::{all_samples, target_band, worst_sample, Sample};
 use crate::engine::ruleset::Ruleset;
 use crate::engine::scenario::{Entry, Scenario};
-use litemap::LiteMap;
 
 /// Rounds before giving up (each lifts at least one sample; real pemdas need a few).
 pub const MAX_ROUNDS: usize = 500;
@@ -159,7 +159,7 @@ fn spread_bound(rs: &Ruleset, sc: &Scenario, band: usize, size: usize) -> Result
     let Some(samples) = all_samples(rs, sc, SPREAD_LIMIT)? else { return Ok(0) };
     let rates = unit_rates(rs, sc, size)?;
     let mut lacking = Ratio::ZERO;
-    let mut short_in: LiteMap<usize, i64> = LiteMap::new();
+    let mut short_in: SmallMap<usize, i64> = SmallMap::new();
     for units in &samples {
         if let Some(need) = points_to(rs, &sample_only(sc, units), band)? {
             lacking = lacking.checked_add(need).ok_or_else(too_precise)?;

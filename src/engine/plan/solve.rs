@@ -178,7 +178,7 @@ pub(super) fn by_steps(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<
 /// costs its effort times `per_effort` (how a level step weighs against a point in a
 /// plan over several entry levels).
 pub(super) fn step_pools(slots: &[Slot], gain: &[i128], per_effort: u64) -> (Vec<Pool>, Vec<Vec<usize>>) {
-    let mut pool_of: LiteMap<(i128, u32), usize> = LiteMap::new();
+    let mut pool_of: SmallMap<(i128, u32), usize> = SmallMap::new();
     let mut pools: Vec<Pool> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, s) in slots.iter().enumerate() {
@@ -237,7 +237,7 @@ pub(super) fn unit_room(slots: &[Slot], members: &[usize]) -> HashMap<usize, u64
 /// same argument as equal-cost steps. Then give back the steps not needed, from the
 /// top of each ladder (its smallest gains) first, which keeps the fewest steps.
 pub(super) fn by_indicators(slots: &[Slot], gain: &[i128], need: i128) -> Option<Vec<u32>> {
-    let mut full: LiteMap<usize, (usize, i128)> = LiteMap::new();
+    let mut full: SmallMap<usize, (usize, i128)> = SmallMap::new();
     for (i, s) in slots.iter().enumerate() {
         full.entry(s.entry).or_insert((s.unit_index, 0)).1 += gain[i] * s.room as i128;
     }
