@@ -30,10 +30,9 @@ pub fn start() {
             .unwrap_or_default();
         workers::set_assets("./", &build);
         early::claim();
-        early::mount_beside(&root.clone(), || {
-            yew::Renderer::<App>::with_root_and_props(root, frame::props_from_query()).render();
-        });
+        // The engine's worker first: it instantiates the module while the widget starts.
         workers::warm(crate::protocol::Op::Plan);
+        yew::Renderer::<App>::with_root_and_props(early::mount_point(&root), frame::props_from_query()).render();
         // A visitor who only looks gets no plan: the offline cache starts after a while.
         gloo::timers::callback::Timeout::new(SETTLE_AFTER_MS, settled).forget();
     }

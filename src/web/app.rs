@@ -280,14 +280,16 @@ fn Widget(props: &AppProps) -> Html {
         use_effect_with((s.plan_due, s.generation), move |_| ask(&state, false));
     }
     // Autosave right after each change is painted (never in the way of the score), and
-    // not while stored data that could not be read waits for the user's decision.
+    // not while stored data that could not be read waits for the user's decision. Nor
+    // behind the early screen: the first save would hold up the first plan's answer
+    // (about 10 ms on a slow phone); it follows as the widget shows.
     {
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let (instance, dispatch) = (props.instance.to_string(), dispatch.clone());
         // A widget whose storage name is taken said so at start; not again as a refusal.
         let refused = use_mut_ref(|| props.taken.is_some());
-        use_effect_with((s.form.clone(), s.lang, s.autosave_paused), move |(form, lang, paused)| {
-            if !*paused {
+        use_effect_with((s.form.clone(), s.lang, s.autosave_paused, *behind), move |(form, lang, paused, waiting)| {
+            if !*paused && !*waiting {
                 let (form, lang) = (form.clone(), lang.code());
                 *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
                     if !storage::autosave(&instance, &form, lang) && !*refused.borrow() {

@@ -42,19 +42,18 @@ pub fn worker() -> Option<web_sys::Worker> {
     w
 }
 
-/// Mounts the widget into `root` with the early screen kept: Yew empties the element
-/// it mounts into, and the screen must stay until the widget can take it over.
-pub fn mount_beside(root: &Element, mount: impl FnOnce()) {
-    let screen = root.query_selector("[data-rapor-early]").ok().flatten();
-    let active = gloo::utils::document().active_element();
-    mount();
-    if let Some(screen) = screen {
-        let _ = root.prepend_with_node_1(&screen);
-        // Taken out and put back, the field lost the focus; the caret stays with it.
-        if let Some(a) = active.and_then(|a| a.dyn_into::<HtmlElement>().ok()).filter(|a| screen.contains(Some(a))) {
-            let _ = a.focus();
-        }
-    }
+/// Where the widget mounts on Rapor's own page: `root` itself, or, while the early screen
+/// is on it, a new element after the screen. Yew empties the element it mounts into, and
+/// the screen must stay, with its focus and caret, until the widget can take it over.
+/// (Taking the screen out and putting it back lost the focus, and giving it back cost the
+/// browser a layout of the page: about 15 ms on a slow phone, before the first plan.)
+pub fn mount_point(root: &Element) -> Element {
+    let beside = root.query_selector("[data-rapor-early]").ok().flatten().and_then(|_| {
+        let el = gloo::utils::document().create_element("div").ok()?;
+        root.append_child(&el).ok()?;
+        Some(el)
+    });
+    beside.unwrap_or_else(|| root.clone())
 }
 
 /// What was typed on the early screen.
