@@ -529,8 +529,8 @@ fn convert_dims(u: &mut FormUnit, rs: &Ruleset, to_points: bool, comma: bool) {
     }
 }
 
-/// Drops a remembered conversion. Emptied rather than removed: removal would bring
-/// this map type's tree-rebalancing code into the widget's first load for nothing.
+/// Drops a remembered conversion: emptied, which reads as none (`convert_dims` takes
+/// only a pair), as saved forms have always held it.
 fn forget(converted: &mut SmallMap<String, Vec<String>>, dim: &str) {
     if let Some(v) = converted.get_mut(dim) {
         v.clear();

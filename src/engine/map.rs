@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 /// `litemap`'s map on a sorted vector, built one insert at a time. A BTreeMap per key
 /// and value type cost the page's module about 26 KB of wasm; `LiteMap`'s own
 /// `collect` and reading sort with a stable sort per type (4 KB each, 24 KB in all),
-/// which inserting does not need. Same order, same JSON (an object), and a repeated key keeps the last
-/// value, as a BTreeMap did.
+/// which inserting does not need. Same order, same JSON (an object), and a repeated
+/// key keeps the last value, as a BTreeMap did.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SmallMap<K, V>(litemap::LiteMap<K, V>);
 

@@ -353,7 +353,7 @@ fn Widget(props: &AppProps) -> Html {
     }
     // What lies below the plan (the chart, the per-unit table, keeping and sharing) is
     // drawn one task after the rest: on a slow phone drawing the whole widget at once
-    // takes a fifth of a second, and the fields, the result and the plan show first.
+    // took about 0,2 s, and the fields, the result and the plan now show first.
     let below = use_state(|| false);
     {
         let below = below.clone();
