@@ -76,6 +76,12 @@ impl<K: Serialize, V: Serialize> Serialize for SmallMap<K, V> {
     }
 }
 
+/// The most entries a map is read with. Each insert into a sorted vector moves what
+/// follows, so a hostile file or damaged storage with a huge object in random order
+/// would take minutes; no map Rapor writes comes near this (a method has at most
+/// `limits::MAX_METHOD_INDICATORS` indicators, a form `limits::MAX_UNITS` units).
+pub const MAX_ENTRIES: usize = 2_000;
+
 impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SmallMap<K, V> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SmallMap<K, V>, D::Error> {
         struct Entries<K, V>(PhantomData<(K, V)>);
@@ -87,6 +93,9 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for S
             fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<SmallMap<K, V>, A::Error> {
                 let mut m = SmallMap::new();
                 while let Some((k, v)) = entries.next_entry()? {
+                    if m.len() == MAX_ENTRIES {
+                        return Err(serde::de::Error::invalid_length(MAX_ENTRIES + 1, &"at most 2000 entries"));
+                    }
                     m.0.insert(k, v);
                 }
                 Ok(m)
@@ -109,5 +118,13 @@ mod tests {
         assert_eq!(c.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(), [("y", 2), ("z", 3)]);
         assert!(serde_json::from_str::<SmallMap<String, u32>>(r#"[["a", 1]]"#).is_err(), "an array is not a map");
         assert_eq!(format!("{c:?}"), r#"{"y": 2, "z": 3}"#);
+    }
+
+    #[test]
+    fn a_huge_object_is_refused_not_sorted_for_minutes() {
+        let object = |n: usize| format!("{{{}}}", (0..n).rev().map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(","));
+        assert_eq!(serde_json::from_str::<SmallMap<String, u32>>(&object(MAX_ENTRIES)).unwrap().len(), MAX_ENTRIES);
+        let e = serde_json::from_str::<SmallMap<String, u32>>(&object(MAX_ENTRIES + 1)).unwrap_err();
+        assert!(e.to_string().contains("at most 2000 entries"), "{e}");
     }
 }
