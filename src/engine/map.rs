@@ -94,7 +94,7 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for S
                 let mut m = SmallMap::new();
                 while let Some((k, v)) = entries.next_entry()? {
                     if m.len() == MAX_ENTRIES {
-                        return Err(serde::de::Error::invalid_length(MAX_ENTRIES + 1, &"at most 2000 entries"));
+                        return Err(serde::de::Error::invalid_length(MAX_ENTRIES + 1, &format!("at most {MAX_ENTRIES} entries").as_str()));
                     }
                     m.0.insert(k, v);
                 }
