@@ -3,8 +3,9 @@
 // data-rapor-standalone>`) fetches the list of methods and the method in use at once, and
 // on a fresh visit shows the method's units with a field for each total, so typing starts
 // while the module downloads. The widget then takes the fetched files
-// (`window.raporEarly.files`, rapor::web::early) instead of asking again, and takes over
-// the fields: what was typed, which field has the focus and where its caret is.
+// (`window.raporEarly.texts` once arrived, else `.files`, their promises;
+// rapor::web::early) instead of asking again, and takes over the fields: what was
+// typed, which field has the focus and where its caret is.
 // It shows nothing when the widget would open anything else: saved work, a share link,
 // units or a storage name given by the page.
 (function () {
@@ -34,7 +35,7 @@
   var params = new URLSearchParams(location.search);
   var meta = document.querySelector('meta[name="rapor-build"]');
   var query = meta && meta.content ? '?v=' + meta.content : '';
-  var early = (window.raporEarly = { files: {} });
+  var early = (window.raporEarly = { files: {}, texts: {} });
 
   // The module did not arrive or could not start (the page's start-up script, as
   // scripts/write-embed.mjs writes it, says so): the screen says so instead of waiting
@@ -53,7 +54,11 @@
       return r.text();
     });
     // The widget asks again itself if this failed: no unhandled rejection meanwhile.
-    p.catch(function () {});
+    p.then(function (text) {
+      // Arrived before the module: the widget reads it at once (rapor::web::early::text)
+      // and starts in its first render, without a pass that only waits for a promise.
+      early.texts[file] = text;
+    }).catch(function () {});
     early.files[file] = p;
     return p;
   }

@@ -42,7 +42,14 @@ fn can_start(props: &AppProps) -> bool {
 /// files are data beside the widget's files, fetched rather than compiled in.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let status = use_state(|| if can_start(props) { Some(Ok(())) } else { None::<Result<(), String>> });
+    let status = use_state(|| {
+        rulesets::take_early(&first_rulesets(props));
+        if can_start(props) {
+            Some(Ok(()))
+        } else {
+            None::<Result<(), String>>
+        }
+    });
     let attempt = use_state(|| 0u32);
     {
         let (status, props) = (status.clone(), props.clone());
@@ -219,28 +226,26 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    // Behind the early screen until the first plan is answered (see above): then the
-    // screen leaves, and what was typed there meanwhile comes in as edits.
-    let behind = use_state(super::early::reading);
-    {
-        let (behind, dispatch) = (behind.clone(), dispatch.clone());
+    // Behind the early screen until the first plan is answered (see above), or until
+    // `FIRST_PLAN_WAIT_MS` has passed. The screen leaves in the render that draws the
+    // widget, so the page is never without both, and the answer costs one render, not a
+    // hidden one and then the widget's; what was typed there meanwhile comes in as edits.
+    let screen_up = use_mut_ref(super::early::reading);
+    let waited = use_state(|| false);
+    let behind = *screen_up.borrow() && s.plan_due && !*waited;
+    if *screen_up.borrow() && !behind {
+        *screen_up.borrow_mut() = false;
         // The screen's rows are the form's units, top to bottom.
-        let keys: Vec<u32> = if *behind { s.form.units.iter().map(|u| u.key).collect() } else { Vec::new() };
-        use_effect_with((*behind, s.plan_due), move |&(waiting, due)| {
-            let show = move || {
-                for (row, total) in super::early::release() {
-                    if let Some(&key) = keys.get(row) {
-                        dispatch.emit(Action::SetScore(key, total));
-                    }
-                }
-                behind.set(false);
-            };
-            let mut wait = None;
-            if waiting && due {
-                wait = Some(gloo::timers::callback::Timeout::new(FIRST_PLAN_WAIT_MS, show));
-            } else if waiting {
-                show();
+        for (row, total) in super::early::release() {
+            if let Some(unit) = s.form.units.get(row) {
+                dispatch.emit(Action::SetScore(unit.key, total));
             }
+        }
+    }
+    {
+        let waited = waited.clone();
+        use_effect_with(behind, move |&waiting| {
+            let wait = waiting.then(|| gloo::timers::callback::Timeout::new(FIRST_PLAN_WAIT_MS, move || waited.set(true)));
             move || drop(wait)
         });
     }
@@ -288,7 +293,7 @@ fn Widget(props: &AppProps) -> Html {
         let (instance, dispatch) = (props.instance.to_string(), dispatch.clone());
         // A widget whose storage name is taken said so at start; not again as a refusal.
         let refused = use_mut_ref(|| props.taken.is_some());
-        use_effect_with((s.form.clone(), s.lang, s.autosave_paused, *behind), move |(form, lang, paused, waiting)| {
+        use_effect_with((s.form.clone(), s.lang, s.autosave_paused, behind), move |(form, lang, paused, waiting)| {
             if !*paused && !*waiting {
                 let (form, lang) = (form.clone(), lang.code());
                 *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
@@ -357,7 +362,7 @@ fn Widget(props: &AppProps) -> Html {
     let below = use_state(|| false);
     {
         let below = below.clone();
-        use_effect_with(*behind, move |&waiting| {
+        use_effect_with(behind, move |&waiting| {
             let mut later = None;
             if !waiting && !*below {
                 later = Some(gloo::timers::callback::Timeout::new(0, move || below.set(true)));
@@ -368,7 +373,7 @@ fn Widget(props: &AppProps) -> Html {
     // Rapor's own page: the focus and caret go where they were on the early screen.
     {
         let root = root.clone();
-        use_effect_with(*behind, move |&waiting| {
+        use_effect_with(behind, move |&waiting| {
             if let (false, Some(el)) = (waiting, root.cast::<web_sys::Element>()) {
                 super::early::refocus(&el);
             }
@@ -398,7 +403,7 @@ fn Widget(props: &AppProps) -> Html {
             Action::Noop
         }
     });
-    if *behind {
+    if behind {
         return html! { <div ref={root} class="rapor" hidden=true></div> };
     }
     let snapshot: Shared = ByPtr(std::rc::Rc::new(s.clone()));

@@ -32,6 +32,21 @@ pub fn fetched(file: &str) -> Option<Promise> {
     Some(p)
 }
 
+/// The text of `file` when the early script's fetch of it has arrived already, taken
+/// once (its promise with it): the widget then starts without waiting on a promise.
+pub fn text(file: &str) -> Option<String> {
+    let e = early()?;
+    let texts = Reflect::get(&e, &"texts".into()).ok().filter(|v| v.is_object())?;
+    let text = Reflect::get(&texts, &file.into()).ok()?.as_string()?;
+    let _ = Reflect::delete_property(texts.unchecked_ref::<js_sys::Object>(), &file.into());
+    if let Ok(files) = Reflect::get(&e, &"files".into()) {
+        if files.is_object() {
+            let _ = Reflect::delete_property(files.unchecked_ref::<js_sys::Object>(), &file.into());
+        }
+    }
+    Some(text)
+}
+
 /// The engine's worker the early script started (its glue already imported, or on its
 /// way), taken once; `None` when there is none or its script failed to load. Either
 /// way the script starts none after this: the widget has its engine worker.

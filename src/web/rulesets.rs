@@ -5,8 +5,8 @@
 //! suite validates every file the build ships), which keeps it out of the first load.
 
 use crate::engine::Ruleset;
-use crate::session::Library;
 pub use crate::session::Listed;
+use crate::session::{Library, DEFAULT_RULESET};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -77,8 +77,11 @@ pub async fn load_index() -> Result<(), String> {
     if !listed().is_empty() {
         return Ok(());
     }
-    let text = fetch_text("rulesets.json").await?;
-    let index: Vec<Listed> = serde_json::from_str(&text).map_err(|e| format!("rulesets.json: {e}"))?;
+    set_index(&fetch_text("rulesets.json").await?)
+}
+
+fn set_index(text: &str) -> Result<(), String> {
+    let index: Vec<Listed> = serde_json::from_str(text).map_err(|e| format!("rulesets.json: {e}"))?;
     INDEX.with(|i| *i.borrow_mut() = Rc::new(index));
     Ok(())
 }
@@ -91,10 +94,33 @@ pub async fn load(id: &str) -> Result<Rc<Ruleset>, String> {
     if !is_listed(id) {
         return Err(format!("{id}: not in rulesets.json"));
     }
-    let text = fetch_text(&format!("ruleset-{id}.json")).await?;
+    add(id, fetch_text(&format!("ruleset-{id}.json")).await?)
+}
+
+fn add(id: &str, text: String) -> Result<Rc<Ruleset>, String> {
     let rs =
         Rc::new(Ruleset::from_checked_json(&text).map_err(|e| format!("ruleset-{id}.json: {}", e.field_message(crate::text::Lang::En)))?);
     LOADED.with(|l| l.borrow_mut().push(rs.clone()));
     SOURCES.with(|s| s.borrow_mut().push((id.to_string(), text.into())));
     Ok(rs)
+}
+
+/// Takes the list and the rulesets `ids` (an unlisted one meaning the default) when Rapor's
+/// own page has them already, so the widget starts in its first render. What is missing
+/// or unreadable is left to `load_index` and `load`, which fetch it and say what is wrong.
+pub fn take_early(ids: &[String]) {
+    if listed().is_empty() {
+        match super::early::text("rulesets.json") {
+            Some(text) if set_index(&text).is_ok() => {}
+            _ => return,
+        }
+    }
+    for id in ids {
+        let id = if is_listed(id) { id.as_str() } else { DEFAULT_RULESET };
+        if get(id).is_none() {
+            if let Some(text) = super::early::text(&format!("ruleset-{id}.json")) {
+                let _ = add(id, text);
+            }
+        }
+    }
 }

@@ -14,6 +14,20 @@ async function heldBack(env, query) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // How the widget takes the screen's place: whether a loading line ever showed, and
+  // in which frame the screen left and the widget's fields came.
+  await page.addInitScript(() => {
+    const swap = (window.__swap = { frames: 0, loading: false });
+    const tick = () => { swap.frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    new MutationObserver(() => {
+      const screen = document.querySelector('[data-rapor-early]');
+      if (document.querySelector('[data-testid=loading]')) swap.loading = true;
+      if (screen) swap.hadScreen = true;
+      else if (swap.hadScreen && swap.screenLeft === undefined) swap.screenLeft = swap.frames;
+      if (swap.fieldsCame === undefined && document.querySelector('[data-testid=unit-score][data-row]')) swap.fieldsCame = swap.frames;
+    }).observe(document, { childList: true, subtree: true });
+  });
   let release;
   const released = new Promise((r) => (release = r));
   await page.route(/rapor-web-[0-9a-f]+_bg\.wasm/, async (route) => {
@@ -48,6 +62,11 @@ test('the early screen: totals typed before the module arrives are the widget\'s
     // The widget's own fields (they have a grid position), with what was typed.
     await page.locator('[data-testid=unit-score][data-row]').first().waitFor();
     assert.equal(await early.count(), 0, 'the early screen is gone');
+    // The widget took the screen's place in one frame: never a page with neither, nor
+    // a "loading" line under the screen (the methods it fetched were read at once).
+    const swap = await page.evaluate(() => window.__swap);
+    assert.equal(swap.loading, false, 'no loading line');
+    assert.equal(swap.screenLeft, swap.fieldsCame, 'the screen left in the frame the widget came');
     const scores = page.getByTestId('unit-score');
     assert.deepEqual((await scores.evaluateAll((els) => els.map((e) => e.value))).slice(0, 4), ['90', '85', '81', '']);
     // (90 + 85 + 81) / 3 = 85.33.
