@@ -26,8 +26,9 @@ async function quiet(log, ms = 1500) {
  * waits for the plan. The times are the page's own (`performance.now()` since
  * navigation), taken by a MutationObserver the moment each appears: the first total
  * field (the early screen's, `rapor-early.js`, or the widget's), the widget's own
- * fields, and the first step of the plan. (A locator's waitFor polls every 500 ms after
- * a while, which once added up to half a second to each figure.)
+ * fields, and the first step of the plan; and when the plan is painted (the browser
+ * lays out and paints the widget after it is in the page). (A locator's waitFor polls
+ * every 500 ms after a while, which once added up to half a second to each figure.)
  */
 async function visit(page, url) {
   await page.addInitScript(() => {
@@ -36,14 +37,18 @@ async function visit(page, url) {
       const now = performance.now();
       if (!seen.field && document.querySelector('[data-testid=unit-score]')) seen.field = now;
       if (!seen.widget && document.querySelector('[data-testid=unit-score][data-row]')) seen.widget = now;
-      if (!seen.plan && document.querySelector('[data-testid=plan-step]')) seen.plan = now;
+      if (!seen.plan && document.querySelector('[data-testid=plan-step]')) {
+        seen.plan = now;
+        // On screen: the task after the next frame's rendering, so after its layout and paint.
+        requestAnimationFrame(() => setTimeout(() => (seen.painted = performance.now())));
+      }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url + '?ruleset=ombudsman-2024');
   await page.waitForFunction(() => document.querySelector('[data-testid=unit-score]'), null, { polling: 'raf' });
   const scores = page.getByTestId('unit-score');
   for (const [i, v] of TOTALS.entries()) await scores.nth(i).fill(v);
-  await page.waitForFunction(() => document.querySelector('[data-testid=plan-step]'), null, { polling: 'raf' });
+  await page.waitForFunction(() => window.__rapor_times.painted, null, { polling: 'raf' });
   // What was typed, wherever it was typed, is what the widget planned for.
   assert.deepEqual(await scores.evaluateAll((els) => els.map((e) => e.value)), TOTALS);
   return page.evaluate(() => window.__rapor_times);
@@ -91,11 +96,11 @@ test('a phone profile: the first field and the plan (reported)', async () => {
       offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const { field, widget, plan } = await visit(page, env.url);
+    const { field, widget, plan, painted } = await visit(page, env.url);
     const s = (ms) => (ms / 1000).toFixed(2);
-    console.log(`# phone profile (1,6 Mbit/s, 150 ms, 4× CPU): first field at ${s(field)} s, the widget's own at ${s(widget)} s, the plan for seven totals at ${s(plan)} s (typing included)`);
-    writeFileSync(join(ARTIFACTS, 'phone-profile.json'), JSON.stringify({ field_ms: field, widget_ms: widget, plan_ms: plan }, null, 1));
-    assert.ok(plan > field);
+    console.log(`# phone profile (1,6 Mbit/s, 150 ms, 4× CPU): first field at ${s(field)} s, the widget's own at ${s(widget)} s, the plan for seven totals at ${s(plan)} s, painted at ${s(painted)} s (typing included)`);
+    writeFileSync(join(ARTIFACTS, 'phone-profile.json'), JSON.stringify({ field_ms: field, widget_ms: widget, plan_ms: plan, painted_ms: painted }, null, 1));
+    assert.ok(plan > field && painted >= plan);
   } finally {
     await stop(env);
   }
