@@ -59,8 +59,7 @@ pub fn App(props: &AppProps) -> Html {
                     let result = async {
                         rulesets::load_index().await?;
                         for id in first_rulesets(&props) {
-                            let id = if rulesets::is_listed(&id) { id } else { DEFAULT_RULESET.to_string() };
-                            rulesets::load(&id).await?;
+                            rulesets::load(rulesets::listed_or_default(&id)).await?;
                         }
                         // A stored method of the user's own is checked like a file first;
                         // refused, the stored form is kept aside as damaged. (Only a

@@ -23,27 +23,27 @@ pub fn claim() {
     }
 }
 
+/// `raporEarly[list][file]`, taken out of the list: each of the early script's files is
+/// handed over once.
+fn take(list: &str, file: &str) -> Option<JsValue> {
+    let list = Reflect::get(&early()?, &list.into()).ok().filter(|v| v.is_object())?;
+    let value = Reflect::get(&list, &file.into()).ok().filter(|v| !v.is_undefined())?;
+    let _ = Reflect::delete_property(list.unchecked_ref::<js_sys::Object>(), &file.into());
+    Some(value)
+}
+
 /// The early script's fetch of `file` (a build file's bare name), taken once: should it
 /// fail, or the widget ask again (its "try again"), the widget fetches it itself.
 pub fn fetched(file: &str) -> Option<Promise> {
-    let files = Reflect::get(&early()?, &"files".into()).ok().filter(|v| v.is_object())?;
-    let p = Reflect::get(&files, &file.into()).ok()?.dyn_into::<Promise>().ok()?;
-    let _ = Reflect::delete_property(files.unchecked_ref::<js_sys::Object>(), &file.into());
-    Some(p)
+    take("files", file)?.dyn_into::<Promise>().ok()
 }
 
 /// The text of `file` when the early script's fetch of it has arrived already, taken
 /// once (its promise with it): the widget then starts without waiting on a promise.
 pub fn text(file: &str) -> Option<String> {
-    let e = early()?;
-    let texts = Reflect::get(&e, &"texts".into()).ok().filter(|v| v.is_object())?;
-    let text = Reflect::get(&texts, &file.into()).ok()?.as_string()?;
-    let _ = Reflect::delete_property(texts.unchecked_ref::<js_sys::Object>(), &file.into());
-    if let Ok(files) = Reflect::get(&e, &"files".into()) {
-        if files.is_object() {
-            let _ = Reflect::delete_property(files.unchecked_ref::<js_sys::Object>(), &file.into());
-        }
-    }
+    let text = take("texts", file)?.as_string()?;
+    // Its promise goes with it: the widget never waits on it, nor fetches the file again.
+    let _ = take("files", file);
     Some(text)
 }
 

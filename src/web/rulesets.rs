@@ -33,6 +33,15 @@ pub fn is_listed(id: &str) -> bool {
     INDEX.with(|i| i.borrow().iter().any(|l| l.id == id))
 }
 
+/// `id` when the list has it, else the default method, which the widget opens instead.
+pub fn listed_or_default(id: &str) -> &str {
+    if is_listed(id) {
+        id
+    } else {
+        DEFAULT_RULESET
+    }
+}
+
 pub fn get(id: &str) -> Option<Rc<Ruleset>> {
     LOADED.with(|l| l.borrow().iter().find(|r| r.id == id).cloned())
 }
@@ -116,7 +125,7 @@ pub fn take_early(ids: &[String]) {
         }
     }
     for id in ids {
-        let id = if is_listed(id) { id.as_str() } else { DEFAULT_RULESET };
+        let id = listed_or_default(id);
         if get(id).is_none() {
             if let Some(text) = super::early::text(&format!("ruleset-{id}.json")) {
                 let _ = add(id, text);
