@@ -1,12 +1,19 @@
-// Registers Rapor's service worker (offline use after one visit), scoped to this folder.
-// The worker fetches nothing until the widget has its first result and plan on screen
-// (the widget's `rapor-settled` event): then it keeps what this page already fetched,
-// from the browser's cache.
+// Registers Rapor's service worker (offline use after one visit), scoped to this folder,
+// once the widget has its first result and plan on screen (the widget's `rapor-settled`
+// event, also sent a while after start-up to a visitor who only looks): the worker's
+// script is not fetched, nor the worker started, while the page's module downloads. It
+// then keeps what this page already fetched, from the browser's cache.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch(function (e) {
-    console.warn('Rapor works, but not offline: ' + e);
-  });
+  var registered = false;
+  var register = function () {
+    if (registered) return;
+    registered = true;
+    navigator.serviceWorker.register('./sw.js').catch(function (e) {
+      console.warn('Rapor works, but not offline: ' + e);
+    });
+  };
   window.addEventListener('rapor-settled', function () {
+    register();
     navigator.serviceWorker.ready.then(function (registration) {
       var urls = [location.href];
       performance.getEntriesByType('resource').forEach(function (e) {
@@ -23,6 +30,7 @@ if ('serviceWorker' in navigator) {
   }, { once: true });
   // "Siapkan untuk dipakai luring": every file of the build; the widget hears back.
   window.addEventListener('rapor-offline', function () {
+    register();
     navigator.serviceWorker.ready.then(function (registration) {
       if (registration.active) registration.active.postMessage({ rapor: 'all' });
     });

@@ -218,13 +218,14 @@ test('offline: after one visit the widget opens with no connection', async () =>
   const app = url + 'pemda/kalkulator/index.html?lang=en';
   await page.goto(app);
   await page.getByTestId('unit').first().waitFor();
-  // The service worker installs (fetching nothing yet) and takes control.
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-  // The first result and plan on screen: only then does it keep what the page fetched,
-  // the engine's worker script included (a loaded machine once went offline before the
-  // worker's script was kept).
+  // No service worker while the page's module downloads.
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  // The first result and plan on screen: only then is the service worker registered, and
+  // it keeps what the page fetched, the engine's worker script included (a loaded
+  // machine once went offline before the worker's script was kept).
   await page.getByTestId('unit-score').first().fill('82.84');
   await page.getByTestId('plan-step').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   // The visitor also makes a share link: the files-and-links worker is kept as it is used.
   await page.getByTestId('share-link').click();
   assert.match(await page.getByTestId('share-url').inputValue({ timeout: 10000 }), /#s=2/);
@@ -251,7 +252,8 @@ test('offline: after one visit the widget opens with no connection', async () =>
 test('the offline cache keeps files only for a page of its own build', async () => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(url + 'pemda/kalkulator/index.html');
-  await page.getByTestId('unit').first().waitFor();
+  await page.getByTestId('unit-score').first().fill('82,84');
+  await page.getByTestId('plan-step').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   // A page of another build (an older index.html from the HTTP cache, say) asks to keep
   // a file: refused, nothing kept. The same request from its own build is kept.
@@ -272,7 +274,7 @@ test('"Siapkan untuk dipakai luring" says what it downloads, then keeps every fi
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url + 'pemda/kalkulator/index.html');
   await page.getByTestId('unit').first().waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  // Before any plan: the button itself registers the service worker.
   const offer = await page.getByTestId('offline-status').textContent();
   const kb = Number(/± (\d+) KB/.exec(offer)?.[1]);
   console.log(`# offline button: "${offer}"`);

@@ -53,9 +53,9 @@ test('a second deployment: one build per page, the new offline cache filled from
     watch(page);
     await page.goto(url + '?ruleset=ombudsman-2024');
     const a = await page.locator('meta[name="rapor-build"]').getAttribute('content');
-    await untilTrue(page, () => navigator.serviceWorker?.controller !== null, null, 'a controlling service worker');
     await page.getByTestId('unit-score').first().fill('82,84');
     await page.getByTestId('plan-step').first().waitFor();
+    await untilTrue(page, () => navigator.serviceWorker?.controller !== null, null, 'a controlling service worker');
     // The plan's worker runs the page's own module: its script is kept with the page.
     await untilTrue(page, async () => (await caches.keys()).length === 1
       && (await (await caches.open((await caches.keys())[0])).keys()).some((r) => r.url.endsWith('rapor-worker.js')), null, 'the plan\'s worker kept');
