@@ -1,5 +1,5 @@
-// Rapor's engine worker: the plan and the sampling risk, off the page's thread (files
-// and links have their own worker, rapor-io, fetched on first use). It runs the page's own compiled module, which the page posts
+// Rapor's engine worker: the plan, off the page's thread (the sampling risk, files and
+// links have their own worker, rapor-io, fetched on first use). It runs the page's own compiled module, which the page posts
 // ({module, glue}: the WebAssembly.Module and the address of its wasm-bindgen glue), so
 // a visit downloads the engine once. From then on the module answers the page's requests
 // itself (rapor::worker::serve; the wire format is rapor::protocol).

@@ -97,7 +97,7 @@ impl Op {
     }
 
     pub fn worker(self) -> &'static str {
-        if matches!(self, Op::Plan | Op::Risk) {
+        if self == Op::Plan {
             ENGINE_WORKER
         } else if matches!(self, Op::ImportXlsx | Op::BaselineXlsx | Op::MergeXlsx) {
             "rapor-xlsx-in_loader.js"
@@ -109,10 +109,12 @@ impl Op {
     }
 }
 
-/// The engine's worker, for the plan and the sampling risk: a module worker that runs
-/// the page's own wasm module, handed over compiled (`scripts/rapor-worker.js`), so a
-/// visit downloads the engine once. Files and links (`rapor-io`) and Excel have modules
-/// of their own, fetched only when first used.
+/// The engine's worker, for the plan: a module worker that runs the page's own wasm
+/// module, handed over compiled (`scripts/rapor-worker.js`), so a visit downloads the
+/// engine once. The sampling risk, files and links (`rapor-io`) and Excel have modules
+/// of their own, fetched only when first used: the risk and its robust plan would add
+/// 39 KB gzip to the page's module, a fifth of a second on a slow phone, for a panel
+/// shown only once units have sectors.
 pub const ENGINE_WORKER: &str = "rapor-worker.js";
 
 /// Why a worker gave no result, as it travels.

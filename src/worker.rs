@@ -1,7 +1,7 @@
-//! Everything that turns the form into files and links, or back: the work of the
-//! `rapor-io` web worker, which the widget loads only when the user first exports,
-//! imports or shares (or opens a share link); and the plan and the sampling risk
-//! (`compute`), which the engine's worker answers in the page's own module. Pure
+//! Everything that turns the form into files and links, or back, and the sampling risk:
+//! the work of the `rapor-io` web worker, which the widget loads only when the user first
+//! exports, imports or shares (or opens a share link), or gives units a sector; and the
+//! plan (`compute`), which the engine's worker answers in the page's own module. Pure
 //! functions on strings, so they are tested on the host.
 
 #[cfg(target_arch = "wasm32")]
@@ -55,8 +55,9 @@ pub struct Request<'a> {
 /// Runs one request; the answer is text (a file's content, a fragment, a saved form).
 pub fn handle(req: &Request) -> Result<String, IoError> {
     let lang = Lang::parse(req.lang);
-    let catalog = Catalog::built_in();
     let op = Op::parse(req.op).ok_or_else(|| IoError::Request(format!("unknown operation {:?}", req.op)))?;
+    // Read on first use: the risk, asked again on every keystroke, never reads it.
+    let catalog = std::cell::LazyCell::new(Catalog::built_in);
     match op {
         Op::ExportJson => {
             let sc = readable_scenario(req.form, &catalog)?;
@@ -70,10 +71,12 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
             let outcome = reading.outcome.filter(|_| reading.errors.is_empty()).ok_or(IoError::FixFields)?;
             Ok(csv(&summary_rows(&outcome, lang), lang))
         }
-        Op::Plan | Op::Risk => {
+        Op::Plan => {
             let (form, _) = load_form(req.form)?;
-            work_out(op, &form, base_of(&form, &catalog)?, lang)
+            plan_of(&form, base_of(&form, &catalog)?)
         }
+        // Under the method file the page sent with it, as the plan is.
+        Op::Risk => with_method(req, |form, base| risk_of(form, base, lang)),
         // A user's ruleset file, validated here; the answer is the ruleset as the
         // widget reads it.
         Op::CheckRuleset => {
@@ -107,25 +110,27 @@ pub fn handle(req: &Request) -> Result<String, IoError> {
     }
 }
 
-/// The engine worker's part (`protocol::ENGINE_WORKER`): the plan and the sampling risk,
-/// answered in the page's own module. No method is compiled in: the method file the page
-/// fetched comes with the request (`text`), unless the form carries the user's own.
+/// The engine worker's part (`protocol::ENGINE_WORKER`): the plan, answered in the
+/// page's own module. No method is compiled in: the method file the page fetched comes
+/// with the request (`text`), unless the form carries the user's own. (Nothing else is
+/// reached from here, so the page's module carries no more of the engine than the plan's.)
 pub fn compute(req: &Request) -> Result<String, IoError> {
-    let op = Op::parse(req.op).filter(|op| matches!(op, Op::Plan | Op::Risk));
-    let op = op.ok_or_else(|| IoError::Request(format!("{:?} is not the engine worker's", req.op)))?;
+    Op::parse(req.op).filter(|&op| op == Op::Plan).ok_or_else(|| IoError::Request(format!("{:?} is not the engine worker's", req.op)))?;
+    with_method(req, plan_of)
+}
+
+/// `work` on the request's form and the method it is read under: the user's own when the
+/// form carries it, else the method file the page sent with it (`text`).
+fn with_method(req: &Request, work: impl FnOnce(&Form, &Ruleset) -> Result<String, IoError>) -> Result<String, IoError> {
     let (form, _) = load_form(req.form)?;
-    let published;
-    let base = match form.own_ruleset() {
-        Some(rs) => rs,
-        None => {
-            published = method(req.text)?;
-            if published.id != form.ruleset {
-                return Err(IoError::Request(format!("the method {:?} came with a form of {:?}", published.id, form.ruleset)));
-            }
-            &*published
-        }
-    };
-    work_out(op, &form, base, Lang::parse(req.lang))
+    if let Some(own) = form.own_ruleset() {
+        return work(&form, own);
+    }
+    let published = method(req.text)?;
+    if published.id != form.ruleset {
+        return Err(IoError::Request(format!("the method {:?} came with a form of {:?}", published.id, form.ruleset)));
+    }
+    work(&form, &published)
 }
 
 thread_local! {
@@ -145,19 +150,28 @@ fn method(text: &str) -> Result<std::rc::Rc<Ruleset>, IoError> {
     Ok(rs)
 }
 
-/// The widget's plan, or the sampling risk panel (the risk and the robust plan, as
-/// `rapor risk` and `rapor plan --robust` print them, and in `text` the panel's lines):
-/// off the page's thread, since a large pemda's can take seconds.
-fn work_out(op: Op, form: &Form, base: &Ruleset, lang: Lang) -> Result<String, IoError> {
+/// The form read under its method, only when every field reads.
+fn readable(form: &Form, base: &Ruleset) -> Result<crate::form::Reading, IoError> {
     let reading = form.read(base);
     if !reading.errors.is_empty() {
         return Err(IoError::FixFields);
     }
+    Ok(reading)
+}
+
+/// The widget's plan: off the page's thread, since a large pemda's can take seconds.
+fn plan_of(form: &Form, base: &Ruleset) -> Result<String, IoError> {
+    let reading = readable(form, base)?;
+    let plan = crate::engine::plan::plan(&reading.ruleset, &reading.scenario, None, crate::engine::plan::Objective::Steps)
+        .map_err(IoError::Input)?;
+    serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()))
+}
+
+/// The sampling risk panel: the risk and the robust plan, as `rapor risk` and `rapor plan
+/// --robust` print them, and in `text` the panel's lines.
+fn risk_of(form: &Form, base: &Ruleset, lang: Lang) -> Result<String, IoError> {
+    let reading = readable(form, base)?;
     let (rs, sc) = (&reading.ruleset, &reading.scenario);
-    if op == Op::Plan {
-        let plan = crate::engine::plan::plan(rs, sc, None, crate::engine::plan::Objective::Steps).map_err(IoError::Input)?;
-        return serde_json::to_string(&plan).map_err(|e| IoError::Request(e.to_string()));
-    }
     let r = crate::engine::risk::risk(rs, sc, None).map_err(IoError::Input)?;
     let mut v = crate::report::json::risk_json(rs, sc, &r);
     let robust = crate::engine::robust::robust_plan(rs, sc, None, crate::engine::plan::Objective::Steps)
@@ -210,12 +224,7 @@ fn load_form(text: &str) -> Result<(Form, String), IoError> {
 /// The form's scenario, only when every field reads.
 fn readable_scenario(form: &str, catalog: &Catalog) -> Result<Scenario, IoError> {
     let (form, _) = load_form(form)?;
-    let base = base_of(&form, catalog)?;
-    let reading = form.read(base);
-    if !reading.errors.is_empty() {
-        return Err(IoError::FixFields);
-    }
-    let mut sc = reading.scenario;
+    let mut sc = readable(&form, base_of(&form, catalog)?)?.scenario;
     sc.custom_ruleset = form.own_ruleset().map(|rs| Box::new((**rs).clone()));
     Ok(sc)
 }
@@ -448,8 +457,10 @@ mod tests {
         // As above: 86,56 is B, and A starts at 88: 1,44 points.
         assert_eq!(plan.target.as_deref(), Some("A"));
         assert_eq!(plan.points_needed, Some(rust_decimal::Decimal::new(144, 2)));
-        assert!(compute(&req("risk", &form, method)).unwrap().contains("\"text\""));
+        // The risk is rapor-io's (`handle`), with the same method file.
+        assert!(handle(&req("risk", &form, method)).unwrap().contains("\"text\""));
         // Another method than the form's, none at all, or an operation of another worker.
+        assert!(matches!(compute(&req("risk", &form, method)), Err(IoError::Request(m)) if m.contains("not the engine worker's")));
         let other = Catalog::built_in_source("ombudsman-2024").unwrap();
         assert!(matches!(compute(&req("plan", &form, other)), Err(IoError::Request(m)) if m.contains("ombudsman-2024")));
         assert!(matches!(compute(&req("plan", &form, "")), Err(IoError::Input(_))));
@@ -530,7 +541,8 @@ mod tests {
             f.unit_at_mut(i).sector = sector.into();
         }
         f.sampling.insert("puskesmas".into(), "2".into());
-        let v: serde_json::Value = serde_json::from_str(&handle(&req("risk", &saved::save(&f, "id"), "")).unwrap()).unwrap();
+        let method = Catalog::built_in_source("ombudsman-2024").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&handle(&req("risk", &saved::save(&f, "id"), method)).unwrap()).unwrap();
         assert_eq!((v["method"].as_str(), v["samples"].as_u64()), (Some("exact"), Some(3)));
         assert_eq!(v["probabilities"]["B"], 0.3333);
         // Totals are planned in points. The worst sample {90, 80, 70, 50} must reach B:
@@ -549,7 +561,7 @@ mod tests {
         assert_eq!(v["text"]["robust"][3].as_str().unwrap(), "Dinas Sosial, Nilai total: 50 → 70,99", "{}", v["text"]);
         // Drawing more than there are is named at the field.
         f.sampling.insert("puskesmas".into(), "4".into());
-        let e = handle(&req("risk", &saved::save(&f, "id"), "")).unwrap_err();
+        let e = handle(&req("risk", &saved::save(&f, "id"), method)).unwrap_err();
         assert_eq!(e, IoError::FixFields);
         let r = f.read(Catalog::built_in().get("ombudsman-2024").unwrap());
         assert_eq!(r.errors[0].field, "sampling-puskesmas");

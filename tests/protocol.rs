@@ -81,12 +81,29 @@ fn the_risk_panel_reads_what_the_worker_writes() {
     }
     f.sampling.insert("puskesmas".into(), "1".into());
     let form = rapor::form::saved::save(&f, "id");
-    let answer = handle(&Request { op: Op::Risk.as_str(), form: &form, lang: "id", text: "" }).unwrap();
+    // The page sends the method's file with the form, as for the plan.
+    let method = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rulesets/ombudsman-2024.json")).unwrap();
+    let answer = handle(&Request { op: Op::Risk.as_str(), form: &form, lang: "id", text: &method }).unwrap();
     let view = read_risk(&serde_json::from_str::<Value>(&answer).unwrap()).unwrap();
     // Two samples: {A, PKM 1} = 85,00 B and {A, PKM 2} = 75,00 C; B has one chance in two.
     assert!(view.reach.contains("50,0 %"), "{}", view.reach);
     assert_eq!(view.bars.len(), 5);
     assert!(view.worst.contains("75,00"), "{}", view.worst);
+}
+
+#[test]
+fn the_engine_worker_answers_the_plan_and_nothing_else() {
+    let mut f = rapor::form::Form::named("ombudsman-2024", 2, &["A".into(), "B".into()]);
+    f.unit_at_mut(0).score = "90".into();
+    f.unit_at_mut(1).score = "70".into();
+    let form = rapor::form::saved::save(&f, "id");
+    let method = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rulesets/ombudsman-2024.json")).unwrap();
+    let ask = |op: Op| rapor::worker::compute(&Request { op: op.as_str(), form: &form, lang: "id", text: &method });
+    // (90 + 70) / 2 = 80,00 B: a plan to A comes back.
+    let plan = read_plan(&serde_json::from_str::<Value>(&ask(Op::Plan).unwrap()).unwrap()).unwrap();
+    assert_eq!(plan.status, Status::Planned);
+    // The risk is the files-and-links worker's: the page's module does not carry it.
+    assert!(matches!(ask(Op::Risk), Err(rapor::worker::IoError::Request(m)) if m.contains("not the engine worker's")));
 }
 
 #[test]
@@ -98,7 +115,8 @@ fn operations_and_failures_have_one_name_each() {
     }
     assert_eq!(Op::ExportXlsx.worker(), "rapor-xlsx_loader.js");
     assert_eq!(Op::Plan.worker(), "rapor-worker.js");
-    assert_eq!(Op::Risk.worker(), "rapor-worker.js");
+    // The sampling risk has the on-demand worker's module, not the page's (39 KB gzip).
+    assert_eq!(Op::Risk.worker(), "rapor-io_loader.js");
     assert_eq!(Op::ExportJson.worker(), "rapor-io_loader.js");
     let failures = [
         Failure::FixFields,

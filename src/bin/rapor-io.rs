@@ -1,5 +1,5 @@
-//! The `rapor-io` web worker: JSON export and import, share links and CSV, loaded by
-//! the widget on first use (see `rapor::io`).
+//! The `rapor-io` web worker: JSON export and import, share links and CSV, and the
+//! sampling risk, loaded by the widget on first use (see `rapor::worker`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

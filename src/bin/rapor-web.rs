@@ -1,6 +1,6 @@
 //! Trunk's entry point: mounts the widget. The same module also runs in the engine's web
-//! worker (`scripts/rapor-worker.js` calls `worker_start`): the plan and the sampling
-//! risk, off the page's thread, so a visit downloads the engine once. On the host
+//! worker (`scripts/rapor-worker.js` calls `worker_start`): the plan, off the page's
+//! thread, so a visit downloads the engine once. On the host
 //! it does nothing, so `cargo build` and `cargo test` stay free of yew.
 
 #[cfg(target_arch = "wasm32")]
