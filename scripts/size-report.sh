@@ -7,7 +7,7 @@
 # visit (it keeps, from the browser's cache, what the page fetched once its first plan
 # is shown), so a first visit is the page plus the engine worker's script the first
 # plan fetches (rapor-worker.js: it runs the page's own module, handed over compiled,
-# so the engine is downloaded once; rapor-io, files and links, waits for first use);
+# so the engine is downloaded once; rapor-io, the sampling risk, files and links, waits for first use);
 # this report warns when that is over. What the server really sends is counted
 # by the end-to-end test tests/e2e/first-visit.test.mjs.
 set -euo pipefail
