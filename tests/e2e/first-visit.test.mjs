@@ -86,21 +86,29 @@ test('a first visit, counted at the server: seven totals, their plan and the off
 });
 
 test('a phone profile: the first field and the plan (reported)', async () => {
+  // Three fresh visits, and the median of each figure: a single visit moves by ±0,3 s
+  // with the machine's load.
   const env = await start({ nginx: true });
   try {
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const { field, widget, plan, painted } = await visit(page, env.url);
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await env.browser.newContext({ viewport: { width: 360, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      runs.push(await visit(page, env.url));
+      await context.close();
+    }
+    const median = (k) => runs.map((r) => r[k]).sort((x, y) => x - y)[1];
+    const [field, widget, plan, painted] = ['field', 'widget', 'plan', 'painted'].map(median);
     const s = (ms) => (ms / 1000).toFixed(2);
-    console.log(`# phone profile (1,6 Mbit/s, 150 ms, 4× CPU): first field at ${s(field)} s, the widget's own at ${s(widget)} s, the plan for seven totals at ${s(plan)} s, painted at ${s(painted)} s (typing included)`);
-    writeFileSync(join(ARTIFACTS, 'phone-profile.json'), JSON.stringify({ field_ms: field, widget_ms: widget, plan_ms: plan, painted_ms: painted }, null, 1));
-    assert.ok(plan > field && painted >= plan);
+    console.log(`# phone profile (1,6 Mbit/s, 150 ms, 4× CPU), median of three visits: first field at ${s(field)} s, the widget's own at ${s(widget)} s, the plan for seven totals at ${s(plan)} s, painted at ${s(painted)} s (typing included); the plan in each: ${runs.map((r) => s(r.plan)).join(', ')} s`);
+    writeFileSync(join(ARTIFACTS, 'phone-profile.json'), JSON.stringify({ field_ms: field, widget_ms: widget, plan_ms: plan, painted_ms: painted, runs }, null, 1));
+    for (const r of runs) assert.ok(r.plan > r.field && r.painted >= r.plan);
   } finally {
     await stop(env);
   }
