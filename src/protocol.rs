@@ -133,9 +133,17 @@ pub enum Failure {
     /// The worker stopped (an error inside it), or would not start beside a page of
     /// another build (`newer_build`: the site was updated since this page loaded).
     Stopped { newer_build: bool, detail: String },
+    /// The worker's script could not load and the browser is offline: a part of the
+    /// widget never used before, so not kept for offline use.
+    Offline,
 }
 
 impl Failure {
+    /// A worker that stopped with `detail`; a loader of another build says `rapor-build`.
+    pub fn stopped(detail: String) -> Failure {
+        Failure::Stopped { newer_build: detail.contains("rapor-build"), detail }
+    }
+
     pub fn from_input(e: &InputError) -> Failure {
         Failure::Input { path: e.path.clone(), message_id: e.message(Lang::Id), message_en: e.message(Lang::En) }
     }
@@ -150,6 +158,7 @@ impl Failure {
             Failure::Request(m) => say::failed_request(lang, m),
             Failure::Unreadable(m) => say::failed_unreadable(lang, m),
             Failure::Stopped { newer_build, detail } => say::worker_stopped(lang, *newer_build, detail),
+            Failure::Offline => say::worker_offline(lang),
         }
     }
 
@@ -167,6 +176,7 @@ impl Failure {
             Failure::Stopped { newer_build, .. } => {
                 (if *newer_build { "stopped-newer-build" } else { "stopped" }, none(), self.text(Lang::Id), self.text(Lang::En))
             }
+            Failure::Offline => ("offline", none(), self.text(Lang::Id), self.text(Lang::En)),
         }
     }
 
@@ -181,6 +191,7 @@ impl Failure {
             "request" => Failure::Request(message_en),
             "unreadable" => Failure::Unreadable(message_en),
             "stopped" | "stopped-newer-build" => Failure::Stopped { newer_build: kind == "stopped-newer-build", detail: message_en },
+            "offline" => Failure::Offline,
             other => Failure::Unreadable(format!("kind {other:?}")),
         }
     }

@@ -126,6 +126,7 @@ fn operations_and_failures_have_one_name_each() {
         Failure::Link(ShareError::Damaged),
         Failure::Request("x".into()),
         Failure::Unreadable("y".into()),
+        Failure::Offline,
     ];
     for f in failures {
         let (kind, path, id, en) = f.to_parts();

@@ -214,6 +214,14 @@ pub fn worker_stopped(lang: Lang, newer_build: bool, detail: &str) -> String {
     }
 }
 
+/// A worker whose script could not load while the browser is offline.
+pub fn worker_offline(lang: Lang) -> String {
+    match lang {
+        Lang::Id => "bagian ini perlu diunduh sekali, dan peramban sedang luring; sambungkan ke internet lalu coba lagi".into(),
+        Lang::En => "this part has to be downloaded once, and the browser is offline; connect to the internet and try again".into(),
+    }
+}
+
 /// A reply this page cannot read.
 pub fn failed_unreadable(lang: Lang, detail: &str) -> String {
     match lang {

@@ -123,7 +123,7 @@ fn start(slot: &str, loader: &str) -> Option<()> {
                 // The engine's worker could not start (no module workers, a failed
                 // import): as if it had stopped, so whoever waits is told.
                 if let Some(why) = Reflect::get(&data, &"failed".into()).ok().and_then(|v| v.as_string()) {
-                    stopped(&key, why);
+                    stopped(&key, Failure::stopped(why));
                     return;
                 }
                 let get = |k: &str| Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
@@ -149,13 +149,16 @@ fn start(slot: &str, loader: &str) -> Option<()> {
             let key = slot.to_string();
             // A plain `Event`, not an `ErrorEvent`, when the script could not even load
             // (offline, a file not kept): its message is read only where there is one.
+            // Offline, that is a part never used before, so never kept: said as such.
             let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 e.prevent_default();
-                let detail = Reflect::get(&e, &"message".into())
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_else(|| "the worker's script did not load".to_string());
-                stopped(&key, detail);
+                let message = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                let why = match message {
+                    Some(detail) => Failure::stopped(detail),
+                    None if !gloo::utils::window().navigator().on_line() => Failure::Offline,
+                    None => Failure::stopped("the worker's script did not load".to_string()),
+                };
+                stopped(&key, why);
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
@@ -171,8 +174,7 @@ fn start(slot: &str, loader: &str) -> Option<()> {
 /// A worker that stopped, or never started: it is dropped (the next request starts it
 /// afresh) and each request waiting for it is told why. Only its own requests: another
 /// lane's go on.
-fn stopped(key: &str, detail: String) {
-    let newer_build = detail.contains("rapor-build");
+fn stopped(key: &str, why: Failure) {
     WORKERS.with(|ws| {
         if let Some(slot) = ws.borrow_mut().remove(key) {
             slot.worker.terminate();
@@ -184,7 +186,7 @@ fn stopped(key: &str, detail: String) {
         ids.into_iter().filter_map(|id| p.remove(&id)).map(|(_, r)| r).collect()
     });
     for reply in pending {
-        reply(Answer::Failed(Failure::Stopped { newer_build, detail: detail.clone() }));
+        reply(Answer::Failed(why.clone()));
     }
 }
 

@@ -468,6 +468,23 @@ test('sampling risk: chances per category, worst sample, weakest links, live as 
   assert.deepEqual(problems, []);
 });
 
+test('offline, a sampling risk never used before says it must be downloaded once', async () => {
+  const { page, problems, context } = await open(env);
+  for (const [i, v] of ['90', '80', '70'].entries()) await page.getByTestId('unit-score').nth(i).fill(v);
+  await page.getByTestId('plan-step').first().waitFor();
+  // The risk's worker (rapor-io) was never fetched, so it was never kept for offline use.
+  await context.setOffline(true);
+  await page.getByTestId('unit-menu').nth(1).locator('summary').click();
+  await page.getByTestId('unit-sector').first().fill('puskesmas');
+  await until(page, 'risk-error', /^bagian ini perlu diunduh sekali, dan peramban sedang luring; sambungkan ke internet lalu coba lagi/);
+  // Online again, the next change asks again and the risk comes.
+  await context.setOffline(false);
+  await page.getByTestId('unit-score').nth(1).fill('81');
+  await until(page, 'risk-reach', /^Peluang mencapai/);
+  // Only the failed fetch itself, told by the browser, is in the console.
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load/.test(p)), []);
+});
+
 test('the robust plan in the widget holds for every sample and says how sure it is', async () => {
   const { page, problems } = await open(env);
   // IKM, two of three Puskesmas drawn (87,50, 87,50, 75,00): the cheapest robust plan
