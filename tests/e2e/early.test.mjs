@@ -93,13 +93,17 @@ test('the engine\'s worker starts while the module downloads, and the widget tak
     await page.locator('[data-rapor-early]').waitFor();
     // Started by the early script, with the module still held back: its script and
     // the module's glue are fetched meanwhile.
+    // The server logs the script's request before the browser reports the worker
+    // as running, so both are awaited (a run once saw the first without the second).
+    const engineWorkers = () => page.workers().filter((w) => w.url().includes('rapor-worker.js'));
     for (let i = 0; i < 50 && !log.some((r) => r.path.startsWith('/rapor-worker.js')); i++) await page.waitForTimeout(100);
-    assert.equal(page.workers().filter((w) => w.url().includes('rapor-worker.js')).length, 1);
+    for (let i = 0; i < 50 && engineWorkers().length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(engineWorkers().length, 1);
     await page.getByLabel('Nilai total Disdukcapil').fill('70');
     release();
     await page.getByTestId('plan-step').first().waitFor();
     // The plan came from that worker: no second one, no second fetch of its script.
-    assert.equal(page.workers().filter((w) => w.url().includes('rapor-worker.js')).length, 1);
+    assert.equal(engineWorkers().length, 1);
     assert.equal(log.filter((r) => r.path.startsWith('/rapor-worker.js')).length, 1);
     assert.equal(log.filter((r) => /_bg\.wasm/.test(r.path)).length, 1, 'the module is fetched once');
     assert.deepEqual(problems, []);
