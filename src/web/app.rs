@@ -167,7 +167,6 @@ fn plan_wanted(s: &State) -> bool {
 const FIRST_PLAN_WAIT_MS: u32 = 600;
 
 fn plan_answer(generation: u64, lang: Lang, a: super::workers::Answer) -> Action {
-    super::settled();
     Action::PlanReady(generation, read_answer(lang, a, super::answers::plan))
 }
 
@@ -367,6 +366,18 @@ fn Widget(props: &AppProps) -> Html {
                 later = Some(gloo::timers::callback::Timeout::new(0, move || below.set(true)));
             }
             move || drop(later)
+        });
+    }
+    // The first plan (or why there is none) on screen: the offline cache may start now
+    // (`web::settled`). Effects run once the browser has painted the render; told on
+    // the plan's answer instead, the service worker started while the page was still
+    // building the widget for it, and took the CPU the plan needed.
+    {
+        let answered = !behind && (s.plan.is_some() || s.plan_failed.is_some());
+        use_effect_with(answered, |&answered| {
+            if answered {
+                super::settled();
+            }
         });
     }
     // Rapor's own page: the focus and caret go where they were on the early screen.
