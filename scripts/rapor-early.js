@@ -86,8 +86,10 @@
     !storedWork('rapor');
 
   fetchText('rulesets.json');
+  var methodText = null;
   fetchText('ruleset-' + id + '.json')
     .then(function (text) {
+      methodText = text;
       if (fresh && !early.gone) show(JSON.parse(text));
     })
     .catch(function () {})
@@ -108,7 +110,9 @@
         early.worker = null;
         worker.terminate();
       });
-      worker.postMessage({ glue: glue.href });
+      // With the method file: the worker reads it as it starts, before the page asks
+      // for anything, so the page finds that code compiled (rapor::worker::warm).
+      worker.postMessage({ glue: glue.href, warm: methodText });
       early.worker = worker;
     } catch (e) {
       // No module workers here: the widget finds out itself.

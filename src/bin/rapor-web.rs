@@ -29,6 +29,14 @@ pub fn worker_start() {
     });
 }
 
+/// Called by `rapor-worker.js` right after `worker_start`, with the method file Rapor's
+/// early screen fetched, when no request waits yet (`rapor::worker::warm`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn worker_warm(method: String) {
+    rapor::worker::warm(&method);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("rapor-web is the browser widget: build it with `trunk build`");

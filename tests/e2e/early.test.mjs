@@ -17,6 +17,14 @@ async function heldBack(env, query) {
   // How the widget takes the screen's place: whether a loading line ever showed, and
   // in which frame the screen left and the widget's fields came.
   await page.addInitScript(() => {
+    // What the page posts its workers: each message's keys, and the method a `warm` carries.
+    const post = Worker.prototype.postMessage;
+    window.__toWorker = [];
+    Worker.prototype.postMessage = function (m, ...rest) {
+      window.__toWorker.push(m && Object.keys(m));
+      if (m && typeof m.warm === 'string') window.__warm = JSON.parse(m.warm).id;
+      return post.call(this, m, ...rest);
+    };
     const swap = (window.__swap = { frames: 0, loading: false });
     const tick = () => { swap.frames++; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
@@ -99,6 +107,9 @@ test('the engine\'s worker starts while the module downloads, and the widget tak
     for (let i = 0; i < 50 && !log.some((r) => r.path.startsWith('/rapor-worker.js')); i++) await page.waitForTimeout(100);
     for (let i = 0; i < 50 && engineWorkers().length === 0; i++) await page.waitForTimeout(100);
     assert.equal(engineWorkers().length, 1);
+    // Its first message carries the method file the screen fetched, which the worker
+    // reads as it starts (rapor::worker::warm, through the glue's `worker_warm`).
+    assert.deepEqual(await page.evaluate(() => [window.__toWorker[0], window.__warm]), [['glue', 'warm'], 'ombudsman-2024']);
     await page.getByLabel('Nilai total Disdukcapil').fill('70');
     release();
     await page.getByTestId('plan-step').first().waitFor();
@@ -106,6 +117,8 @@ test('the engine\'s worker starts while the module downloads, and the widget tak
     assert.equal(engineWorkers().length, 1);
     assert.equal(log.filter((r) => r.path.startsWith('/rapor-worker.js')).length, 1);
     assert.equal(log.filter((r) => /_bg\.wasm/.test(r.path)).length, 1, 'the module is fetched once');
+    const glue = await page.evaluate(() => document.querySelector('link[rel=modulepreload]').href);
+    assert.equal(await page.evaluate(async (g) => typeof (await import(g)).worker_warm, glue), 'function');
     assert.deepEqual(problems, []);
   } finally {
     await stop(env);
